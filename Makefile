@@ -1,0 +1,33 @@
+# casus — the two commands: `make demo` and `make test`. Everything else wraps CMake presets.
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: all deps release debug demo test bench reset-cases clean
+
+all: release
+
+deps:
+	@scripts/install-deps.sh
+
+release: deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS)
+
+debug: deps
+	@cmake --preset debug >/dev/null
+	@cmake --build --preset debug -j $(JOBS)
+
+demo: release
+	@scripts/demo.sh build/release/casus
+
+test: release
+	@ctest --preset release -j $(JOBS)
+
+bench: release
+	@build/release/casus_bench --benchmark_min_time=0.2
+
+# Rewrites the expected outputs of the declarative case tests; review them with `git diff`.
+reset-cases: release
+	@tests/cases/run_case.sh --reset-all build/release/casus
+
+clean:
+	rm -rf build

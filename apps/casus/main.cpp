@@ -1,0 +1,83 @@
+// casus — security guarantees as documents and as games. One binary, one subcommand per job.
+#include <cstdio>
+#include <exception>
+#include <functional>
+
+#include <fmt/format.h>
+
+#include "casus/core/resources.hpp"
+#include "casus/spec/load_instrument.hpp"
+#include "casus/spec/resolve_instrument.hpp"
+#include "common.hpp"
+
+namespace casus::app {
+
+Environment LoadEnvironment(const GlobalOptions& options) {
+  std::optional<std::filesystem::path> home;
+  if (options.home) home = *options.home;
+  Environment environment{FindHome(home), {}};
+  environment.parties = PartyTable::Load(environment.home / "data");
+  return environment;
+}
+
+std::vector<Instrument> LoadInstruments(const std::vector<std::string>& arguments, const Environment& environment,
+                                        bool& all_ok, Diagnostics& diagnostics) {
+  std::vector<Instrument> instruments;
+  all_ok = true;
+  for (const auto& argument : arguments) {
+    const auto path = ResolveInstrumentArgument(argument, environment.home);
+    const size_t before = diagnostics.All().size();
+    auto instrument = LoadInstrumentFile(path, environment.parties, diagnostics);
+    for (size_t diagnostic_idx = before; diagnostic_idx < diagnostics.All().size(); ++diagnostic_idx) {
+      fmt::print(stderr, "{}\n", FormatDiagnostic(diagnostics.All()[diagnostic_idx]));
+    }
+    if (instrument) {
+      instruments.push_back(std::move(*instrument));
+    } else {
+      all_ok = false;
+    }
+  }
+  return instruments;
+}
+
+void PrintJson(const nlohmann::json& document) { fmt::print("{}\n", document.dump(2)); }
+
+}  // namespace casus::app
+
+int main(int argc, char** argv) {
+  using namespace casus::app;
+  CLI::App app{"casus — security guarantees as documents and as games.\n"
+               "Instruments are TOML files (docs/instrument-format.md) or ids of the shipped library (nato-1949).",
+               "casus"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "casus 0.1.0");
+  GlobalOptions options;
+  app.add_option("--home", options.home, "folder holding casus's data/ and library/ (default: $CASUS_HOME, then the build's source tree, then the install prefix)")
+      ->check(CLI::ExistingDirectory);
+  std::function<int()> run;
+  AddCheckCommand(app, options, run);
+  AddLintCommand(app, options, run);
+  AddCompareCommand(app, options, run);
+  AddShowCommand(app, options, run);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::CallForAllHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::CallForVersion& version) {
+    return app.exit(version);
+  } catch (const CLI::ParseError& error) {
+    fmt::print(stderr, "casus: error: {}\n  hint: run 'casus --help' or 'casus COMMAND --help'\n", error.what());
+    return kBadInput;
+  }
+  try {
+    return run ? run() : kBadInput;
+  } catch (const std::runtime_error& error) {  // missing or malformed shipped data: a set-up problem
+    fmt::print(stderr, "casus: error: {}\n", error.what());
+    return kBadInput;
+  } catch (const std::exception& error) {
+    fmt::print(stderr, "casus: internal error: {}\n  please report this with the command that caused it\n", error.what());
+    return kInternal;
+  }
+}

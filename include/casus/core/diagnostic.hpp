@@ -1,0 +1,50 @@
+// Diagnostics: user mistakes with a source position and a hint → "file:line:col: error: message".
+// Programmer bugs are asserts, not diagnostics.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace casus {
+
+//! A position in a source file; line and column are 1-based, 0 means "not known".
+struct SourcePosition {
+  std::string file;
+  uint32_t line = 0;
+  uint32_t column = 0;
+};
+
+enum class DiagnosticLevel { Error, Warning, Note };
+
+//! One message about an input, with where it is and how to fix it.
+struct Diagnostic {
+  DiagnosticLevel level = DiagnosticLevel::Error;
+  SourcePosition position;
+  std::string message;
+  std::string hint;  //!< empty when there is nothing useful to add
+};
+
+//! "error" | "warning" | "note".
+std::string_view DiagnosticLevelName(DiagnosticLevel level);
+
+//! "file:line:col: error: message" and, when a hint exists, a second line "  hint: …".
+std::string FormatDiagnostic(const Diagnostic& diagnostic);
+
+//! Collects diagnostics in the order they are found.
+class Diagnostics {
+ public:
+  void Add(Diagnostic diagnostic);
+  void Error(SourcePosition position, std::string message, std::string hint = {});
+  //! True when at least one Error was added.
+  bool HasErrors() const { return error_count_ > 0; }
+  size_t ErrorCount() const { return error_count_; }
+  const std::vector<Diagnostic>& All() const { return diagnostics_; }
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+  size_t error_count_ = 0;
+};
+
+}  // namespace casus

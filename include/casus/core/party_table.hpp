@@ -1,0 +1,59 @@
+// The table of parties casus knows: ISO 3166-1 states, COW states (historical ones included) and
+// organisations, plus ISO 3166-2 subdivisions. Read from data/*.csv; rejects a malformed table.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace casus {
+
+enum class PartyKind { State, HistoricalState, Organisation };
+
+struct PartyInfo {
+  std::string id;         //!< canonical id: ISO alpha-3, a COW abbreviation for historical states, or an organisation id
+  std::string name;
+  PartyKind kind = PartyKind::State;
+  std::string alpha2;     //!< ISO 3166-1 alpha-2, empty for historical states and organisations
+  std::optional<int> cow_code;
+  std::string cow_abbr;
+  std::vector<std::string> members;  //!< organisations only: canonical ids of member states
+};
+
+class PartyTable {
+ public:
+  //! Reads iso3166-1.csv, iso3166-2.csv, cow-states.csv and organisations.csv from data_dir.
+  //! Throws std::runtime_error naming the file and line when one is missing or malformed.
+  static PartyTable Load(const std::filesystem::path& data_dir);
+
+  //! The party a code names: an ISO alpha-3 code, a COW abbreviation, a COW numeric code given as
+  //! digits, or an organisation id (all case-sensitive, upper case). nullptr when unknown.
+  const PartyInfo* Resolve(std::string_view code) const;
+  //! The party with this canonical id, nullptr when none.
+  const PartyInfo* Find(std::string_view id) const;
+  //! True for an ISO 3166-2 subdivision code such as "UA-43".
+  bool IsSubdivision(std::string_view code) const;
+  //! The subdivision's name ("Avtonomna Respublika Krym"), empty when unknown.
+  std::string SubdivisionName(std::string_view code) const;
+  //! The state a subdivision belongs to (canonical id), nullptr when the prefix is unknown.
+  const PartyInfo* SubdivisionCountry(std::string_view code) const;
+  //! Every code Resolve accepts, for "did you mean" hints.
+  const std::vector<std::string>& AllCodes() const { return all_codes_; }
+  //! Subdivision codes of one country, e.g. all "UA-…" codes, for hints.
+  std::vector<std::string> SubdivisionCodes(std::string_view alpha2) const;
+  //! The UN Security Council's permanent members (the veto holders), from organisations.csv row UNSC.
+  const std::vector<std::string>& SecurityCouncilPermanentMembers() const;
+
+ private:
+  std::vector<PartyInfo> parties_;
+  std::unordered_map<std::string, size_t> by_code_;  // every accepted code → index in parties_
+  std::unordered_map<std::string, size_t> by_alpha2_;
+  std::unordered_map<std::string, std::string> subdivisions_;  // code → name
+  std::vector<std::string> all_codes_;
+  std::vector<std::string> no_members_;
+};
+
+}  // namespace casus

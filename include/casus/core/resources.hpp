@@ -1,0 +1,14 @@
+// Where casus finds its shipped files: the "home" folder holding data/ and library/.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+
+namespace casus {
+
+//! The first of: `explicit_home`; $CASUS_HOME; the source tree casus was built from; the install
+//! prefix's share/casus — that holds data/iso3166-1.csv. Throws std::runtime_error listing the
+//! places tried when none does (hint: --home or CASUS_HOME).
+std::filesystem::path FindHome(const std::optional<std::filesystem::path>& explicit_home);
+
+}  // namespace casus

@@ -1,0 +1,21 @@
+// Spelling help for diagnostics: the closest known word to a misspelt one.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace casus {
+
+//! Levenshtein distance between two strings (case-sensitive).
+size_t EditDistance(std::string_view left, std::string_view right);
+
+//! The candidate closest to `word` if it is close enough to be a plausible typo, else nullopt.
+std::optional<std::string> ClosestMatch(std::string_view word, const std::vector<std::string>& candidates);
+
+//! "did you mean 'x'? " when a close match exists, then "expected one of: a, b, c" (the list is
+//! omitted when longer than 12 items).
+std::string SuggestionHint(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace casus

@@ -1,0 +1,46 @@
+// What the lint rules share about one instrument: who could attack whom, whose consent a
+// decision needs, and where findings go.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "casus/core/party_table.hpp"
+#include "casus/lint/finding.hpp"
+#include "casus/spec/instrument.hpp"
+
+namespace casus {
+
+class LintContext {
+ public:
+  LintContext(const Instrument& instrument, const PartyTable& parties) : instrument_(instrument), parties_(parties) {}
+
+  const Instrument& GetInstrument() const { return instrument_; }
+  const PartyTable& GetParties() const { return parties_; }
+
+  //! Parties that could attack one of `protected_parties`, each with why: a named adversary, or a
+  //! party outside `protected_parties` bound by a non-aggression/neutrality/assurance clause
+  //! towards one of them. With `security_council`, the Security Council's permanent members too.
+  std::vector<std::pair<std::string, std::string>> PlausibleAggressors(const std::vector<std::string>& protected_parties,
+                                                                       bool security_council) const;
+
+  //! Parties each of whom can block the decision: all of `by` for consensus and unanimity, the
+  //! decider for single, the permanent members for security-council; nobody for each-party,
+  //! majority and two-thirds (no one party can block those).
+  static std::vector<std::string> ConsentNeeded(const Decision& decision);
+
+  //! Records a finding of `rule` about `clause` (nullptr: the instrument) at `position`.
+  void Report(std::string_view rule, const Clause* clause, const SourcePosition& position, std::string message);
+
+  std::vector<Finding> TakeFindings() { return std::move(findings_); }
+
+ private:
+  const Instrument& instrument_;
+  const PartyTable& parties_;
+  std::vector<Finding> findings_;
+};
+
+//! "clause 'art5' (Art. 5)".
+std::string DescribeClause(const Clause& clause);
+
+}  // namespace casus

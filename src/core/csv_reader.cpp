@@ -1,0 +1,61 @@
+#include "casus/core/csv_reader.hpp"
+
+#include <stdexcept>
+
+namespace casus {
+
+CsvReader::CsvReader(const std::filesystem::path& path) : path_(path), input_(path) {
+  if (!input_) {
+    throw std::runtime_error(path.string() + ": error: cannot open file");
+  }
+}
+
+bool CsvReader::Next(std::vector<std::string>& fields) {
+  fields.clear();
+  if (!std::getline(input_, buffer_)) {
+    return false;
+  }
+  ++line_;
+  if (!buffer_.empty() && buffer_.back() == '\r') {
+    buffer_.pop_back();
+  }
+  std::string field;
+  size_t pos = 0;
+  while (true) {
+    field.clear();
+    if (pos < buffer_.size() && buffer_[pos] == '"') {
+      ++pos;
+      while (true) {
+        if (pos >= buffer_.size()) {
+          throw std::runtime_error(path_.string() + ":" + std::to_string(line_) + ": error: unterminated quoted field");
+        }
+        if (buffer_[pos] == '"') {
+          if (pos + 1 < buffer_.size() && buffer_[pos + 1] == '"') {
+            field += '"';
+            pos += 2;
+            continue;
+          }
+          ++pos;
+          break;
+        }
+        field += buffer_[pos++];
+      }
+      if (pos < buffer_.size() && buffer_[pos] != ',') {
+        throw std::runtime_error(path_.string() + ":" + std::to_string(line_) +
+                                 ": error: text after a closing quote (expected ',')");
+      }
+    } else {
+      const size_t comma = buffer_.find(',', pos);
+      field = buffer_.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+      pos = comma == std::string::npos ? buffer_.size() : comma;
+    }
+    fields.push_back(field);
+    if (pos >= buffer_.size()) {
+      break;
+    }
+    ++pos;  // skip the comma
+  }
+  return true;
+}
+
+}  // namespace casus

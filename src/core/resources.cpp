@@ -1,0 +1,33 @@
+#include "casus/core/resources.hpp"
+
+#include <cstdlib>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace casus {
+
+std::filesystem::path FindHome(const std::optional<std::filesystem::path>& explicit_home) {
+  std::vector<std::filesystem::path> candidates;
+  if (explicit_home) {
+    candidates.push_back(*explicit_home);
+  } else {
+    if (const char* env = std::getenv("CASUS_HOME"); env != nullptr && *env != '\0') {
+      candidates.emplace_back(env);
+    }
+    candidates.emplace_back(CASUS_SOURCE_HOME);
+    candidates.emplace_back(CASUS_INSTALL_HOME);
+  }
+  std::string tried;
+  for (const auto& candidate : candidates) {
+    std::error_code error;
+    if (std::filesystem::is_regular_file(candidate / "data" / "iso3166-1.csv", error)) {
+      return candidate;
+    }
+    tried += "\n  " + candidate.string();
+  }
+  throw std::runtime_error("cannot find casus's data (data/iso3166-1.csv) in:" + tried +
+                           "\n  hint: pass --home DIR or set CASUS_HOME to the folder holding data/ and library/");
+}
+
+}  // namespace casus

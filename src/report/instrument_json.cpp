@@ -1,0 +1,102 @@
+#include <fmt/format.h>
+
+#include "casus/report/json.hpp"
+
+namespace casus {
+
+namespace {
+using nlohmann::json;
+
+json OptionalDate(const std::optional<Date>& date) { return date ? json(FormatDate(*date)) : json(nullptr); }
+
+json DecisionToJson(const Decision& decision) {
+  json out = {{"rule", ToString(decision.rule)}, {"by", decision.by}, {"by_written", decision.by_written}};
+  if (!decision.body.empty()) out["body"] = decision.body;
+  if (!decision.unencoded.empty()) out["unencoded"] = decision.unencoded;
+  out["line"] = decision.position.line;
+  return out;
+}
+
+json ClauseToJson(const Clause& clause) {
+  json out = {{"id", clause.id},         {"cite", clause.cite},
+              {"text", clause.text},     {"kind", ToString(clause.kind)},
+              {"obligated", clause.obligated}, {"protected", clause.protected_parties},
+              {"line", clause.position.line}};
+  if (clause.trigger) {
+    const Trigger& trigger = *clause.trigger;
+    out["trigger"] = {{"events", ToStrings(trigger.events)},
+                      {"threshold",
+                       {{"scale", ToString(trigger.threshold.scale)},
+                        {"deliberate", trigger.threshold.deliberate},
+                        {"sustained", trigger.threshold.sustained}}},
+                      {"area", trigger.area.empty() ? json(nullptr) : json(trigger.area)},
+                      {"attribution", trigger.attribution ? DecisionToJson(*trigger.attribution) : json(nullptr)},
+                      {"activation", ToStrings(trigger.activation)},
+                      {"on_request", trigger.on_request}};
+  }
+  if (clause.duty) {
+    const Duty& duty = *clause.duty;
+    out["duty"] = {{"strength", ToString(duty.strength)},
+                   {"means", ToStrings(duty.means)},
+                   {"means_choice", ToString(duty.means_choice)},
+                   {"deadline", duty.deadline.ToString()},
+                   {"constitutional", duty.constitutional}};
+  }
+  if (clause.decision) out["decision"] = DecisionToJson(*clause.decision);
+  if (clause.forces) {
+    out["forces"] = {{"by", clause.forces->by},
+                     {"where", clause.forces->where},
+                     {"domains", clause.forces->domains},
+                     {"size", clause.forces->size}};
+  }
+  if (!clause.unencoded.empty()) out["unencoded"] = clause.unencoded;
+  return out;
+}
+}  // namespace
+
+nlohmann::json InstrumentToJson(const Instrument& instrument) {
+  json out = {{"id", instrument.id},
+              {"title", instrument.title},
+              {"file", instrument.file},
+              {"form", ToString(instrument.form)},
+              {"binding", ToString(instrument.binding)},
+              {"status", ToString(instrument.status)},
+              {"hypothetical", instrument.IsHypothetical()},
+              {"signed", OptionalDate(instrument.signed_on)},
+              {"in_force", OptionalDate(instrument.in_force_on)},
+              {"ended", OptionalDate(instrument.ended_on)},
+              {"last_verified", OptionalDate(instrument.last_verified)},
+              {"duration", instrument.duration.ToString()},
+              {"sources", instrument.sources},
+              {"parties",
+               {{"members", instrument.parties.members},
+                {"guarantors", instrument.parties.guarantors},
+                {"beneficiaries", instrument.parties.beneficiaries},
+                {"adversaries", instrument.parties.adversaries}}}};
+  if (instrument.exit) {
+    const Exit& exit = *instrument.exit;
+    out["exit"] = {{"cite", exit.cite},
+                   {"text", exit.text},
+                   {"notice", exit.notice ? json(exit.notice->ToString()) : json(nullptr)},
+                   {"not_before", exit.not_before ? json(exit.not_before->ToString()) : json(nullptr)},
+                   {"renewal", ToString(exit.renewal)},
+                   {"ends_if", exit.ends_if}};
+  } else {
+    out["exit"] = nullptr;
+  }
+  json areas = json::array();
+  for (const auto& area : instrument.areas) {
+    json covers = area.covers;
+    if (area.covers_protected_territory) covers.insert(covers.begin(), "protected-territory");
+    areas.push_back({{"id", area.id}, {"cite", area.cite}, {"text", area.text}, {"covers", covers}, {"excludes", area.excludes}});
+  }
+  out["areas"] = areas;
+  json clauses = json::array();
+  for (const auto& clause : instrument.clauses) clauses.push_back(ClauseToJson(clause));
+  out["clauses"] = clauses;
+  if (!instrument.notes.empty()) out["notes"] = instrument.notes;
+  if (!instrument.unencoded.empty()) out["unencoded"] = instrument.unencoded;
+  return out;
+}
+
+}  // namespace casus

@@ -1,0 +1,118 @@
+#include "casus/report/text_table.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+namespace casus {
+
+size_t DisplayWidth(const std::string& text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+namespace {
+// Byte offset of the first `count` code points of `text`.
+size_t PrefixBytes(const std::string& text, size_t count) {
+  size_t seen = 0;
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    if ((static_cast<unsigned char>(text[pos]) & 0xC0) != 0x80) {
+      if (seen == count) {
+        return pos;
+      }
+      ++seen;
+    }
+  }
+  return text.size();
+}
+}  // namespace
+
+std::vector<std::string> WrapText(const std::string& text, size_t width) {
+  std::vector<std::string> lines;
+  std::istringstream words(text);
+  std::string line;
+  for (std::string word; words >> word;) {
+    while (DisplayWidth(word) > width) {  // a word longer than the column: cut it
+      if (!line.empty()) {
+        lines.push_back(line);
+        line.clear();
+      }
+      const size_t cut = PrefixBytes(word, width);
+      lines.push_back(word.substr(0, cut));
+      word = word.substr(cut);
+    }
+    if (word.empty()) {
+      continue;
+    }
+    if (line.empty()) {
+      line = word;
+    } else if (DisplayWidth(line) + 1 + DisplayWidth(word) <= width) {
+      line += ' ' + word;
+    } else {
+      lines.push_back(line);
+      line = word;
+    }
+  }
+  if (!line.empty() || lines.empty()) {
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+TextTable::TextTable(std::vector<std::string> header, size_t max_column_width)
+    : header_(std::move(header)), max_column_width_(max_column_width) {}
+
+void TextTable::AddRow(std::vector<std::string> cells) {
+  cells.resize(header_.size());
+  rows_.push_back(std::move(cells));
+}
+
+std::string TextTable::Render() const {
+  const size_t columns = header_.size();
+  std::vector<size_t> widths(columns, 0);
+  auto measure = [&](const std::vector<std::string>& cells) {
+    for (size_t column_idx = 0; column_idx < columns; ++column_idx) {
+      const size_t cap = column_idx == 0 ? SIZE_MAX : max_column_width_;
+      size_t longest_line = 0;
+      for (const auto& line : WrapText(cells[column_idx], cap == SIZE_MAX ? 1000 : cap)) {
+        longest_line = std::max(longest_line, DisplayWidth(line));
+      }
+      widths[column_idx] = std::max(widths[column_idx], std::min(longest_line, cap));
+    }
+  };
+  measure(header_);
+  for (const auto& row : rows_) {
+    measure(row);
+  }
+  std::string out;
+  auto emit = [&](const std::vector<std::string>& cells) {
+    std::vector<std::vector<std::string>> wrapped(columns);
+    size_t height = 1;
+    for (size_t column_idx = 0; column_idx < columns; ++column_idx) {
+      wrapped[column_idx] = WrapText(cells[column_idx], std::max<size_t>(widths[column_idx], 1));
+      height = std::max(height, wrapped[column_idx].size());
+    }
+    for (size_t line_idx = 0; line_idx < height; ++line_idx) {
+      std::string line;
+      for (size_t column_idx = 0; column_idx < columns; ++column_idx) {
+        const std::string cell = line_idx < wrapped[column_idx].size() ? wrapped[column_idx][line_idx] : "";
+        line += cell;
+        if (column_idx + 1 < columns) {
+          line += std::string(widths[column_idx] - DisplayWidth(cell) + 2, ' ');
+        }
+      }
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out += line + '\n';
+    }
+  };
+  emit(header_);
+  size_t total = 0;
+  for (size_t column_idx = 0; column_idx < columns; ++column_idx) total += widths[column_idx] + (column_idx + 1 < columns ? 2 : 0);
+  out += std::string(total, '-') + '\n';
+  for (const auto& row : rows_) {
+    emit(row);
+  }
+  return out;
+}
+
+}  // namespace casus

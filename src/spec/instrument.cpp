@@ -1,0 +1,82 @@
+#include "casus/spec/instrument.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace casus {
+
+std::string FormatDate(const Date& date) {
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                     static_cast<unsigned>(date.day()));
+}
+
+std::string Threshold::ToString() const {
+  if (IsAny()) {
+    return "any";
+  }
+  std::vector<std::string> parts;
+  if (scale != Scale::Any) parts.emplace_back(casus::ToString(scale));
+  if (deliberate) parts.emplace_back("deliberate");
+  if (sustained) parts.emplace_back("sustained");
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+std::string Deadline::ToString() const {
+  switch (kind) {
+    case DeadlineKind::None: return "none";
+    case DeadlineKind::Forthwith: return "forthwith";
+    case DeadlineKind::Within: return within.ToString();
+  }
+  return "none";
+}
+
+std::string InstrumentDuration::ToString() const {
+  switch (kind) {
+    case Kind::Indefinite: return "indefinite";
+    case Kind::Unstated: return "unstated";
+    case Kind::Fixed: return length.ToString();
+  }
+  return "unstated";
+}
+
+std::vector<std::string> Parties::All() const {
+  std::vector<std::string> all;
+  for (const auto* group : {&members, &guarantors, &beneficiaries}) {
+    for (const auto& party : *group) {
+      if (std::find(all.begin(), all.end(), party) == all.end()) {
+        all.push_back(party);
+      }
+    }
+  }
+  return all;
+}
+
+const Area* Instrument::FindArea(const std::string& area_id) const {
+  for (const auto& area : areas) {
+    if (area.id == area_id) {
+      return &area;
+    }
+  }
+  return nullptr;
+}
+
+bool IsResponseKind(ClauseKind kind) {
+  switch (kind) {
+    case ClauseKind::CollectiveDefence:
+    case ClauseKind::Assistance:
+    case ClauseKind::Consultation:
+    case ClauseKind::UnAction:
+    case ClauseKind::Sanctions:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsRestraintKind(ClauseKind kind) {
+  return kind == ClauseKind::NonAggression || kind == ClauseKind::Neutrality || kind == ClauseKind::Assurance;
+}
+
+}  // namespace casus

@@ -1,0 +1,851 @@
+#include "casus/spec/load_instrument.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <toml++/toml.h>
+
+#include "casus/core/spelling.hpp"
+
+namespace casus {
+
+namespace {
+
+const std::vector<std::string> kRoleNames = {"members", "guarantors", "beneficiaries", "adversaries", "parties"};
+
+std::string_view TypeName(toml::node_type type) {
+  switch (type) {
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "an integer";
+    case toml::node_type::floating_point: return "a number";
+    case toml::node_type::boolean: return "a boolean";
+    case toml::node_type::table: return "a table";
+    case toml::node_type::array: return "an array";
+    case toml::node_type::date: return "a date";
+    case toml::node_type::time: return "a time";
+    case toml::node_type::date_time: return "a date-time";
+    default: return "nothing";
+  }
+}
+
+bool IsBlank(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c) != 0; });
+}
+
+// Everything one load needs: the file name for positions, where diagnostics go, the code table.
+struct LoadState {
+  std::string file;
+  Diagnostics& diagnostics;
+  const PartyTable& parties;
+
+  SourcePosition At(const toml::source_region& region) const {
+    return SourcePosition{file, region.begin.line, region.begin.column};
+  }
+  SourcePosition At(const toml::node& node) const { return At(node.source()); }
+  void Error(const SourcePosition& position, std::string message, std::string hint = {}) const {
+    diagnostics.Error(position, std::move(message), std::move(hint));
+  }
+};
+
+// Reads one TOML table field by field; what was never asked for is an unknown field.
+class TableReader {
+ public:
+  TableReader(const toml::table& table, std::string context, const LoadState& state)
+      : table_(table), context_(std::move(context)), state_(state) {}
+
+  SourcePosition Position() const { return state_.At(table_); }
+  const std::string& Context() const { return context_; }
+
+  // The node under `key` (nullptr when absent); records the key as known.
+  const toml::node* Get(std::string_view key) {
+    known_.emplace_back(key);
+    return table_.get(key);
+  }
+
+  void Missing(std::string_view key, std::string_view example) const {
+    state_.Error(Position(), fmt::format("missing required field '{}' in {}", key, context_),
+                 fmt::format("add {}", example));
+  }
+
+  void WrongType(std::string_view key, const toml::node& node, std::string_view expected,
+                 std::string_view example) const {
+    state_.Error(state_.At(node), fmt::format("'{}' in {} must be {}, not {}", key, context_, expected, TypeName(node.type())),
+                 fmt::format("write it as {}", example));
+  }
+
+  // A string field; required ones report their absence. Empty text is an error.
+  std::optional<std::string> String(std::string_view key, bool required, std::string_view example) {
+    const toml::node* node = Get(key);
+    if (node == nullptr) {
+      if (required) {
+        Missing(key, example);
+      }
+      return std::nullopt;
+    }
+    if (!node->is_string()) {
+      WrongType(key, *node, "a string", example);
+      return std::nullopt;
+    }
+    std::string value = node->as_string()->get();
+    if (IsBlank(value)) {
+      state_.Error(state_.At(*node), fmt::format("'{}' in {} is empty", key, context_),
+                   fmt::format("write the {} or remove the field", key));
+      return std::nullopt;
+    }
+    return value;
+  }
+
+  std::optional<bool> Bool(std::string_view key) {
+    const toml::node* node = Get(key);
+    if (node == nullptr) {
+      return std::nullopt;
+    }
+    if (!node->is_boolean()) {
+      WrongType(key, *node, "a boolean", fmt::format("{} = true", key));
+      return std::nullopt;
+    }
+    return node->as_boolean()->get();
+  }
+
+  std::optional<Date> DateField(std::string_view key) {
+    const toml::node* node = Get(key);
+    if (node == nullptr) {
+      return std::nullopt;
+    }
+    if (!node->is_date()) {
+      WrongType(key, *node, "a date", fmt::format("{} = 2024-06-13 (a TOML date, without quotes)", key));
+      return std::nullopt;
+    }
+    const toml::date date = node->as_date()->get();
+    return Date{std::chrono::year{date.year}, std::chrono::month{date.month}, std::chrono::day{date.day}};
+  }
+
+  template <typename E>
+  std::optional<E> Enum(std::string_view key, bool required, std::string_view what) {
+    const std::string example = fmt::format("{} = \"{}\"", key, EnumNameList<E>().front());
+    auto text = String(key, required, example);
+    if (!text) {
+      return std::nullopt;
+    }
+    if (auto value = ParseEnum<E>(*text)) {
+      return value;
+    }
+    state_.Error(state_.At(*table_.get(key)), fmt::format("unknown {} '{}'", what, *text),
+                 SuggestionHint(*text, EnumNameList<E>()));
+    return std::nullopt;
+  }
+
+  // An ISO 8601 duration, or one of the `words` ("forthwith", "indefinite", …) returned as is.
+  std::optional<std::variant<IsoDuration, std::string>> DurationField(std::string_view key, bool required,
+                                                                      const std::vector<std::string>& words,
+                                                                      std::string_view example) {
+    auto text = String(key, required, example);
+    if (!text) {
+      return std::nullopt;
+    }
+    if (std::find(words.begin(), words.end(), *text) != words.end()) {
+      return std::variant<IsoDuration, std::string>(*text);
+    }
+    auto parsed = ParseIsoDuration(*text);
+    if (auto* reason = std::get_if<std::string>(&parsed)) {
+      std::string hint = "use an ISO 8601 duration such as P10Y, P6M, P3D or PT24H";
+      if (!words.empty()) {
+        hint += fmt::format(", or one of: {}", fmt::join(words, ", "));
+      }
+      state_.Error(state_.At(*table_.get(key)), fmt::format("malformed duration '{}' for '{}': {}", *text, key, *reason),
+                   hint);
+      return std::nullopt;
+    }
+    return std::variant<IsoDuration, std::string>(std::get<IsoDuration>(parsed));
+  }
+
+  // An array of strings (or, with allow_integers, integers as text). Absent → empty.
+  std::vector<std::pair<std::string, SourcePosition>> StringArray(std::string_view key, bool required,
+                                                                   std::string_view example,
+                                                                   bool allow_integers = false) {
+    std::vector<std::pair<std::string, SourcePosition>> values;
+    const toml::node* node = Get(key);
+    if (node == nullptr) {
+      if (required) {
+        Missing(key, example);
+      }
+      return values;
+    }
+    const toml::array* array = node->as_array();
+    if (array == nullptr) {
+      WrongType(key, *node, "an array", example);
+      return values;
+    }
+    for (const toml::node& item : *array) {
+      if (item.is_string()) {
+        values.emplace_back(item.as_string()->get(), state_.At(item));
+      } else if (allow_integers && item.is_integer()) {
+        values.emplace_back(std::to_string(item.as_integer()->get()), state_.At(item));
+      } else {
+        state_.Error(state_.At(item),
+                     fmt::format("items of '{}' in {} must be strings, not {}", key, context_, TypeName(item.type())),
+                     fmt::format("write it as {}", example));
+      }
+    }
+    if (required && array->empty()) {
+      state_.Error(state_.At(*node), fmt::format("'{}' in {} is empty", key, context_), fmt::format("write {}", example));
+    }
+    return values;
+  }
+
+  // Reports every key of the table that no Get asked for.
+  void RejectUnknownFields() const {
+    for (auto&& [key, value] : table_) {
+      if (std::find(known_.begin(), known_.end(), key.str()) != known_.end()) {
+        continue;
+      }
+      state_.Error(state_.At(key.source()), fmt::format("unknown field '{}' in {}", key.str(), context_),
+                   SuggestionHint(key.str(), known_));
+    }
+  }
+
+ private:
+  const toml::table& table_;
+  std::string context_;
+  const LoadState& state_;
+  std::vector<std::string> known_;
+};
+
+const std::regex& IdPattern() {
+  static const std::regex pattern("[a-z0-9]+(-[a-z0-9]+)*");
+  return pattern;
+}
+
+void CheckId(const std::string& id, const SourcePosition& position, const LoadState& state, std::string_view what) {
+  if (!std::regex_match(id, IdPattern())) {
+    state.Error(position, fmt::format("{} id '{}' is not kebab-case", what, id),
+                "use lower-case letters, digits and single dashes, e.g. \"us-ukraine-2024\"");
+  }
+}
+
+// Resolves party codes (ISO alpha-3, COW abbreviation or number, organisation id) to canonical ids.
+std::vector<std::string> ResolveCodes(const std::vector<std::pair<std::string, SourcePosition>>& written,
+                                      const LoadState& state, std::string_view key) {
+  std::vector<std::string> resolved;
+  for (const auto& [code, position] : written) {
+    const PartyInfo* party = state.parties.Resolve(code);
+    if (party == nullptr) {
+      std::string hint;
+      if (auto match = ClosestMatch(code, state.parties.AllCodes())) {
+        hint = fmt::format("did you mean '{}'? ", *match);
+      }
+      hint += "use an ISO 3166-1 alpha-3 code (UKR), a COW code or abbreviation (369, UKR), or an organisation (NATO, EU, UNSC)";
+      state.Error(position, fmt::format("unknown party code '{}' in '{}'", code, key), hint);
+      continue;
+    }
+    if (std::find(resolved.begin(), resolved.end(), party->id) != resolved.end()) {
+      state.Error(position, fmt::format("party '{}' is listed twice in '{}'", code, key),
+                  code == party->id ? "remove the duplicate" : fmt::format("'{}' is another code for '{}'", code, party->id));
+      continue;
+    }
+    resolved.push_back(party->id);
+  }
+  return resolved;
+}
+
+// Like ResolveCodes, but role names (members, guarantors, …) expand to the instrument's parties.
+std::vector<std::string> ResolvePartyRefs(const std::vector<std::pair<std::string, SourcePosition>>& written,
+                                          const Parties& parties, const LoadState& state, std::string_view key) {
+  std::vector<std::string> resolved;
+  std::vector<std::pair<std::string, SourcePosition>> codes;
+  for (const auto& entry : written) {
+    const auto& [name, position] = entry;
+    const std::vector<std::string>* group = nullptr;
+    std::vector<std::string> all;
+    if (name == "members") group = &parties.members;
+    else if (name == "guarantors") group = &parties.guarantors;
+    else if (name == "beneficiaries") group = &parties.beneficiaries;
+    else if (name == "adversaries") group = &parties.adversaries;
+    else if (name == "parties") { all = parties.All(); group = &all; }
+    if (group == nullptr) {
+      codes.push_back(entry);
+      continue;
+    }
+    if (group->empty()) {
+      state.Error(position, fmt::format("role '{}' in '{}' names nobody: [parties] has no {}", name, key, name),
+                  fmt::format("list the {} in [parties] or name the parties here", name));
+    }
+    for (const auto& party : *group) {
+      if (std::find(resolved.begin(), resolved.end(), party) == resolved.end()) {
+        resolved.push_back(party);
+      }
+    }
+  }
+  for (const auto& party : ResolveCodes(codes, state, key)) {
+    if (std::find(resolved.begin(), resolved.end(), party) == resolved.end()) {
+      resolved.push_back(party);
+    }
+  }
+  return resolved;
+}
+
+std::vector<std::string> Written(const std::vector<std::pair<std::string, SourcePosition>>& values) {
+  std::vector<std::string> out;
+  for (const auto& value : values) out.push_back(value.first);
+  return out;
+}
+
+// A code of a place: ISO 3166-1 alpha-3 (a whole state) or an ISO 3166-2 subdivision.
+void CheckPlaceCodes(const std::vector<std::pair<std::string, SourcePosition>>& codes, const LoadState& state,
+                     std::string_view key, bool subdivisions_only) {
+  for (const auto& [code, position] : codes) {
+    if (!subdivisions_only && code.find('-') == std::string::npos) {
+      const PartyInfo* party = state.parties.Resolve(code);
+      if (party == nullptr || party->kind == PartyKind::Organisation) {
+        state.Error(position, fmt::format("unknown place '{}' in '{}'", code, key),
+                    "use an ISO 3166-1 alpha-3 code (UKR) or an ISO 3166-2 subdivision code (UA-43)");
+      }
+      continue;
+    }
+    if (state.parties.IsSubdivision(code)) {
+      continue;
+    }
+    const PartyInfo* country = state.parties.SubdivisionCountry(code);
+    std::string hint = "use an ISO 3166-2 subdivision code such as UA-43 (Crimea) or UA-40 (Sevastopol)";
+    if (country != nullptr) {
+      if (auto match = ClosestMatch(code, state.parties.SubdivisionCodes(country->alpha2))) {
+        hint = fmt::format("did you mean '{}' ({})?", *match, state.parties.SubdivisionName(*match));
+      } else {
+        hint = fmt::format("{} has no subdivision '{}' in ISO 3166-2", country->id, code);
+      }
+    }
+    state.Error(position, fmt::format("unknown ISO 3166-2 subdivision '{}' in '{}'", code, key), hint);
+  }
+}
+
+// decision = { rule = "consensus", by = [...] } or the short forms "each-party" / "security-council".
+std::optional<Decision> ReadDecision(const toml::node& node, std::string_view key, const std::string& owner,
+                                     const Parties& parties, const LoadState& state) {
+  Decision decision;
+  decision.position = state.At(node);
+  const std::string example = fmt::format("{} = {{ rule = \"consensus\", by = [\"guarantors\"] }}", key);
+  if (node.is_string()) {
+    const std::string text = node.as_string()->get();
+    auto rule = ParseEnum<DecisionRule>(text);
+    if (!rule) {
+      state.Error(state.At(node), fmt::format("unknown decision rule '{}'", text),
+                  SuggestionHint(text, EnumNameList<DecisionRule>()));
+      return std::nullopt;
+    }
+    if (*rule != DecisionRule::EachParty && *rule != DecisionRule::SecurityCouncil) {
+      state.Error(state.At(node), fmt::format("decision rule '{}' needs to say who decides", text),
+                  fmt::format("write {} = {{ rule = \"{}\", by = [\"…\"] }}", key, text));
+      return std::nullopt;
+    }
+    decision.rule = *rule;
+  } else if (const toml::table* table = node.as_table()) {
+    TableReader reader(*table, fmt::format("'{}' of {}", key, owner), state);
+    auto rule = reader.Enum<DecisionRule>("rule", true, "decision rule");
+    auto by = reader.StringArray("by", false, "by = [\"guarantors\"]", true);
+    decision.body = reader.String("body", false, "body = \"Special Commission\"").value_or("");
+    decision.unencoded = reader.String("unencoded", false, "unencoded = \"why\"").value_or("");
+    reader.RejectUnknownFields();
+    if (!rule) {
+      return std::nullopt;
+    }
+    decision.rule = *rule;
+    decision.by_written = Written(by);
+    decision.by = ResolvePartyRefs(by, parties, state, "by");
+    const bool takes_deciders = *rule != DecisionRule::EachParty && *rule != DecisionRule::SecurityCouncil;
+    if (takes_deciders && by.empty()) {
+      state.Error(reader.Position(), fmt::format("decision rule '{}' in {} needs 'by': who must agree", ToString(*rule), owner),
+                  "add by = [\"guarantors\"] or list the parties");
+      return std::nullopt;
+    }
+    if (!takes_deciders && !by.empty()) {
+      state.Error(by.front().second, fmt::format("decision rule '{}' takes no 'by'", ToString(*rule)),
+                  *rule == DecisionRule::EachParty ? "each party decides for itself; remove 'by'"
+                                                   : "the Security Council's permanent members are known; remove 'by'");
+      return std::nullopt;
+    }
+    if (*rule == DecisionRule::Single && decision.by.size() != 1) {
+      state.Error(reader.Position(), fmt::format("decision rule 'single' needs exactly one decider, found {}", decision.by.size()),
+                  "name the one party that decides, e.g. by = [\"USA\"]");
+      return std::nullopt;
+    }
+  } else {
+    state.Error(state.At(node), fmt::format("'{}' of {} must be a table or a string, not {}", key, owner, TypeName(node.type())),
+                fmt::format("write it as {}", example));
+    return std::nullopt;
+  }
+  if (decision.rule == DecisionRule::SecurityCouncil) {
+    decision.by = state.parties.SecurityCouncilPermanentMembers();
+  }
+  return decision;
+}
+
+std::optional<Threshold> ReadThreshold(const toml::node& node, const std::string& owner, const LoadState& state) {
+  Threshold threshold;
+  if (node.is_string()) {
+    const std::string text = node.as_string()->get();
+    auto scale = ParseEnum<Scale>(text);
+    if (!scale) {
+      state.Error(state.At(node), fmt::format("unknown threshold '{}'", text),
+                  "write \"any\", a scale (limited, significant, full-scale), or { scale = \"significant\", deliberate = true, sustained = true }");
+      return std::nullopt;
+    }
+    threshold.scale = *scale;
+    return threshold;
+  }
+  const toml::table* table = node.as_table();
+  if (table == nullptr) {
+    state.Error(state.At(node), fmt::format("'threshold' of {} must be a string or a table, not {}", owner, TypeName(node.type())),
+                "write threshold = \"any\" or threshold = { scale = \"significant\", deliberate = true, sustained = true }");
+    return std::nullopt;
+  }
+  TableReader reader(*table, fmt::format("'threshold' of {}", owner), state);
+  auto scale = reader.Enum<Scale>("scale", true, "scale");
+  threshold.deliberate = reader.Bool("deliberate").value_or(false);
+  threshold.sustained = reader.Bool("sustained").value_or(false);
+  reader.RejectUnknownFields();
+  if (!scale) {
+    return std::nullopt;
+  }
+  threshold.scale = *scale;
+  return threshold;
+}
+
+template <typename E>
+std::vector<E> ReadEnumArray(TableReader& reader, std::string_view key, bool required, std::string_view what,
+                             const LoadState& state) {
+  std::vector<E> values;
+  const auto names = EnumNameList<E>();
+  const std::string example = fmt::format("{} = [\"{}\"]", key, names.front());
+  for (const auto& [text, position] : reader.StringArray(key, required, example)) {
+    auto value = ParseEnum<E>(text);
+    if (!value) {
+      state.Error(position, fmt::format("unknown {} '{}'", what, text), SuggestionHint(text, names));
+    } else if (std::find(values.begin(), values.end(), *value) != values.end()) {
+      state.Error(position, fmt::format("{} '{}' is listed twice", what, text), "remove the duplicate");
+    } else {
+      values.push_back(*value);
+    }
+  }
+  return values;
+}
+
+const toml::table* SubTable(TableReader& reader, std::string_view key, std::string_view example, const LoadState& state) {
+  const toml::node* node = reader.Get(key);
+  if (node == nullptr) {
+    return nullptr;
+  }
+  if (!node->is_table()) {
+    state.Error(state.At(*node), fmt::format("'{}' of {} must be a table, not {}", key, reader.Context(), TypeName(node->type())),
+                fmt::format("write it as {}", example));
+    return nullptr;
+  }
+  return node->as_table();
+}
+
+std::optional<Trigger> ReadTrigger(const toml::table& table, const std::string& owner, const Instrument& instrument,
+                                   const LoadState& state) {
+  Trigger trigger;
+  trigger.position = state.At(table);
+  TableReader reader(table, fmt::format("'trigger' of {}", owner), state);
+  trigger.events = ReadEnumArray<EventKind>(reader, "events", true, "event kind", state);
+  if (const toml::node* node = reader.Get("threshold")) {
+    if (auto threshold = ReadThreshold(*node, owner, state)) {
+      trigger.threshold = *threshold;
+    }
+  } else {
+    reader.Missing("threshold", "threshold = \"any\"");
+  }
+  if (auto area = reader.String("area", false, "area = \"art6\"")) {
+    if (instrument.FindArea(*area) == nullptr) {
+      std::vector<std::string> area_ids;
+      for (const auto& candidate : instrument.areas) area_ids.push_back(candidate.id);
+      state.Error(state.At(*table.get("area")), fmt::format("undefined area '{}' in {}", *area, owner),
+                  area_ids.empty() ? std::string("define it in an [[area]] table with id = \"" + *area + "\"")
+                                   : SuggestionHint(*area, area_ids));
+    }
+    trigger.area = *area;
+  }
+  if (const toml::node* node = reader.Get("attribution")) {
+    trigger.attribution = ReadDecision(*node, "attribution", owner, instrument.parties, state);
+  }
+  trigger.activation = ReadEnumArray<ActivationCondition>(reader, "activation", false, "activation condition", state);
+  trigger.on_request = reader.Bool("on_request").value_or(false);
+  reader.RejectUnknownFields();
+  return trigger;
+}
+
+std::optional<Duty> ReadDuty(const toml::table& table, const std::string& owner, const LoadState& state) {
+  Duty duty;
+  duty.position = state.At(table);
+  TableReader reader(table, fmt::format("'duty' of {}", owner), state);
+  auto strength = reader.Enum<DutyStrength>("strength", true, "duty strength");
+  duty.means = ReadEnumArray<Means>(reader, "means", false, "means", state);
+  if (auto choice = reader.Enum<MeansChoice>("means_choice", false, "means choice")) {
+    duty.means_choice = *choice;
+  }
+  const bool needs_deadline = strength && *strength != DutyStrength::None;
+  auto deadline = reader.DurationField("deadline", needs_deadline, {"forthwith", "none"}, "deadline = \"PT24H\" (or \"forthwith\", \"none\")");
+  if (deadline) {
+    if (auto* word = std::get_if<std::string>(&*deadline)) {
+      duty.deadline.kind = *word == "forthwith" ? DeadlineKind::Forthwith : DeadlineKind::None;
+    } else {
+      duty.deadline.kind = DeadlineKind::Within;
+      duty.deadline.within = std::get<IsoDuration>(*deadline);
+    }
+  }
+  duty.constitutional = reader.Bool("constitutional").value_or(false);
+  reader.RejectUnknownFields();
+  if (!strength) {
+    return std::nullopt;
+  }
+  duty.strength = *strength;
+  return duty;
+}
+
+std::optional<Forces> ReadForces(const toml::table& table, const std::string& owner, const Instrument& instrument,
+                                 const LoadState& state) {
+  Forces forces;
+  TableReader reader(table, fmt::format("'forces' of {}", owner), state);
+  forces.by = ResolvePartyRefs(reader.StringArray("by", true, "by = [\"GBR\", \"FRA\"]", true), instrument.parties, state, "by");
+  auto where = reader.StringArray("where", true, "where = [\"UKR\"]");
+  CheckPlaceCodes(where, state, "where", false);
+  forces.where = Written(where);
+  for (const auto& [domain, position] : reader.StringArray("domains", false, "domains = [\"land\", \"air\", \"sea\"]")) {
+    static const std::vector<std::string> kDomains = {"land", "air", "sea"};
+    if (std::find(kDomains.begin(), kDomains.end(), domain) == kDomains.end()) {
+      state.Error(position, fmt::format("unknown domain '{}'", domain), SuggestionHint(domain, kDomains));
+    } else {
+      forces.domains.push_back(domain);
+    }
+  }
+  forces.size = reader.String("size", false, "size = \"10,000–25,000\"").value_or("");
+  reader.RejectUnknownFields();
+  return forces;
+}
+
+void ReadArea(const toml::table& table, size_t index, Instrument& instrument, const LoadState& state) {
+  Area area;
+  area.position = state.At(table);
+  TableReader reader(table, fmt::format("[[area]] #{}", index + 1), state);
+  area.id = reader.String("id", true, "id = \"art6\"").value_or("");
+  area.cite = reader.String("cite", true, "cite = \"Art. 6\"").value_or("");
+  area.text = reader.String("text", true, "text = \"the operative words, verbatim\"").value_or("");
+  for (const auto& [code, position] : reader.StringArray("covers", true, "covers = [\"protected-territory\"]")) {
+    if (code == "protected-territory") {
+      area.covers_protected_territory = true;
+    } else {
+      CheckPlaceCodes({{code, position}}, state, "covers", false);
+      area.covers.push_back(code);
+    }
+  }
+  auto excludes = reader.StringArray("excludes", false, "excludes = [\"UA-43\"]");
+  CheckPlaceCodes(excludes, state, "excludes", false);
+  area.excludes = Written(excludes);
+  area.unencoded = reader.String("unencoded", false, "unencoded = \"why\"").value_or("");
+  reader.RejectUnknownFields();
+  if (!area.id.empty()) {
+    CheckId(area.id, state.At(*table.get("id")), state, "area");
+    if (const Area* first = instrument.FindArea(area.id)) {
+      state.Error(state.At(*table.get("id")), fmt::format("duplicate area id '{}'", area.id),
+                  fmt::format("the first area '{}' is at line {}", area.id, first->position.line));
+      return;
+    }
+  }
+  instrument.areas.push_back(std::move(area));
+}
+
+void ReadClause(const toml::table& table, size_t index, Instrument& instrument, const LoadState& state) {
+  Clause clause;
+  clause.position = state.At(table);
+  TableReader reader(table, fmt::format("[[clause]] #{}", index + 1), state);
+  clause.id = reader.String("id", true, "id = \"art5\"").value_or("");
+  const std::string owner = clause.id.empty() ? reader.Context() : fmt::format("clause '{}'", clause.id);
+  clause.cite = reader.String("cite", true, "cite = \"Art. 5\"").value_or("");
+  clause.text = reader.String("text", true, "text = \"the operative words, verbatim\"").value_or("");
+  auto kind = reader.Enum<ClauseKind>("kind", true, "clause kind");
+  if (kind) {
+    clause.kind = *kind;
+  }
+  const bool mutual = !instrument.parties.members.empty();
+  auto obligated = reader.StringArray("obligated", false, "obligated = [\"guarantors\"]", true);
+  clause.obligated = obligated.empty() ? (mutual ? instrument.parties.members : instrument.parties.guarantors)
+                                       : ResolvePartyRefs(obligated, instrument.parties, state, "obligated");
+  auto protected_parties = reader.StringArray("protected", false, "protected = [\"beneficiaries\"]", true);
+  clause.protected_parties = protected_parties.empty()
+                                 ? (mutual ? instrument.parties.members : instrument.parties.beneficiaries)
+                                 : ResolvePartyRefs(protected_parties, instrument.parties, state, "protected");
+  const auto all_parties = instrument.parties.All();
+  for (const auto& [list, written] : {std::pair{&clause.obligated, &obligated}, std::pair{&clause.protected_parties, &protected_parties}}) {
+    for (const auto& party : *list) {
+      if (std::find(all_parties.begin(), all_parties.end(), party) == all_parties.end()) {
+        const SourcePosition position = written->empty() ? clause.position : written->front().second;
+        state.Error(position, fmt::format("'{}' in {} is not a party to this instrument", party, owner),
+                    "add it to [parties] (members, guarantors or beneficiaries)");
+      }
+    }
+  }
+  if (const toml::table* trigger = SubTable(reader, "trigger", "trigger = { events = [\"armed-attack\"], threshold = \"any\" }", state)) {
+    clause.trigger = ReadTrigger(*trigger, owner, instrument, state);
+  }
+  if (const toml::table* duty = SubTable(reader, "duty", "duty = { strength = \"assist\", deadline = \"forthwith\" }", state)) {
+    clause.duty = ReadDuty(*duty, owner, state);
+  }
+  if (const toml::node* decision = reader.Get("decision")) {
+    clause.decision = ReadDecision(*decision, "decision", owner, instrument.parties, state);
+  }
+  if (const toml::table* forces = SubTable(reader, "forces", "forces = { by = [\"GBR\"], where = [\"UKR\"] }", state)) {
+    clause.forces = ReadForces(*forces, owner, instrument, state);
+  }
+  clause.unencoded = reader.String("unencoded", false, "unencoded = \"why\"").value_or("");
+  reader.RejectUnknownFields();
+
+  if (kind && IsResponseKind(*kind)) {
+    if (table.get("trigger") == nullptr) {
+      state.Error(clause.position, fmt::format("{} of kind '{}' has no trigger", owner, ToString(*kind)),
+                  "add trigger = { events = [\"armed-attack\"], threshold = \"any\" }: what event makes it due");
+    }
+    if (table.get("duty") == nullptr) {
+      state.Error(clause.position, fmt::format("{} of kind '{}' has no duty", owner, ToString(*kind)),
+                  "add duty = { strength = \"consult\", deadline = \"PT24H\" }: what it obliges, by when");
+    }
+  }
+  if (kind && *kind == ClauseKind::ReassuranceForce && table.get("forces") == nullptr) {
+    state.Error(clause.position, fmt::format("{} of kind 'reassurance-force' has no forces", owner),
+                "add forces = { by = [\"GBR\", \"FRA\"], where = [\"UKR\"] }");
+  }
+  if (!clause.id.empty()) {
+    CheckId(clause.id, state.At(*table.get("id")), state, "clause");
+    for (const auto& other : instrument.clauses) {
+      if (other.id == clause.id) {
+        state.Error(state.At(*table.get("id")), fmt::format("duplicate clause id '{}'", clause.id),
+                    fmt::format("the first clause '{}' is at line {}; give each clause its own id", clause.id, other.position.line));
+        return;
+      }
+    }
+  }
+  instrument.clauses.push_back(std::move(clause));
+}
+
+void ReadExit(const toml::table& table, Instrument& instrument, const LoadState& state) {
+  Exit exit;
+  exit.position = state.At(table);
+  TableReader reader(table, "[exit]", state);
+  exit.cite = reader.String("cite", true, "cite = \"Art. 13\"").value_or("");
+  exit.text = reader.String("text", true, "text = \"the operative words, verbatim\"").value_or("");
+  if (auto notice = reader.DurationField("notice", false, {}, "notice = \"P1Y\"")) {
+    exit.notice = std::get<IsoDuration>(*notice);
+  }
+  if (auto not_before = reader.DurationField("not_before", false, {}, "not_before = \"P20Y\"")) {
+    exit.not_before = std::get<IsoDuration>(*not_before);
+  }
+  if (auto renewal = reader.Enum<Renewal>("renewal", false, "renewal")) {
+    exit.renewal = *renewal;
+  }
+  exit.ends_if = Written(reader.StringArray("ends_if", false, "ends_if = [\"Ukraine joins NATO\"]"));
+  exit.unencoded = reader.String("unencoded", false, "unencoded = \"why\"").value_or("");
+  reader.RejectUnknownFields();
+  instrument.exit = std::move(exit);
+}
+
+void ReadParties(const toml::table& table, Instrument& instrument, const LoadState& state) {
+  TableReader reader(table, "[parties]", state);
+  auto& parties = instrument.parties;
+  parties.members = ResolveCodes(reader.StringArray("members", false, "members = [\"USA\", \"CAN\"]", true), state, "members");
+  parties.guarantors = ResolveCodes(reader.StringArray("guarantors", false, "guarantors = [\"USA\"]", true), state, "guarantors");
+  auto beneficiaries = reader.StringArray("beneficiaries", false, "beneficiaries = [\"UKR\"]", true);
+  parties.beneficiaries = ResolveCodes(beneficiaries, state, "beneficiaries");
+  auto adversaries = reader.StringArray("adversaries", false, "adversaries = [\"RUS\"]", true);
+  parties.adversaries = ResolveCodes(adversaries, state, "adversaries");
+  reader.RejectUnknownFields();
+  if (parties.members.empty() && parties.beneficiaries.empty()) {
+    state.Error(reader.Position(), "[parties] names no protected party: neither members nor beneficiaries",
+                "a mutual pact lists members = [...]; a guarantee lists guarantors = [...] and beneficiaries = [...]");
+  }
+  if (!parties.beneficiaries.empty() && parties.guarantors.empty() && parties.members.empty()) {
+    state.Error(reader.Position(), "[parties] has beneficiaries but no guarantors", "add guarantors = [\"…\"]");
+  }
+  for (size_t adversary_idx = 0; adversary_idx < parties.adversaries.size(); ++adversary_idx) {
+    const auto& adversary = parties.adversaries[adversary_idx];
+    const auto all = parties.All();
+    if (std::find(all.begin(), all.end(), adversary) != all.end()) {
+      state.Error(adversaries[std::min(adversary_idx, adversaries.size() - 1)].second,
+                  fmt::format("'{}' is both a party and a named adversary", adversary),
+                  "a named adversary is the threat the instrument is aimed at; remove it from one list");
+    }
+  }
+}
+
+void ReadInstrumentTable(const toml::table& table, Instrument& instrument, const LoadState& state) {
+  instrument.position = state.At(table);
+  TableReader reader(table, "[instrument]", state);
+  instrument.id = reader.String("id", true, "id = \"us-ukraine-2024\"").value_or("");
+  if (!instrument.id.empty()) {
+    CheckId(instrument.id, state.At(*table.get("id")), state, "instrument");
+  }
+  instrument.title = reader.String("title", true, "title = \"North Atlantic Treaty\"").value_or("");
+  if (auto form = reader.Enum<Form>("form", true, "form")) instrument.form = *form;
+  if (auto binding = reader.Enum<Binding>("binding", true, "binding force")) {
+    instrument.binding = *binding;
+    instrument.binding_position = state.At(*table.get("binding"));
+  }
+  auto status = reader.Enum<Status>("status", true, "status");
+  if (status) instrument.status = *status;
+  instrument.signed_on = reader.DateField("signed");
+  instrument.in_force_on = reader.DateField("in_force");
+  instrument.ended_on = reader.DateField("ended");
+  instrument.last_verified = reader.DateField("last_verified");
+  if (auto duration = reader.DurationField("duration", true, {"indefinite", "unstated"}, "duration = \"P10Y\" (or \"indefinite\", \"unstated\")")) {
+    instrument.duration.position = state.At(*table.get("duration"));
+    if (auto* word = std::get_if<std::string>(&*duration)) {
+      instrument.duration.kind = *word == "indefinite" ? InstrumentDuration::Kind::Indefinite : InstrumentDuration::Kind::Unstated;
+    } else {
+      instrument.duration.kind = InstrumentDuration::Kind::Fixed;
+      instrument.duration.length = std::get<IsoDuration>(*duration);
+    }
+  }
+  instrument.sources = Written(reader.StringArray("sources", true, "sources = [\"https://…\"]"));
+  for (const auto& source : instrument.sources) {
+    if (IsBlank(source)) {
+      state.Error(state.At(*table.get("sources")), "an entry of 'sources' is empty", "give a URL or a citation");
+    }
+  }
+  instrument.notes = reader.String("notes", false, "notes = \"…\"").value_or("");
+  instrument.unencoded = reader.String("unencoded", false, "unencoded = \"why\"").value_or("");
+  reader.RejectUnknownFields();
+
+  // Dates must agree with the status and with each other.
+  auto position_of = [&](std::string_view key) { return state.At(*table.get(key)); };
+  if (status) {
+    const bool hypothetical = *status == Status::Draft || *status == Status::Proposal;
+    if (hypothetical && instrument.in_force_on) {
+      state.Error(position_of("in_force"), fmt::format("a {} has no entry-into-force date", ToString(*status)),
+                  "remove in_force, or change the status to \"in-force\"");
+    }
+    if ((*status == Status::Terminated || *status == Status::Expired) && !instrument.ended_on) {
+      state.Error(position_of("status"), fmt::format("status '{}' needs the date it ended", ToString(*status)),
+                  "add ended = YYYY-MM-DD");
+    }
+    if ((*status == Status::InForce || *status == Status::Signed || hypothetical) && instrument.ended_on) {
+      state.Error(position_of("ended"), fmt::format("an instrument with status '{}' has not ended", ToString(*status)),
+                  "remove ended, or change the status to \"terminated\" or \"expired\"");
+    }
+  }
+  if (instrument.signed_on && instrument.in_force_on && *instrument.in_force_on < *instrument.signed_on) {
+    state.Error(position_of("in_force"), "in_force is before signed", "check both dates");
+  }
+  const std::optional<Date> start = instrument.in_force_on ? instrument.in_force_on : instrument.signed_on;
+  if (start && instrument.ended_on && *instrument.ended_on < *start) {
+    state.Error(position_of("ended"), "ended is before the instrument began", "check the dates");
+  }
+}
+
+// Iterates an array of tables ([[clause]], [[area]]), reporting items that are not tables.
+template <typename OnTable>
+void ForEachTable(const toml::node* node, std::string_view key, const LoadState& state, OnTable on_table) {
+  if (node == nullptr) {
+    return;
+  }
+  const toml::array* array = node->as_array();
+  if (array == nullptr) {
+    state.Error(state.At(*node), fmt::format("'{}' must be an array of tables ([[{}]]), not {}", key, key, TypeName(node->type())),
+                fmt::format("write each one under a [[{}]] header", key));
+    return;
+  }
+  for (size_t index = 0; index < array->size(); ++index) {
+    const toml::node& item = *array->get(index);
+    if (const toml::table* table = item.as_table()) {
+      on_table(*table, index);
+    } else {
+      state.Error(state.At(item), fmt::format("each '{}' must be a table, not {}", key, TypeName(item.type())),
+                  fmt::format("write each one under a [[{}]] header", key));
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<Instrument> LoadInstrumentText(std::string_view text, std::string_view file_name,
+                                             const PartyTable& parties, Diagnostics& diagnostics) {
+  const size_t errors_before = diagnostics.ErrorCount();
+  LoadState state{std::string(file_name), diagnostics, parties};
+  if (text.find('\0') != std::string_view::npos) {
+    state.Error(SourcePosition{state.file, 1, 1}, "this is not a text file (it contains NUL bytes)",
+                "an instrument is a UTF-8 TOML file, see docs/instrument-format.md");
+    return std::nullopt;
+  }
+  toml::table root;
+  try {
+    root = toml::parse(text, file_name);
+  } catch (const toml::parse_error& error) {
+    state.Error(state.At(error.source()), fmt::format("TOML syntax: {}", error.description()),
+                "fix the TOML syntax; see docs/instrument-format.md for the format");
+    return std::nullopt;
+  }
+
+  Instrument instrument;
+  instrument.file = std::string(file_name);
+  TableReader top(root, "the file", state);
+  const toml::table* instrument_table = SubTable(top, "instrument", "[instrument]", state);
+  const toml::table* parties_table = SubTable(top, "parties", "[parties]", state);
+  if (instrument_table == nullptr && root.get("instrument") == nullptr) {
+    state.Error(SourcePosition{state.file, 1, 1}, "missing [instrument] table", "start the file with [instrument] and its id, title, form, binding, status");
+  }
+  if (instrument_table != nullptr) {
+    ReadInstrumentTable(*instrument_table, instrument, state);
+  }
+  if (parties_table != nullptr) {
+    ReadParties(*parties_table, instrument, state);
+  } else if (root.get("parties") == nullptr) {
+    state.Error(SourcePosition{state.file, 1, 1}, "missing [parties] table", "add [parties] with members, or guarantors and beneficiaries");
+  }
+  if (const toml::table* exit = SubTable(top, "exit", "[exit]", state)) {
+    ReadExit(*exit, instrument, state);
+  }
+  ForEachTable(top.Get("area"), "area", state,
+               [&](const toml::table& table, size_t index) { ReadArea(table, index, instrument, state); });
+  const toml::node* clauses = top.Get("clause");
+  if (clauses == nullptr) {
+    state.Error(SourcePosition{state.file, 1, 1}, "the instrument has no [[clause]]", "encode at least one clause with its cite and verbatim text");
+  }
+  ForEachTable(clauses, "clause", state,
+               [&](const toml::table& table, size_t index) { ReadClause(table, index, instrument, state); });
+  top.RejectUnknownFields();
+
+  if (diagnostics.ErrorCount() > errors_before) {
+    return std::nullopt;
+  }
+  return instrument;
+}
+
+std::optional<Instrument> LoadInstrumentFile(const std::filesystem::path& path, const PartyTable& parties,
+                                             Diagnostics& diagnostics) {
+  const std::string file_name = path.string();
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    diagnostics.Error(SourcePosition{file_name, 0, 0}, "is a directory, not an instrument file", "name a .toml file, e.g. library/nato-1949.toml");
+    return std::nullopt;
+  }
+  std::ifstream input(path, std::ios::binary);
+  if (!input) {
+    diagnostics.Error(SourcePosition{file_name, 0, 0}, "cannot open file",
+                      "check the path; library instruments can also be named by id (nato-1949)");
+    return std::nullopt;
+  }
+  std::string text;
+  text.resize(kMaxInstrumentFileBytes + 1);
+  input.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<size_t>(input.gcount()));
+  if (text.size() > kMaxInstrumentFileBytes) {
+    diagnostics.Error(SourcePosition{file_name, 0, 0}, fmt::format("file is larger than {} bytes", kMaxInstrumentFileBytes),
+                      "an instrument file holds one instrument; is this the right file?");
+    return std::nullopt;
+  }
+  return LoadInstrumentText(text, file_name, parties, diagnostics);
+}
+
+}  // namespace casus
