@@ -52,9 +52,10 @@ const std::vector<RuleInfo>& RuleCatalogue() {
        "A qualified threshold leaves limited, deniable or short attacks below the trigger, the space where "
        "an aggressor probes. Source: US draft guarantee, November 2025 (\"significant, deliberate, and "
        "sustained armed attack\")."},
-      {"hybrid-gap", Severity::Warning, "no clause can be triggered by a hybrid or cyber attack",
+      {"hybrid-gap", Severity::Warning,
+       "no clause, or only a clause weaker than the strongest, is triggered by a hybrid or cyber attack",
        "Sabotage, cyber attacks and deniable operations are the likely form of a renewed challenge below "
-       "war. Source: NATO Washington Summit Declaration 2024 para. 13 (hybrid operations \"could reach the "
+       "war. The rule also fires when hybrid or cyber attacks trigger only a weaker duty (say, consultation) than an armed attack does (say, assistance). Source: NATO Washington Summit Declaration 2024 para. 13 (hybrid operations \"could reach the "
        "level of an armed attack\"), the remedy: name hybrid and cyber attacks as triggers."},
       {"geographic-gap", Severity::Warning, "part of a protected party's territory is outside the trigger's area",
        "An excluded region is a region where an attack costs the attacker nothing under the instrument. "

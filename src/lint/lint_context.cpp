@@ -4,6 +4,7 @@
 #include <cassert>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace casus {
 
@@ -15,18 +16,22 @@ bool Contains(const std::vector<std::string>& list, const std::string& value) {
 
 std::vector<std::pair<std::string, std::string>> LintContext::PlausibleAggressors(
     const std::vector<std::string>& protected_parties, bool security_council) const {
-  std::vector<std::pair<std::string, std::string>> aggressors;
-  auto add = [&aggressors](const std::string& party, std::string reason) {
-    for (auto& [existing, reasons] : aggressors) {
-      if (existing == party) {
-        reasons += "; " + reason;
-        return;
-      }
+  struct Reasons {
+    std::string party;
+    bool named = false;
+    std::vector<std::string> bound_by;  // cites of restraint clauses
+    bool permanent_member = false;
+  };
+  std::vector<Reasons> found;
+  auto entry = [&found](const std::string& party) -> Reasons& {
+    for (auto& reasons : found) {
+      if (reasons.party == party) return reasons;
     }
-    aggressors.emplace_back(party, std::move(reason));
+    found.push_back(Reasons{party, false, {}, false});
+    return found.back();
   };
   for (const auto& adversary : instrument_.parties.adversaries) {
-    add(adversary, "named adversary");
+    entry(adversary).named = true;
   }
   for (const auto& clause : instrument_.clauses) {
     if (!IsRestraintKind(clause.kind)) {
@@ -39,16 +44,24 @@ std::vector<std::pair<std::string, std::string>> LintContext::PlausibleAggressor
     }
     for (const auto& party : clause.obligated) {
       if (!Contains(protected_parties, party)) {
-        add(party, fmt::format("bound by {} ({})", ToString(clause.kind), clause.cite));
+        entry(party).bound_by.push_back(clause.cite);
       }
     }
   }
   if (security_council) {
     for (const auto& member : parties_.SecurityCouncilPermanentMembers()) {
       if (!Contains(protected_parties, member)) {
-        add(member, "a permanent member of the Security Council");
+        entry(member).permanent_member = true;
       }
     }
+  }
+  std::vector<std::pair<std::string, std::string>> aggressors;
+  for (const auto& reasons : found) {
+    std::vector<std::string> parts;
+    if (reasons.named) parts.emplace_back("named adversary");
+    if (!reasons.bound_by.empty()) parts.push_back(fmt::format("bound to restraint by {}", fmt::join(reasons.bound_by, ", ")));
+    if (reasons.permanent_member) parts.emplace_back("veto in the Security Council");
+    aggressors.emplace_back(reasons.party, fmt::format("{}", fmt::join(parts, "; ")));
   }
   return aggressors;
 }
@@ -63,6 +76,7 @@ std::vector<std::string> LintContext::ConsentNeeded(const Decision& decision) {
     case DecisionRule::EachParty:
     case DecisionRule::Majority:
     case DecisionRule::TwoThirds:
+    case DecisionRule::Unstated:
       return {};
   }
   return {};

@@ -11,13 +11,19 @@ namespace {
 constexpr double kDaysPerYear = 365.2425;
 constexpr double kShortDurationYears = 20.0;
 constexpr double kShortNoticeYears = 1.0;
+
+std::string FormNoun(Form form) {
+  std::string noun(ToString(form));
+  std::replace(noun.begin(), noun.end(), '-', ' ');
+  return noun;
+}
 }  // namespace
 
 void NonBinding(LintContext& context) {
   const Instrument& instrument = context.GetInstrument();
   if (instrument.binding == Binding::Political) {
     context.Report("non-binding", nullptr, instrument.binding_position,
-                   fmt::format("the {} is a political commitment, not legally binding", ToString(instrument.form)));
+                   fmt::format("this {} is a political commitment, not legally binding", FormNoun(instrument.form)));
   }
 }
 

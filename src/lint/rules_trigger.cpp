@@ -29,21 +29,33 @@ void ThresholdGap(LintContext& context) {
 
 void HybridGap(LintContext& context) {
   const Instrument& instrument = context.GetInstrument();
-  bool any_response = false;
+  const Clause* strongest = nullptr;         // strongest response clause overall
+  const Clause* strongest_hybrid = nullptr;  // strongest one a hybrid or cyber attack triggers
+  auto stronger = [](const Clause& clause, const Clause* than) {
+    return than == nullptr || clause.duty->strength > than->duty->strength;
+  };
   for (const auto& clause : instrument.clauses) {
-    if (!IsResponseKind(clause.kind) || !clause.trigger) {
+    if (!IsResponseKind(clause.kind) || !clause.trigger || !clause.duty) {
       continue;
     }
-    any_response = true;
-    for (const EventKind event : clause.trigger->events) {
-      if (event == EventKind::HybridAttack || event == EventKind::CyberAttack) {
-        return;
-      }
-    }
+    if (stronger(clause, strongest)) strongest = &clause;
+    const auto& events = clause.trigger->events;
+    const bool hybrid = std::any_of(events.begin(), events.end(), [](EventKind event) {
+      return event == EventKind::HybridAttack || event == EventKind::CyberAttack;
+    });
+    if (hybrid && stronger(clause, strongest_hybrid)) strongest_hybrid = &clause;
   }
-  if (any_response) {
+  if (strongest == nullptr) {
+    return;
+  }
+  if (strongest_hybrid == nullptr) {
     context.Report("hybrid-gap", nullptr, instrument.position,
                    "no clause is triggered by a hybrid or cyber attack (events hybrid-attack, cyber-attack)");
+  } else if (strongest_hybrid->duty->strength < strongest->duty->strength) {
+    context.Report("hybrid-gap", strongest, strongest->trigger->position,
+                   fmt::format("a hybrid or cyber attack triggers at most the duty to {} ({}), not the duty to {} of {}",
+                               ToString(strongest_hybrid->duty->strength), strongest_hybrid->cite,
+                               ToString(strongest->duty->strength), DescribeClause(*strongest)));
   }
 }
 

@@ -71,6 +71,7 @@ nlohmann::json InstrumentToJson(const Instrument& instrument) {
               {"parties",
                {{"members", instrument.parties.members},
                 {"guarantors", instrument.parties.guarantors},
+                {"co_guarantors", instrument.parties.co_guarantors},
                 {"beneficiaries", instrument.parties.beneficiaries},
                 {"adversaries", instrument.parties.adversaries}}}};
   if (instrument.exit) {

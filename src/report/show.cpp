@@ -11,6 +11,10 @@ namespace casus {
 namespace {
 
 std::string Names(const std::vector<std::string>& ids, const PartyTable& parties) {
+  constexpr size_t kMaxNamed = 6;  // longer lists print codes only
+  if (ids.size() > kMaxNamed) {
+    return fmt::format("{} ({} parties)", fmt::join(ids, ", "), ids.size());
+  }
   std::vector<std::string> named;
   for (const auto& id : ids) {
     const PartyInfo* party = parties.Find(id);
@@ -24,9 +28,15 @@ void Field(std::string& out, std::string_view indent, std::string_view label, co
   const std::string lead = fmt::format("{}{}: ", indent, label);
   const size_t text_width = width > lead.size() + 20 ? width - lead.size() : 20;
   bool first = true;
-  for (const auto& line : WrapText(text, text_width)) {
-    out += (first ? lead : std::string(lead.size(), ' ')) + line + '\n';
-    first = false;
+  size_t start = 0;
+  while (start <= text.size()) {  // each paragraph of the text wrapped on its own
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    for (const auto& line : WrapText(text.substr(start, end - start), text_width)) {
+      out += (first ? lead : std::string(DisplayWidth(lead), ' ')) + line + '\n';
+      first = false;
+    }
+    start = end + 1;
   }
 }
 
@@ -46,10 +56,14 @@ std::string RenderInstrument(const Instrument& instrument, const std::vector<Fin
   if (instrument.ended_on) dates.push_back("ended " + FormatDate(*instrument.ended_on));
   if (!dates.empty()) out += fmt::format("{}\n", fmt::join(dates, " · "));
   Field(out, "", "duration", DescribeDurationAndExit(instrument), width);
-  if (instrument.exit) Field(out, "  ", fmt::format("exit ({})", instrument.exit->cite), Quote(instrument.exit->text), width);
+  if (instrument.exit && !instrument.exit->text.empty()) {
+    Field(out, "  ", fmt::format("exit ({})", instrument.exit->cite), Quote(instrument.exit->text), width);
+  }
+  if (instrument.exit && !instrument.exit->unencoded.empty()) Field(out, "  ", "exit, not encoded", instrument.exit->unencoded, width);
   const Parties& p = instrument.parties;
   if (!p.members.empty()) Field(out, "", "members", Names(p.members, parties), width);
   if (!p.guarantors.empty()) Field(out, "", "guarantors", Names(p.guarantors, parties), width);
+  if (!p.co_guarantors.empty()) Field(out, "", "co-guarantors", Names(p.co_guarantors, parties), width);
   if (!p.beneficiaries.empty()) Field(out, "", "beneficiaries", Names(p.beneficiaries, parties), width);
   if (!p.adversaries.empty()) Field(out, "", "named adversaries", Names(p.adversaries, parties), width);
   for (const auto& source : instrument.sources) Field(out, "", "source", source, width);

@@ -52,6 +52,7 @@ std::string DescribeDecision(const Decision& decision) {
   switch (decision.rule) {
     case DecisionRule::EachParty: text = "each party for itself"; break;
     case DecisionRule::SecurityCouncil: text = fmt::format("UN Security Council (veto: {})", fmt::join(decision.by, ", ")); break;
+    case DecisionRule::Unstated: text = "not stated"; break;
     case DecisionRule::Single: text = fmt::format("single decider: {}", fmt::join(decision.by, ", ")); break;
     default: text = fmt::format("{} of {}", ToString(decision.rule), fmt::join(decision.by_written, ", ")); break;
   }

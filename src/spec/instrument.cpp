@@ -43,7 +43,7 @@ std::string InstrumentDuration::ToString() const {
 
 std::vector<std::string> Parties::All() const {
   std::vector<std::string> all;
-  for (const auto* group : {&members, &guarantors, &beneficiaries}) {
+  for (const auto* group : {&members, &guarantors, &co_guarantors, &beneficiaries}) {
     for (const auto& party : *group) {
       if (std::find(all.begin(), all.end(), party) == all.end()) {
         all.push_back(party);

@@ -16,7 +16,6 @@ namespace casus {
 
 namespace {
 
-const std::vector<std::string> kRoleNames = {"members", "guarantors", "beneficiaries", "adversaries", "parties"};
 
 std::string_view TypeName(toml::node_type type) {
   switch (type) {
@@ -264,6 +263,7 @@ std::vector<std::string> ResolvePartyRefs(const std::vector<std::pair<std::strin
     std::vector<std::string> all;
     if (name == "members") group = &parties.members;
     else if (name == "guarantors") group = &parties.guarantors;
+    else if (name == "co-guarantors") group = &parties.co_guarantors;
     else if (name == "beneficiaries") group = &parties.beneficiaries;
     else if (name == "adversaries") group = &parties.adversaries;
     else if (name == "parties") { all = parties.All(); group = &all; }
@@ -337,7 +337,7 @@ std::optional<Decision> ReadDecision(const toml::node& node, std::string_view ke
                   SuggestionHint(text, EnumNameList<DecisionRule>()));
       return std::nullopt;
     }
-    if (*rule != DecisionRule::EachParty && *rule != DecisionRule::SecurityCouncil) {
+    if (*rule != DecisionRule::EachParty && *rule != DecisionRule::SecurityCouncil && *rule != DecisionRule::Unstated) {
       state.Error(state.At(node), fmt::format("decision rule '{}' needs to say who decides", text),
                   fmt::format("write {} = {{ rule = \"{}\", by = [\"…\"] }}", key, text));
       return std::nullopt;
@@ -356,7 +356,8 @@ std::optional<Decision> ReadDecision(const toml::node& node, std::string_view ke
     decision.rule = *rule;
     decision.by_written = Written(by);
     decision.by = ResolvePartyRefs(by, parties, state, "by");
-    const bool takes_deciders = *rule != DecisionRule::EachParty && *rule != DecisionRule::SecurityCouncil;
+    const bool takes_deciders = *rule != DecisionRule::EachParty && *rule != DecisionRule::SecurityCouncil &&
+                                *rule != DecisionRule::Unstated;
     if (takes_deciders && by.empty()) {
       state.Error(reader.Position(), fmt::format("decision rule '{}' in {} needs 'by': who must agree", ToString(*rule), owner),
                   "add by = [\"guarantors\"] or list the parties");
@@ -364,8 +365,14 @@ std::optional<Decision> ReadDecision(const toml::node& node, std::string_view ke
     }
     if (!takes_deciders && !by.empty()) {
       state.Error(by.front().second, fmt::format("decision rule '{}' takes no 'by'", ToString(*rule)),
-                  *rule == DecisionRule::EachParty ? "each party decides for itself; remove 'by'"
-                                                   : "the Security Council's permanent members are known; remove 'by'");
+                  *rule == DecisionRule::EachParty       ? "each party decides for itself; remove 'by'"
+                  : *rule == DecisionRule::Unstated      ? "the rule is unstated; say what is known in 'unencoded' and remove 'by'"
+                                                         : "the Security Council's permanent members are known; remove 'by'");
+      return std::nullopt;
+    }
+    if (*rule == DecisionRule::Unstated && decision.unencoded.empty()) {
+      state.Error(reader.Position(), fmt::format("decision rule 'unstated' in {} needs 'unencoded': what is known of it", owner),
+                  "add unencoded = \"the text names the body but not its membership or voting rule\"");
       return std::nullopt;
     }
     if (*rule == DecisionRule::Single && decision.by.size() != 1) {
@@ -579,13 +586,14 @@ void ReadClause(const toml::table& table, size_t index, Instrument& instrument, 
   clause.protected_parties = protected_parties.empty()
                                  ? (mutual ? instrument.parties.members : instrument.parties.beneficiaries)
                                  : ResolvePartyRefs(protected_parties, instrument.parties, state, "protected");
-  const auto all_parties = instrument.parties.All();
+  auto all_parties = instrument.parties.All();  // a named adversary may be bound too (a non-aggression promise)
+  all_parties.insert(all_parties.end(), instrument.parties.adversaries.begin(), instrument.parties.adversaries.end());
   for (const auto& [list, written] : {std::pair{&clause.obligated, &obligated}, std::pair{&clause.protected_parties, &protected_parties}}) {
     for (const auto& party : *list) {
       if (std::find(all_parties.begin(), all_parties.end(), party) == all_parties.end()) {
         const SourcePosition position = written->empty() ? clause.position : written->front().second;
         state.Error(position, fmt::format("'{}' in {} is not a party to this instrument", party, owner),
-                    "add it to [parties] (members, guarantors or beneficiaries)");
+                    "add it to [parties] (members, guarantors, co_guarantors, beneficiaries or adversaries)");
       }
     }
   }
@@ -636,7 +644,7 @@ void ReadExit(const toml::table& table, Instrument& instrument, const LoadState&
   exit.position = state.At(table);
   TableReader reader(table, "[exit]", state);
   exit.cite = reader.String("cite", true, "cite = \"Art. 13\"").value_or("");
-  exit.text = reader.String("text", true, "text = \"the operative words, verbatim\"").value_or("");
+  exit.text = reader.String("text", table.get("unencoded") == nullptr, "text = \"the operative words, verbatim\" (or unencoded = \"why not\")").value_or("");
   if (auto notice = reader.DurationField("notice", false, {}, "notice = \"P1Y\"")) {
     exit.notice = std::get<IsoDuration>(*notice);
   }
@@ -657,6 +665,8 @@ void ReadParties(const toml::table& table, Instrument& instrument, const LoadSta
   auto& parties = instrument.parties;
   parties.members = ResolveCodes(reader.StringArray("members", false, "members = [\"USA\", \"CAN\"]", true), state, "members");
   parties.guarantors = ResolveCodes(reader.StringArray("guarantors", false, "guarantors = [\"USA\"]", true), state, "guarantors");
+  parties.co_guarantors =
+      ResolveCodes(reader.StringArray("co_guarantors", false, "co_guarantors = [\"FRA\", \"GBR\"]", true), state, "co_guarantors");
   auto beneficiaries = reader.StringArray("beneficiaries", false, "beneficiaries = [\"UKR\"]", true);
   parties.beneficiaries = ResolveCodes(beneficiaries, state, "beneficiaries");
   auto adversaries = reader.StringArray("adversaries", false, "adversaries = [\"RUS\"]", true);

@@ -21,12 +21,13 @@ class LintContext {
   //! Parties that could attack one of `protected_parties`, each with why: a named adversary, or a
   //! party outside `protected_parties` bound by a non-aggression/neutrality/assurance clause
   //! towards one of them. With `security_council`, the Security Council's permanent members too.
+  //! Each party once, with its reasons joined ("bound to restraint by para. 1, para. 2; veto in …").
   std::vector<std::pair<std::string, std::string>> PlausibleAggressors(const std::vector<std::string>& protected_parties,
                                                                        bool security_council) const;
 
   //! Parties each of whom can block the decision: all of `by` for consensus and unanimity, the
   //! decider for single, the permanent members for security-council; nobody for each-party,
-  //! majority and two-thirds (no one party can block those).
+  //! majority and two-thirds (no one party can block those), and unstated rules.
   static std::vector<std::string> ConsentNeeded(const Decision& decision);
 
   //! Records a finding of `rule` about `clause` (nullptr: the instrument) at `position`.

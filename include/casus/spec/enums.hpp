@@ -24,7 +24,7 @@ enum class EventKind {
 };
 //! Ordered: a threshold of Significant is met by Significant and FullScale attacks.
 enum class Scale { Any, Limited, Significant, FullScale };
-enum class DecisionRule { EachParty, Consensus, Unanimity, Majority, TwoThirds, Single, SecurityCouncil };
+enum class DecisionRule { EachParty, Consensus, Unanimity, Majority, TwoThirds, Single, SecurityCouncil, Unstated };
 //! Ordered from weakest to strongest (INSTRUMENTS.md: automatic all-means > assist > act > consult > seek UN action).
 enum class DutyStrength { None, SeekUnAction, Consult, Act, Assist, AllMeans };
 enum class Means {
@@ -65,10 +65,10 @@ CASUS_ENUM_NAMES(EventKind, 10, {EventKind::ArmedAttack, "armed-attack"},
                  {EventKind::CommitmentsQuestion, "commitments-question"})
 CASUS_ENUM_NAMES(Scale, 4, {Scale::Any, "any"}, {Scale::Limited, "limited"}, {Scale::Significant, "significant"},
                  {Scale::FullScale, "full-scale"})
-CASUS_ENUM_NAMES(DecisionRule, 7, {DecisionRule::EachParty, "each-party"}, {DecisionRule::Consensus, "consensus"},
+CASUS_ENUM_NAMES(DecisionRule, 8, {DecisionRule::EachParty, "each-party"}, {DecisionRule::Consensus, "consensus"},
                  {DecisionRule::Unanimity, "unanimity"}, {DecisionRule::Majority, "majority"},
                  {DecisionRule::TwoThirds, "two-thirds"}, {DecisionRule::Single, "single"},
-                 {DecisionRule::SecurityCouncil, "security-council"})
+                 {DecisionRule::SecurityCouncil, "security-council"}, {DecisionRule::Unstated, "unstated"})
 CASUS_ENUM_NAMES(DutyStrength, 6, {DutyStrength::None, "none"}, {DutyStrength::SeekUnAction, "seek-un-action"},
                  {DutyStrength::Consult, "consult"}, {DutyStrength::Act, "act"}, {DutyStrength::Assist, "assist"},
                  {DutyStrength::AllMeans, "all-means"})

@@ -123,9 +123,11 @@ struct InstrumentDuration {
 struct Parties {
   std::vector<std::string> members;        //!< mutual pacts: each protects each
   std::vector<std::string> guarantors;
+  std::vector<std::string> co_guarantors;  //!< secondary guarantors ("act in concert"); obligated only where a clause says so
   std::vector<std::string> beneficiaries;  //!< protected states
   std::vector<std::string> adversaries;    //!< named threats (ATOP specthrt)
-  //! Every party once, in the order members, guarantors, beneficiaries (adversaries are not parties).
+  //! Every party once, in the order members, guarantors, co-guarantors, beneficiaries (named
+  //! adversaries are not counted as parties, even when they sign).
   std::vector<std::string> All() const;
 };
 
