@@ -1,11 +1,13 @@
 // casus — security guarantees as documents and as games. One binary, one subcommand per job.
 #include <cstdio>
+#include <algorithm>
 #include <exception>
 #include <functional>
 
 #include <fmt/format.h>
 
 #include "casus/core/resources.hpp"
+#include "casus/core/spelling.hpp"
 #include "casus/spec/load_instrument.hpp"
 #include "casus/spec/resolve_instrument.hpp"
 #include "common.hpp"
@@ -27,7 +29,17 @@ std::vector<Instrument> LoadInstruments(const std::vector<std::string>& argument
   for (const auto& argument : arguments) {
     const auto path = ResolveInstrumentArgument(argument, environment.home);
     const size_t before = diagnostics.All().size();
-    auto instrument = LoadInstrumentFile(path, environment.parties, diagnostics);
+    std::optional<Instrument> instrument;
+    std::error_code error;
+    if (!std::filesystem::exists(path, error) && path == std::filesystem::path(argument) &&
+        argument.find('/') == std::string::npos && path.extension() != ".toml") {
+      std::vector<std::string> ids;  // the argument looks like a library id that does not exist
+      for (const auto& file : ListLibrary(environment.home)) ids.push_back(file.stem().string());
+      diagnostics.Error(SourcePosition{argument, 0, 0}, "no such file, and no library instrument with this id",
+                        SuggestionHint(argument, ids));
+    } else {
+      instrument = LoadInstrumentFile(path, environment.parties, diagnostics);
+    }
     for (size_t diagnostic_idx = before; diagnostic_idx < diagnostics.All().size(); ++diagnostic_idx) {
       fmt::print(stderr, "{}\n", FormatDiagnostic(diagnostics.All()[diagnostic_idx]));
     }
@@ -59,6 +71,14 @@ int main(int argc, char** argv) {
   AddLintCommand(app, options, run);
   AddCompareCommand(app, options, run);
   AddShowCommand(app, options, run);
+  if (argc > 1 && argv[1][0] != '-') {  // a mistyped command: say so, rather than CLI11's generic message
+    std::vector<std::string> commands;
+    for (const CLI::App* command : app.get_subcommands({})) commands.push_back(command->get_name());
+    if (std::find(commands.begin(), commands.end(), argv[1]) == commands.end()) {
+      fmt::print(stderr, "casus: error: unknown command '{}'\n  hint: {}\n", argv[1], casus::SuggestionHint(argv[1], commands));
+      return kBadInput;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

@@ -1,5 +1,6 @@
 #include "casus/core/duration.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <climits>
 
@@ -73,6 +74,9 @@ DurationParse ParseIsoDuration(std::string_view text) {
       in_time = true;
       ++pos;
       continue;
+    }
+    if (!std::isdigit(static_cast<unsigned char>(text[pos]))) {
+      return fmt::format("expected a whole number at '{}'", text.substr(pos));
     }
     int value = 0;
     const char* begin = text.data() + pos;

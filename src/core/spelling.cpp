@@ -9,20 +9,25 @@
 namespace casus {
 
 size_t EditDistance(std::string_view left, std::string_view right) {
-  std::vector<size_t> previous(right.size() + 1);
-  std::vector<size_t> current(right.size() + 1);
-  for (size_t right_idx = 0; right_idx <= right.size(); ++right_idx) {
-    previous[right_idx] = right_idx;
-  }
+  // Optimal string alignment: insertions, deletions, substitutions and adjacent transpositions.
+  const size_t columns = right.size() + 1;
+  std::vector<size_t> table((left.size() + 1) * columns);
+  auto at = [&](size_t row, size_t column) -> size_t& { return table[row * columns + column]; };
+  for (size_t left_idx = 0; left_idx <= left.size(); ++left_idx) at(left_idx, 0) = left_idx;
+  for (size_t right_idx = 0; right_idx <= right.size(); ++right_idx) at(0, right_idx) = right_idx;
   for (size_t left_idx = 1; left_idx <= left.size(); ++left_idx) {
-    current[0] = left_idx;
     for (size_t right_idx = 1; right_idx <= right.size(); ++right_idx) {
-      const size_t substitution = previous[right_idx - 1] + (left[left_idx - 1] == right[right_idx - 1] ? 0 : 1);
-      current[right_idx] = std::min({previous[right_idx] + 1, current[right_idx - 1] + 1, substitution});
+      const size_t cost = left[left_idx - 1] == right[right_idx - 1] ? 0 : 1;
+      size_t best = std::min({at(left_idx - 1, right_idx) + 1, at(left_idx, right_idx - 1) + 1,
+                              at(left_idx - 1, right_idx - 1) + cost});
+      if (left_idx > 1 && right_idx > 1 && left[left_idx - 1] == right[right_idx - 2] &&
+          left[left_idx - 2] == right[right_idx - 1]) {
+        best = std::min(best, at(left_idx - 2, right_idx - 2) + 1);
+      }
+      at(left_idx, right_idx) = best;
     }
-    std::swap(previous, current);
   }
-  return previous[right.size()];
+  return at(left.size(), right.size());
 }
 
 namespace {
@@ -57,7 +62,7 @@ std::string SuggestionHint(std::string_view word, const std::vector<std::string>
   if (auto match = ClosestMatch(word, candidates)) {
     hint = fmt::format("did you mean '{}'?", *match);
   }
-  if (candidates.size() <= 12) {
+  if (candidates.size() <= 16) {
     if (!hint.empty()) {
       hint += ' ';
     }

@@ -23,7 +23,7 @@ void ConsultOnly(LintContext& context) {
   if (strongest->duty->strength <= DutyStrength::Consult) {
     context.Report("consult-only", strongest, strongest->duty->position,
                    fmt::format("the strongest duty towards {} is to {} ({}); no clause obliges anyone to assist",
-                               fmt::join(strongest->protected_parties, ", "), ToString(strongest->duty->strength),
+                               fmt::join(strongest->protected_parties, ", "), DutyVerb(strongest->duty->strength),
                                strongest->cite));
   }
 }
@@ -34,7 +34,7 @@ void NoDeadline(LintContext& context) {
         clause.duty->deadline.kind == DeadlineKind::None) {
       context.Report("no-deadline", &clause, clause.duty->position,
                      fmt::format("{}: the duty to {} has no time bound", DescribeClause(clause),
-                                 ToString(clause.duty->strength)));
+                                 DutyVerb(clause.duty->strength)));
     }
   }
 }
@@ -44,7 +44,7 @@ void ConstitutionalEscape(LintContext& context) {
     if (clause.duty && clause.duty->constitutional && clause.duty->strength != DutyStrength::None) {
       context.Report("constitutional-escape", &clause, clause.duty->position,
                      fmt::format("{}: the duty to {} is subject to each party's constitutional processes or laws",
-                                 DescribeClause(clause), ToString(clause.duty->strength)));
+                                 DescribeClause(clause), DutyVerb(clause.duty->strength)));
     }
   }
 }

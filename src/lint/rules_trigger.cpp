@@ -54,8 +54,8 @@ void HybridGap(LintContext& context) {
   } else if (strongest_hybrid->duty->strength < strongest->duty->strength) {
     context.Report("hybrid-gap", strongest, strongest->trigger->position,
                    fmt::format("a hybrid or cyber attack triggers at most the duty to {} ({}), not the duty to {} of {}",
-                               ToString(strongest_hybrid->duty->strength), strongest_hybrid->cite,
-                               ToString(strongest->duty->strength), DescribeClause(*strongest)));
+                               DutyVerb(strongest_hybrid->duty->strength), strongest_hybrid->cite,
+                               DutyVerb(strongest->duty->strength), DescribeClause(*strongest)));
   }
 }
 

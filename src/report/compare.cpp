@@ -1,5 +1,7 @@
 #include "casus/report/compare.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -11,6 +13,16 @@ namespace casus {
 namespace {
 std::string JoinOr(const std::vector<std::string>& items, std::string_view empty) {
   return items.empty() ? std::string(empty) : fmt::format("{}", fmt::join(items, ", "));
+}
+
+// Parties, or "all N members" when they are exactly the members of a mutual pact.
+std::string DescribeParties(const std::vector<std::string>& parties, const Instrument& instrument) {
+  const auto& members = instrument.parties.members;
+  if (!members.empty() && parties.size() == members.size() &&
+      std::is_permutation(parties.begin(), parties.end(), members.begin())) {
+    return fmt::format("all {} members", members.size());
+  }
+  return JoinOr(parties, "-");
 }
 }  // namespace
 
@@ -30,8 +42,8 @@ std::string RenderCompare(const std::vector<InstrumentSummary>& summaries, size_
     return fmt::format("{}{}", ToString(s.instrument->status), s.instrument->IsHypothetical() ? " (as if in force)" : "");
   });
   row("binding", [](const InstrumentSummary& s) { return std::string(ToString(s.instrument->binding)); });
-  row("who owes", [](const InstrumentSummary& s) { return JoinOr(s.obligated, "-"); });
-  row("protects", [](const InstrumentSummary& s) { return JoinOr(s.protected_parties, "-"); });
+  row("who owes", [](const InstrumentSummary& s) { return DescribeParties(s.obligated, *s.instrument); });
+  row("protects", [](const InstrumentSummary& s) { return DescribeParties(s.protected_parties, *s.instrument); });
   row("clause", [&](const InstrumentSummary& s) { return primary_field(s, [](const Clause& c) { return c.cite; }); });
   row("trigger", [&](const InstrumentSummary& s) {
     return primary_field(s, [](const Clause& c) { return JoinOr(ToStrings(c.trigger->events), "-"); });

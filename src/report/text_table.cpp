@@ -37,7 +37,11 @@ std::vector<std::string> WrapText(const std::string& text, size_t width) {
         lines.push_back(line);
         line.clear();
       }
-      const size_t cut = PrefixBytes(word, width);
+      size_t cut = PrefixBytes(word, width);
+      const size_t hyphen = word.find_last_of("-,/", cut - 1);  // prefer to break after a hyphen
+      if (hyphen != std::string::npos && hyphen > 0) {
+        cut = hyphen + 1;
+      }
       lines.push_back(word.substr(0, cut));
       word = word.substr(cut);
     }

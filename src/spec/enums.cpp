@@ -2,6 +2,18 @@
 
 namespace casus {
 
+std::string_view DutyVerb(DutyStrength strength) {
+  switch (strength) {
+    case DutyStrength::AllMeans: return "give all aid and assistance";
+    case DutyStrength::Assist: return "assist";
+    case DutyStrength::Act: return "act";
+    case DutyStrength::Consult: return "consult";
+    case DutyStrength::SeekUnAction: return "seek UN Security Council action";
+    case DutyStrength::None: return "do nothing";
+  }
+  return "?";
+}
+
 std::string_view DescribeDutyStrength(DutyStrength strength) {
   switch (strength) {
     case DutyStrength::AllMeans: return "automatic: all aid and assistance in their power";

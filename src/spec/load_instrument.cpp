@@ -1,6 +1,7 @@
 #include "casus/spec/load_instrument.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -56,8 +57,18 @@ class TableReader {
  public:
   TableReader(const toml::table& table, std::string context, const LoadState& state)
       : table_(table), context_(std::move(context)), state_(state) {}
+  TableReader(const TableReader&) = delete;
+  TableReader& operator=(const TableReader&) = delete;
+  ~TableReader() { assert(missing_.empty() && "RejectUnknownFields() must be called to report missing fields"); }
 
-  SourcePosition Position() const { return state_.At(table_); }
+  SourcePosition Position() const {
+    SourcePosition position = state_.At(table_);
+    if (position.line == 0) {  // the root table has no position of its own
+      position.line = 1;
+      position.column = 1;
+    }
+    return position;
+  }
   const std::string& Context() const { return context_; }
 
   // The node under `key` (nullptr when absent); records the key as known.
@@ -66,9 +77,13 @@ class TableReader {
     return table_.get(key);
   }
 
-  void Missing(std::string_view key, std::string_view example) const {
-    state_.Error(Position(), fmt::format("missing required field '{}' in {}", key, context_),
-                 fmt::format("add {}", example));
+  // Records a missing required field; reported by RejectUnknownFields unless a misspelt field
+  // there is that key (then only the misspelling is reported, with the right name).
+  void Missing(std::string_view key, std::string_view example, std::string message = {}) {
+    if (message.empty()) {
+      message = fmt::format("missing required field '{}' in {}", key, context_);
+    }
+    missing_.push_back(MissingField{std::string(key), std::move(message), fmt::format("add {}", example)});
   }
 
   void WrongType(std::string_view key, const toml::node& node, std::string_view expected,
@@ -197,8 +212,20 @@ class TableReader {
     return values;
   }
 
-  // Reports every key of the table that no Get asked for.
-  void RejectUnknownFields() const {
+  // Reports the missing required fields, then every key of the table that no Get asked for.
+  void RejectUnknownFields() {
+    std::vector<std::string> misspelt_for;  // missing keys that an unknown key is a typo of
+    for (auto&& [key, value] : table_) {
+      if (std::find(known_.begin(), known_.end(), key.str()) == known_.end()) {
+        if (auto match = ClosestMatch(key.str(), known_)) misspelt_for.push_back(*match);
+      }
+    }
+    for (const auto& missing : missing_) {
+      if (std::find(misspelt_for.begin(), misspelt_for.end(), missing.key) == misspelt_for.end()) {
+        state_.Error(Position(), missing.message, missing.hint);
+      }
+    }
+    missing_.clear();
     for (auto&& [key, value] : table_) {
       if (std::find(known_.begin(), known_.end(), key.str()) != known_.end()) {
         continue;
@@ -209,10 +236,16 @@ class TableReader {
   }
 
  private:
+  struct MissingField {
+    std::string key;
+    std::string message;
+    std::string hint;
+  };
   const toml::table& table_;
   std::string context_;
   const LoadState& state_;
   std::vector<std::string> known_;
+  std::vector<MissingField> missing_;
 };
 
 const std::regex& IdPattern() {
@@ -803,7 +836,8 @@ std::optional<Instrument> LoadInstrumentText(std::string_view text, std::string_
   const toml::table* instrument_table = SubTable(top, "instrument", "[instrument]", state);
   const toml::table* parties_table = SubTable(top, "parties", "[parties]", state);
   if (instrument_table == nullptr && root.get("instrument") == nullptr) {
-    state.Error(SourcePosition{state.file, 1, 1}, "missing [instrument] table", "start the file with [instrument] and its id, title, form, binding, status");
+    top.Missing("instrument", "an [instrument] table with id, title, form, binding, status, duration, sources",
+                "missing [instrument] table");
   }
   if (instrument_table != nullptr) {
     ReadInstrumentTable(*instrument_table, instrument, state);
@@ -811,7 +845,7 @@ std::optional<Instrument> LoadInstrumentText(std::string_view text, std::string_
   if (parties_table != nullptr) {
     ReadParties(*parties_table, instrument, state);
   } else if (root.get("parties") == nullptr) {
-    state.Error(SourcePosition{state.file, 1, 1}, "missing [parties] table", "add [parties] with members, or guarantors and beneficiaries");
+    top.Missing("parties", "a [parties] table with members, or guarantors and beneficiaries", "missing [parties] table");
   }
   if (const toml::table* exit = SubTable(top, "exit", "[exit]", state)) {
     ReadExit(*exit, instrument, state);
@@ -820,7 +854,7 @@ std::optional<Instrument> LoadInstrumentText(std::string_view text, std::string_
                [&](const toml::table& table, size_t index) { ReadArea(table, index, instrument, state); });
   const toml::node* clauses = top.Get("clause");
   if (clauses == nullptr) {
-    state.Error(SourcePosition{state.file, 1, 1}, "the instrument has no [[clause]]", "encode at least one clause with its cite and verbatim text");
+    top.Missing("clause", "a [[clause]] with its id, cite, verbatim text and kind", "the instrument has no [[clause]]");
   }
   ForEachTable(clauses, "clause", state,
                [&](const toml::table& table, size_t index) { ReadClause(table, index, instrument, state); });

@@ -128,6 +128,9 @@ std::vector<std::string> ToStrings(const std::vector<E>& values) {
   return names;
 }
 
+//! The duty as a verb phrase: "give all aid and assistance", "assist", "act", "consult", "seek UN Security Council action".
+std::string_view DutyVerb(DutyStrength strength);
+
 //! Human-readable phrase for a duty strength ("all the aid and assistance in their power", …).
 std::string_view DescribeDutyStrength(DutyStrength strength);
 

@@ -1,0 +1,1 @@
+check --json tests/cases/check/bad/unknown-clause-kind.toml

@@ -1,0 +1,1 @@
+check --json budapest-1994

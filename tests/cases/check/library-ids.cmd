@@ -1,0 +1,1 @@
+check nato-1949 us-proposal-2025-08

@@ -1,0 +1,1 @@
+check nato-1949 tests/cases/check/bad/duplicate-party.toml

@@ -1,0 +1,1 @@
+check tests/cases/check/no-such-file.toml

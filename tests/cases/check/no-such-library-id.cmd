@@ -1,0 +1,1 @@
+check nato-1950

@@ -1,0 +1,1 @@
+--home /nonexistent check nato-1949

@@ -1,0 +1,1 @@
+compare nato-1949 tests/cases/check/bad/empty-text.toml

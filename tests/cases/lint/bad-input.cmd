@@ -1,0 +1,1 @@
+lint tests/cases/check/bad/unknown-form.toml nato-1949

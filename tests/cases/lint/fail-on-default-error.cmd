@@ -1,0 +1,1 @@
+lint budapest-1994

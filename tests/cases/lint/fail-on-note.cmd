@@ -1,0 +1,1 @@
+lint --fail-on note teu-42-7

@@ -1,0 +1,1 @@
+lint --fail-on fatal nato-1949

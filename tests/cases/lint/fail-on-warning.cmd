@@ -1,0 +1,1 @@
+lint --fail-on warning nato-1949

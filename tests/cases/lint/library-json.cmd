@@ -1,0 +1,1 @@
+lint --json --fail-on none library/*.toml

@@ -1,0 +1,1 @@
+lint --fail-on none library/*.toml

@@ -1,0 +1,1 @@
+show --json budapest-1994

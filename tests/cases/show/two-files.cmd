@@ -1,0 +1,1 @@
+show nato-1949 budapest-1994

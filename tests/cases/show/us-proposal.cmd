@@ -1,0 +1,1 @@
+show us-proposal-2025-08
