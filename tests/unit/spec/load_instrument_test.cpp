@@ -1,0 +1,120 @@
+#include "casus/spec/load_instrument.hpp"
+
+#include <gtest/gtest.h>
+
+#include "../test_support.hpp"
+
+namespace casus {
+namespace {
+
+using testing::AssistClause;
+using testing::Guarantee;
+using testing::LoadBad;
+using testing::LoadOk;
+
+TEST(LoadInstrument, ReadsAMinimalGuarantee) {
+  const Instrument instrument = LoadOk(Guarantee(AssistClause()));
+  EXPECT_EQ(instrument.id, "test");
+  EXPECT_EQ(instrument.form, Form::Treaty);
+  EXPECT_EQ(instrument.binding, Binding::Legal);
+  EXPECT_EQ(instrument.status, Status::InForce);
+  EXPECT_EQ(instrument.duration.kind, InstrumentDuration::Kind::Indefinite);
+  ASSERT_EQ(instrument.clauses.size(), 1u);
+  const Clause& clause = instrument.clauses.front();
+  EXPECT_EQ(clause.kind, ClauseKind::CollectiveDefence);
+  ASSERT_TRUE(clause.trigger.has_value());
+  EXPECT_EQ(clause.trigger->events, std::vector<EventKind>{EventKind::ArmedAttack});
+  EXPECT_TRUE(clause.trigger->threshold.IsAny());
+  ASSERT_TRUE(clause.duty.has_value());
+  EXPECT_EQ(clause.duty->strength, DutyStrength::Assist);
+  EXPECT_EQ(clause.duty->deadline.kind, DeadlineKind::Forthwith);
+  EXPECT_EQ(clause.position.line, 14u);  // the [[clause]] header
+}
+
+TEST(LoadInstrument, DefaultsObligedAndProtectedToTheRoles) {
+  const Instrument guarantee = LoadOk(Guarantee(AssistClause()));
+  EXPECT_EQ(guarantee.clauses.front().obligated, (std::vector<std::string>{"USA", "GBR"}));
+  EXPECT_EQ(guarantee.clauses.front().protected_parties, std::vector<std::string>{"UKR"});
+  const Instrument pact = LoadOk(
+      "[instrument]\nid = \"p\"\ntitle = \"P\"\nform = \"treaty\"\nbinding = \"legal\"\nstatus = \"in-force\"\n"
+      "duration = \"P20Y\"\nsources = [\"s\"]\n[parties]\nmembers = [\"FRA\", \"DEU\"]\n" + AssistClause());
+  EXPECT_EQ(pact.clauses.front().obligated, (std::vector<std::string>{"FRA", "DEU"}));
+  EXPECT_EQ(pact.clauses.front().protected_parties, (std::vector<std::string>{"FRA", "DEU"}));
+}
+
+TEST(LoadInstrument, ExpandsRolesAndMapsCowCodes) {
+  const Instrument instrument = LoadOk(Guarantee(AssistClause("", "", "obligated = [\"parties\"]\n"), "",
+                                                 "co_guarantors = [\"FRN\"]\n"));
+  EXPECT_EQ(instrument.parties.co_guarantors, std::vector<std::string>{"FRA"});  // COW abbreviation FRN
+  EXPECT_EQ(instrument.clauses.front().obligated, (std::vector<std::string>{"USA", "GBR", "FRA", "UKR"}));
+}
+
+TEST(LoadInstrument, ReadsThresholdTablesAndDecisions) {
+  const Instrument instrument = LoadOk(Guarantee(
+      "[[clause]]\nid = \"a\"\ncite = \"Art. 1\"\ntext = \"x\"\nkind = \"assistance\"\n"
+      "trigger = { events = [\"armed-attack\"], threshold = { scale = \"significant\", deliberate = true, sustained = true } }\n"
+      "duty = { strength = \"act\", deadline = \"P3D\", means = [\"sanctions\"] }\n"
+      "decision = { rule = \"consensus\", by = [\"guarantors\", \"UKR\"] }\n"));
+  const Clause& clause = instrument.clauses.front();
+  EXPECT_EQ(clause.trigger->threshold.scale, Scale::Significant);
+  EXPECT_TRUE(clause.trigger->threshold.deliberate);
+  EXPECT_TRUE(clause.trigger->threshold.sustained);
+  EXPECT_EQ(clause.trigger->threshold.ToString(), "significant, deliberate, sustained");
+  EXPECT_EQ(clause.duty->deadline.ToString(), "P3D");
+  EXPECT_EQ(clause.decision->rule, DecisionRule::Consensus);
+  EXPECT_EQ(clause.decision->by, (std::vector<std::string>{"USA", "GBR", "UKR"}));
+  EXPECT_EQ(clause.decision->by_written, (std::vector<std::string>{"guarantors", "UKR"}));
+}
+
+TEST(LoadInstrument, SecurityCouncilDecisionsNeedThePermanentMembers) {
+  const Instrument instrument = LoadOk(Guarantee(AssistClause("", "", "decision = \"security-council\"\n")));
+  EXPECT_EQ(instrument.clauses.front().decision->by, (std::vector<std::string>{"CHN", "FRA", "RUS", "GBR", "USA"}));
+}
+
+TEST(LoadInstrument, ReportsEveryErrorWithItsPosition) {
+  const auto diagnostics = LoadBad(Guarantee(
+      "[[clause]]\nid = \"a\"\ncite = \"Art. 1\"\ntext = \"x\"\nkind = \"colective-defence\"\n"
+      "[[clause]]\nid = \"a\"\ncite = \"Art. 2\"\ntext = \"y\"\nkind = \"assurance\"\n"));
+  ASSERT_EQ(diagnostics.size(), 2u);
+  EXPECT_EQ(diagnostics[0].message, "unknown clause kind 'colective-defence'");
+  EXPECT_EQ(diagnostics[0].position.line, 18u);
+  EXPECT_EQ(diagnostics[0].position.column, 8u);
+  EXPECT_EQ(diagnostics[1].message, "duplicate clause id 'a'");
+  EXPECT_EQ(diagnostics[1].position.line, 20u);
+}
+
+TEST(LoadInstrument, NeverAcceptsTruncatedInput) {
+  // Every prefix of a valid file is either valid or rejected with a positioned diagnostic: never
+  // a crash, never an exception.
+  const std::string text = Guarantee(AssistClause());
+  for (size_t length = 0; length < text.size(); length += 7) {
+    Diagnostics diagnostics;
+    auto instrument = LoadInstrumentText(text.substr(0, length), "prefix.toml", testing::Parties(), diagnostics);
+    if (!instrument) {
+      ASSERT_TRUE(diagnostics.HasErrors()) << length;
+      EXPECT_EQ(diagnostics.All().front().position.file, "prefix.toml");
+    }
+  }
+}
+
+TEST(LoadInstrument, LoadsEveryLibraryFile) {
+  size_t count = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(CASUS_TEST_HOME) / "library")) {
+    Diagnostics diagnostics;
+    auto instrument = LoadInstrumentFile(entry.path(), testing::Parties(), diagnostics);
+    EXPECT_TRUE(instrument.has_value()) << entry.path();
+    if (instrument) {
+      EXPECT_EQ(instrument->id + ".toml", entry.path().filename().string()) << "file name must be the id";
+      for (const auto& clause : instrument->clauses) {
+        EXPECT_FALSE(clause.cite.empty());
+        EXPECT_FALSE(clause.text.empty());
+      }
+      EXPECT_FALSE(instrument->sources.empty());
+    }
+    ++count;
+  }
+  EXPECT_EQ(count, 17u);
+}
+
+}  // namespace
+}  // namespace casus
