@@ -23,7 +23,7 @@ test: release
 	@ctest --preset release -j $(JOBS)
 
 bench: release
-	@build/release/casus_bench --benchmark_min_time=0.2
+	@build/release/bench/casus_bench --benchmark_min_time=0.2 --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 
 # Rewrites the expected outputs of the declarative case tests; review them with `git diff`.
 reset-cases: release

@@ -81,7 +81,8 @@ nlohmann::json InstrumentToJson(const Instrument& instrument) {
                    {"notice", exit.notice ? json(exit.notice->ToString()) : json(nullptr)},
                    {"not_before", exit.not_before ? json(exit.not_before->ToString()) : json(nullptr)},
                    {"renewal", ToString(exit.renewal)},
-                   {"ends_if", exit.ends_if}};
+                   {"ends_if", exit.ends_if},
+                   {"unencoded", exit.unencoded}};
   } else {
     out["exit"] = nullptr;
   }
