@@ -4,13 +4,20 @@
 
 namespace casus {
 
-std::string_view DiagnosticLevelName(DiagnosticLevel level) {
-  switch (level) {
-    case DiagnosticLevel::Error: return "error";
-    case DiagnosticLevel::Warning: return "warning";
-    case DiagnosticLevel::Note: return "note";
+std::string_view SeverityName(Severity severity) {
+  switch (severity) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Note: return "note";
   }
   return "error";
+}
+
+std::optional<Severity> ParseSeverity(std::string_view text) {
+  if (text == "error") return Severity::Error;
+  if (text == "warning") return Severity::Warning;
+  if (text == "note") return Severity::Note;
+  return std::nullopt;
 }
 
 std::string FormatDiagnostic(const Diagnostic& diagnostic) {
@@ -18,7 +25,7 @@ std::string FormatDiagnostic(const Diagnostic& diagnostic) {
   if (diagnostic.position.line > 0) {
     out += fmt::format(":{}:{}", diagnostic.position.line, diagnostic.position.column);
   }
-  out += fmt::format(": {}: {}", DiagnosticLevelName(diagnostic.level), diagnostic.message);
+  out += fmt::format(": {}: {}", SeverityName(diagnostic.level), diagnostic.message);
   if (!diagnostic.hint.empty()) {
     out += fmt::format("\n  hint: {}", diagnostic.hint);
   }
@@ -26,14 +33,14 @@ std::string FormatDiagnostic(const Diagnostic& diagnostic) {
 }
 
 void Diagnostics::Add(Diagnostic diagnostic) {
-  if (diagnostic.level == DiagnosticLevel::Error) {
+  if (diagnostic.level == Severity::Error) {
     ++error_count_;
   }
   diagnostics_.push_back(std::move(diagnostic));
 }
 
 void Diagnostics::Error(SourcePosition position, std::string message, std::string hint) {
-  Add(Diagnostic{DiagnosticLevel::Error, std::move(position), std::move(message), std::move(hint)});
+  Add(Diagnostic{Severity::Error, std::move(position), std::move(message), std::move(hint)});
 }
 
 }  // namespace casus

@@ -2,22 +2,6 @@
 
 namespace casus {
 
-std::string_view SeverityName(Severity severity) {
-  switch (severity) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Note: return "note";
-  }
-  return "error";
-}
-
-std::optional<Severity> ParseSeverity(std::string_view text) {
-  if (text == "error") return Severity::Error;
-  if (text == "warning") return Severity::Warning;
-  if (text == "note") return Severity::Note;
-  return std::nullopt;
-}
-
 const std::vector<RuleInfo>& RuleCatalogue() {
   static const std::vector<RuleInfo> catalogue = {
       {"aggressor-veto", Severity::Error,

@@ -11,27 +11,21 @@ nlohmann::json FindingToJson(const Finding& finding) {
 
 nlohmann::json DiagnosticToJson(const Diagnostic& diagnostic) {
   return {{"file", diagnostic.position.file},     {"line", diagnostic.position.line},
-          {"column", diagnostic.position.column}, {"severity", DiagnosticLevelName(diagnostic.level)},
+          {"column", diagnostic.position.column}, {"severity", SeverityName(diagnostic.level)},
           {"message", diagnostic.message},        {"hint", diagnostic.hint}};
 }
 
 nlohmann::json SummaryToJson(const InstrumentSummary& summary) {
   using nlohmann::json;
   const Instrument& instrument = *summary.instrument;
-  json out = {{"id", instrument.id},
-              {"title", instrument.title},
-              {"file", instrument.file},
-              {"form", ToString(instrument.form)},
-              {"binding", ToString(instrument.binding)},
-              {"status", ToString(instrument.status)},
-              {"hypothetical", instrument.IsHypothetical()},
-              {"obligated", summary.obligated},
+  json out = InstrumentHeaderToJson(instrument);
+  out.update({{"obligated", summary.obligated},
               {"protected", summary.protected_parties},
               {"veto_holders", summary.veto_holders},
               {"response_means", summary.response_means},
               {"duration", instrument.duration.ToString()},
               {"exit_notice", instrument.exit && instrument.exit->notice ? json(instrument.exit->notice->ToString()) : json(nullptr)},
-              {"duration_and_exit", DescribeDurationAndExit(instrument)}};
+              {"duration_and_exit", DescribeDurationAndExit(instrument)}});
   if (const Clause* primary = summary.primary) {
     json clause = {{"id", primary->id}, {"cite", primary->cite}, {"kind", ToString(primary->kind)}};
     if (primary->trigger) {

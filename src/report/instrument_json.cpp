@@ -54,15 +54,19 @@ json ClauseToJson(const Clause& clause) {
 }
 }  // namespace
 
+nlohmann::json InstrumentHeaderToJson(const Instrument& instrument) {
+  return {{"id", instrument.id},
+          {"title", instrument.title},
+          {"file", instrument.file},
+          {"form", ToString(instrument.form)},
+          {"binding", ToString(instrument.binding)},
+          {"status", ToString(instrument.status)},
+          {"hypothetical", instrument.IsHypothetical()}};
+}
+
 nlohmann::json InstrumentToJson(const Instrument& instrument) {
-  json out = {{"id", instrument.id},
-              {"title", instrument.title},
-              {"file", instrument.file},
-              {"form", ToString(instrument.form)},
-              {"binding", ToString(instrument.binding)},
-              {"status", ToString(instrument.status)},
-              {"hypothetical", instrument.IsHypothetical()},
-              {"signed", OptionalDate(instrument.signed_on)},
+  json out = InstrumentHeaderToJson(instrument);
+  out.update({{"signed", OptionalDate(instrument.signed_on)},
               {"in_force", OptionalDate(instrument.in_force_on)},
               {"ended", OptionalDate(instrument.ended_on)},
               {"last_verified", OptionalDate(instrument.last_verified)},
@@ -73,7 +77,7 @@ nlohmann::json InstrumentToJson(const Instrument& instrument) {
                 {"guarantors", instrument.parties.guarantors},
                 {"co_guarantors", instrument.parties.co_guarantors},
                 {"beneficiaries", instrument.parties.beneficiaries},
-                {"adversaries", instrument.parties.adversaries}}}};
+                {"adversaries", instrument.parties.adversaries}}}});
   if (instrument.exit) {
     const Exit& exit = *instrument.exit;
     out["exit"] = {{"cite", exit.cite},

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,18 +17,21 @@ struct SourcePosition {
   uint32_t column = 0;
 };
 
-enum class DiagnosticLevel { Error, Warning, Note };
+//! How serious a diagnostic or a lint finding is. Ordered: Note < Warning < Error.
+enum class Severity { Note, Warning, Error };
 
 //! One message about an input, with where it is and how to fix it.
 struct Diagnostic {
-  DiagnosticLevel level = DiagnosticLevel::Error;
+  Severity level = Severity::Error;
   SourcePosition position;
   std::string message;
   std::string hint;  //!< empty when there is nothing useful to add
 };
 
 //! "error" | "warning" | "note".
-std::string_view DiagnosticLevelName(DiagnosticLevel level);
+std::string_view SeverityName(Severity severity);
+//! "error" | "warning" | "note" → Severity; nullopt otherwise.
+std::optional<Severity> ParseSeverity(std::string_view text);
 
 //! "file:line:col: error: message" and, when a hint exists, a second line "  hint: …".
 std::string FormatDiagnostic(const Diagnostic& diagnostic);

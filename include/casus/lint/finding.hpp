@@ -10,13 +10,6 @@
 
 namespace casus {
 
-//! Ordered: Note < Warning < Error.
-enum class Severity { Note, Warning, Error };
-
-std::string_view SeverityName(Severity severity);
-//! "note" | "warning" | "error" → Severity; nullopt otherwise.
-std::optional<Severity> ParseSeverity(std::string_view text);
-
 struct RuleInfo {
   std::string_view name;        //!< kebab-case, as in INSTRUMENTS.md's catalogue
   Severity severity;

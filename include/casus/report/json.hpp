@@ -10,6 +10,8 @@
 
 namespace casus {
 
+//! The fields that identify an instrument: id, title, file, form, binding, status, hypothetical.
+nlohmann::json InstrumentHeaderToJson(const Instrument& instrument);
 //! The whole instrument as casus understood it (used by `show --json`).
 nlohmann::json InstrumentToJson(const Instrument& instrument);
 //! {"rule","severity","clause","cite","line","column","message"}.
