@@ -2,12 +2,9 @@
 // ToString(value) gives the spelling; ParseEnum<E>(text) the value (nullopt when unknown).
 #pragma once
 
-#include <array>
-#include <optional>
-#include <string>
 #include <string_view>
-#include <utility>
-#include <vector>
+
+#include "casus/core/enum_names.hpp"
 
 namespace casus {
 
@@ -34,15 +31,6 @@ enum class Means {
 enum class MeansChoice { EachParty, Collective, Decider, Fixed };
 enum class ActivationCondition { CeasefireInForce, SettlementInForce };
 enum class Renewal { None, MutualAgreement, Automatic, Unstated };
-
-template <typename E>
-struct EnumNames;
-
-#define CASUS_ENUM_NAMES(E, N, ...)                                             \
-  template <>                                                                    \
-  struct EnumNames<E> {                                                          \
-    static constexpr std::array<std::pair<E, std::string_view>, N> kNames{{__VA_ARGS__}}; \
-  };
 
 CASUS_ENUM_NAMES(Form, 7, {Form::Treaty, "treaty"}, {Form::ExecutiveAgreement, "executive-agreement"},
                  {Form::Memorandum, "memorandum"}, {Form::Declaration, "declaration"},
@@ -84,49 +72,6 @@ CASUS_ENUM_NAMES(ActivationCondition, 2, {ActivationCondition::CeasefireInForce,
 CASUS_ENUM_NAMES(Renewal, 4, {Renewal::None, "none"}, {Renewal::MutualAgreement, "mutual-agreement"},
                  {Renewal::Automatic, "automatic"}, {Renewal::Unstated, "unstated"})
 
-#undef CASUS_ENUM_NAMES
-
-//! The spelling of `value` in instrument files.
-template <typename E>
-constexpr std::string_view ToString(E value) {
-  for (const auto& [candidate, name] : EnumNames<E>::kNames) {
-    if (candidate == value) {
-      return name;
-    }
-  }
-  return "?";
-}
-
-//! The value spelt `text`, nullopt when no value is.
-template <typename E>
-constexpr std::optional<E> ParseEnum(std::string_view text) {
-  for (const auto& [candidate, name] : EnumNames<E>::kNames) {
-    if (name == text) {
-      return candidate;
-    }
-  }
-  return std::nullopt;
-}
-
-//! Every spelling, in declaration order (for hints and documentation).
-template <typename E>
-std::vector<std::string> EnumNameList() {
-  std::vector<std::string> names;
-  for (const auto& entry : EnumNames<E>::kNames) {
-    names.emplace_back(entry.second);
-  }
-  return names;
-}
-
-//! The spellings of `values`, in order.
-template <typename E>
-std::vector<std::string> ToStrings(const std::vector<E>& values) {
-  std::vector<std::string> names;
-  for (const auto value : values) {
-    names.emplace_back(ToString(value));
-  }
-  return names;
-}
 
 //! The duty as a verb phrase: "give all aid and assistance", "assist", "act", "consult", "seek UN Security Council action".
 std::string_view DutyVerb(DutyStrength strength);

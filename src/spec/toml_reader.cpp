@@ -1,0 +1,76 @@
+#include "casus/spec/toml_reader.hpp"
+
+namespace casus {
+
+std::vector<std::string> ResolveCodes(const WrittenCodes& written, const LoadState& state, std::string_view key) {
+  std::vector<std::string> resolved;
+  for (const auto& [code, position] : written) {
+    const PartyInfo* party = state.parties.Resolve(code);
+    if (party == nullptr) {
+      std::string hint;
+      if (auto match = ClosestMatch(code, state.parties.AllCodes())) {
+        hint = fmt::format("did you mean '{}'? ", *match);
+      }
+      hint += "use an ISO 3166-1 alpha-3 code (UKR), a COW code or abbreviation (369, UKR), or an organisation (NATO, EU, UNSC)";
+      state.Error(position, fmt::format("unknown party code '{}' in '{}'", code, key), hint);
+      continue;
+    }
+    if (std::find(resolved.begin(), resolved.end(), party->id) != resolved.end()) {
+      state.Error(position, fmt::format("party '{}' is listed twice in '{}'", code, key),
+                  code == party->id ? "remove the duplicate" : fmt::format("'{}' is another code for '{}'", code, party->id));
+      continue;
+    }
+    resolved.push_back(party->id);
+  }
+  return resolved;
+}
+
+std::vector<std::string> Written(const std::vector<std::pair<std::string, SourcePosition>>& values) {
+  std::vector<std::string> out;
+  for (const auto& value : values) out.push_back(value.first);
+  return out;
+}
+
+// A code of a place: ISO 3166-1 alpha-3 (a whole state) or an ISO 3166-2 subdivision.
+void CheckPlaceCodes(const std::vector<std::pair<std::string, SourcePosition>>& codes, const LoadState& state,
+                     std::string_view key, bool subdivisions_only) {
+  for (const auto& [code, position] : codes) {
+    if (!subdivisions_only && code.find('-') == std::string::npos) {
+      const PartyInfo* party = state.parties.Resolve(code);
+      if (party == nullptr || party->kind == PartyKind::Organisation) {
+        state.Error(position, fmt::format("unknown place '{}' in '{}'", code, key),
+                    "use an ISO 3166-1 alpha-3 code (UKR) or an ISO 3166-2 subdivision code (UA-43)");
+      }
+      continue;
+    }
+    if (state.parties.IsSubdivision(code)) {
+      continue;
+    }
+    const PartyInfo* country = state.parties.SubdivisionCountry(code);
+    std::string hint = "use an ISO 3166-2 subdivision code such as UA-43 (Crimea) or UA-40 (Sevastopol)";
+    if (country != nullptr) {
+      if (auto match = ClosestMatch(code, state.parties.SubdivisionCodes(country->alpha2))) {
+        hint = fmt::format("did you mean '{}' ({})?", *match, state.parties.SubdivisionName(*match));
+      } else {
+        hint = fmt::format("{} has no subdivision '{}' in ISO 3166-2", country->id, code);
+      }
+    }
+    state.Error(position, fmt::format("unknown ISO 3166-2 subdivision '{}' in '{}'", code, key), hint);
+  }
+}
+
+// decision = { rule = "consensus", by = [...] } or the short forms "each-party" / "security-council".
+const toml::table* SubTable(TableReader& reader, std::string_view key, std::string_view example, const LoadState& state) {
+  const toml::node* node = reader.Get(key);
+  if (node == nullptr) {
+    return nullptr;
+  }
+  if (!node->is_table()) {
+    state.Error(state.At(*node), fmt::format("'{}' of {} must be a table, not {}", key, reader.Context(), TypeName(node->type())),
+                fmt::format("write it as {}", example));
+    return nullptr;
+  }
+  return node->as_table();
+}
+
+}  // namespace casus
