@@ -295,6 +295,8 @@ std::vector<E> ReadEnumArray(TableReader& reader, std::string_view key, bool req
 //! The sub-table under `key` (nullptr when absent or, with a diagnostic, not a table).
 const toml::table* SubTable(TableReader& reader, std::string_view key, std::string_view example, const LoadState& state);
 
+//! Calls on_table(table, index) for each table of an array of tables ([[clause]]); reports
+//! items that are not tables.
 template <typename OnTable>
 void ForEachTable(const toml::node* node, std::string_view key, const LoadState& state, OnTable on_table) {
   if (node == nullptr) {
