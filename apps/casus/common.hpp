@@ -45,5 +45,6 @@ void AddCheckCommand(CLI::App& app, const GlobalOptions& options, std::function<
 void AddLintCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 void AddCompareCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 void AddShowCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
+void AddAdjudicateCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 
 }  // namespace casus::app

@@ -66,22 +66,6 @@ std::vector<std::pair<std::string, std::string>> LintContext::PlausibleAggressor
   return aggressors;
 }
 
-std::vector<std::string> LintContext::ConsentNeeded(const Decision& decision) {
-  switch (decision.rule) {
-    case DecisionRule::Consensus:
-    case DecisionRule::Unanimity:
-    case DecisionRule::Single:
-    case DecisionRule::SecurityCouncil:
-      return decision.by;
-    case DecisionRule::EachParty:
-    case DecisionRule::Majority:
-    case DecisionRule::TwoThirds:
-    case DecisionRule::Unstated:
-      return {};
-  }
-  return {};
-}
-
 void LintContext::Report(std::string_view rule, const Clause* clause, const SourcePosition& position, std::string message) {
   const RuleInfo* info = FindRule(rule);
   assert(info != nullptr && "lint rule missing from the catalogue");

@@ -12,7 +12,7 @@ namespace {
 
 // The plausible aggressors whose consent `decision` needs, as "RUS (reason)".
 std::vector<std::string> Blockers(const LintContext& context, const Clause& clause, const Decision& decision) {
-  const auto consent = LintContext::ConsentNeeded(decision);
+  const auto consent = BlockingParties(decision);
   const auto aggressors =
       context.PlausibleAggressors(clause.protected_parties, decision.rule == DecisionRule::SecurityCouncil);
   std::vector<std::string> blockers;

@@ -9,6 +9,12 @@ using nlohmann::json;
 
 json OptionalDate(const std::optional<Date>& date) { return date ? json(FormatDate(*date)) : json(nullptr); }
 
+json DatedParties(const std::vector<std::pair<std::string, Date>>& dated) {
+  json out = json::object();
+  for (const auto& [party, date] : dated) out[party] = FormatDate(date);
+  return out;
+}
+
 json DecisionToJson(const Decision& decision) {
   json out = {{"rule", ToString(decision.rule)}, {"by", decision.by}, {"by_written", decision.by_written}};
   if (!decision.body.empty()) out["body"] = decision.body;
@@ -77,7 +83,9 @@ nlohmann::json InstrumentToJson(const Instrument& instrument) {
                 {"guarantors", instrument.parties.guarantors},
                 {"co_guarantors", instrument.parties.co_guarantors},
                 {"beneficiaries", instrument.parties.beneficiaries},
-                {"adversaries", instrument.parties.adversaries}}}});
+                {"adversaries", instrument.parties.adversaries},
+                {"joined", DatedParties(instrument.parties.joined)},
+                {"left", DatedParties(instrument.parties.left)}}}});
   if (instrument.exit) {
     const Exit& exit = *instrument.exit;
     out["exit"] = {{"cite", exit.cite},

@@ -36,10 +36,10 @@ InstrumentSummary Summarize(const Instrument& instrument, std::vector<Finding> f
     summary.obligated = summary.primary->obligated;
     summary.protected_parties = summary.primary->protected_parties;
     if (summary.primary->decision) {
-      for (const auto& party : LintContext::ConsentNeeded(*summary.primary->decision)) AppendUnique(summary.veto_holders, party);
+      for (const auto& party : BlockingParties(*summary.primary->decision)) AppendUnique(summary.veto_holders, party);
     }
     if (summary.primary->trigger && summary.primary->trigger->attribution) {
-      for (const auto& party : LintContext::ConsentNeeded(*summary.primary->trigger->attribution)) {
+      for (const auto& party : BlockingParties(*summary.primary->trigger->attribution)) {
         AppendUnique(summary.veto_holders, party);
       }
     }

@@ -12,6 +12,22 @@ std::string FormatDate(const Date& date) {
                      static_cast<unsigned>(date.day()));
 }
 
+std::vector<std::string> BlockingParties(const Decision& decision) {
+  switch (decision.rule) {
+    case DecisionRule::Consensus:
+    case DecisionRule::Unanimity:
+    case DecisionRule::Single:
+    case DecisionRule::SecurityCouncil:
+      return decision.by;
+    case DecisionRule::EachParty:
+    case DecisionRule::Majority:
+    case DecisionRule::TwoThirds:
+    case DecisionRule::Unstated:
+      return {};
+  }
+  return {};
+}
+
 std::string Threshold::ToString() const {
   if (IsAny()) {
     return "any";
@@ -51,6 +67,16 @@ std::vector<std::string> Parties::All() const {
     }
   }
   return all;
+}
+
+bool Parties::IsPartyOn(const std::string& party, const Date& date) const {
+  for (const auto& [who, when] : joined) {
+    if (who == party && date < when) return false;
+  }
+  for (const auto& [who, when] : left) {
+    if (who == party && !(date < when)) return false;
+  }
+  return true;
 }
 
 const Area* Instrument::FindArea(const std::string& area_id) const {

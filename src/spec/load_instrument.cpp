@@ -383,6 +383,28 @@ void ReadParties(const toml::table& table, Instrument& instrument, const LoadSta
   parties.beneficiaries = ResolveCodes(beneficiaries, state, "beneficiaries");
   auto adversaries = reader.StringArray("adversaries", false, "adversaries = [\"RUS\"]", true);
   parties.adversaries = ResolveCodes(adversaries, state, "adversaries");
+  for (const auto& [key, list] : {std::pair{"joined", &parties.joined}, std::pair{"left", &parties.left}}) {
+    const toml::table* dates = SubTable(reader, key, fmt::format("{} = {{ FIN = 2023-04-04 }}", key), state);
+    if (dates == nullptr) continue;
+    const auto all = parties.All();
+    for (auto&& [code, value] : *dates) {
+      const SourcePosition position = state.At(code.source());
+      auto resolved = ResolveCodes({{std::string(code.str()), position}}, state, key);
+      if (resolved.empty()) continue;
+      if (std::find(all.begin(), all.end(), resolved.front()) == all.end()) {
+        state.Error(position, fmt::format("'{}' in '{}' is not a party to this instrument", code.str(), key),
+                    "list it among the members, guarantors or beneficiaries first");
+        continue;
+      }
+      if (!value.is_date()) {
+        state.Error(state.At(value), fmt::format("the date of '{}' in '{}' must be a date, not {}", code.str(), key, TypeName(value.type())),
+                    fmt::format("write {} = 2023-04-04 (a TOML date, without quotes)", code.str()));
+        continue;
+      }
+      const toml::date date = value.as_date()->get();
+      list->emplace_back(resolved.front(), Date{std::chrono::year{date.year}, std::chrono::month{date.month}, std::chrono::day{date.day}});
+    }
+  }
   reader.RejectUnknownFields();
   if (parties.members.empty() && parties.beneficiaries.empty()) {
     state.Error(reader.Position(), "[parties] names no protected party: neither members nor beneficiaries",
@@ -524,28 +546,11 @@ std::optional<Instrument> LoadInstrumentText(std::string_view text, std::string_
 
 std::optional<Instrument> LoadInstrumentFile(const std::filesystem::path& path, const PartyTable& parties,
                                              Diagnostics& diagnostics) {
-  const std::string file_name = path.string();
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error)) {
-    diagnostics.Error(SourcePosition{file_name, 0, 0}, "is a directory, not an instrument file", "name a .toml file, e.g. library/nato-1949.toml");
-    return std::nullopt;
-  }
-  std::ifstream input(path, std::ios::binary);
-  if (!input) {
-    diagnostics.Error(SourcePosition{file_name, 0, 0}, "cannot open file",
-                      "check the path; library instruments can also be named by id (nato-1949)");
-    return std::nullopt;
-  }
   std::string text;
-  text.resize(kMaxInstrumentFileBytes + 1);
-  input.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<size_t>(input.gcount()));
-  if (text.size() > kMaxInstrumentFileBytes) {
-    diagnostics.Error(SourcePosition{file_name, 0, 0}, fmt::format("file is larger than {} bytes", kMaxInstrumentFileBytes),
-                      "an instrument file holds one instrument; is this the right file?");
+  if (!ReadTextFile(path, text, diagnostics)) {
     return std::nullopt;
   }
-  return LoadInstrumentText(text, file_name, parties, diagnostics);
+  return LoadInstrumentText(text, path.string(), parties, diagnostics);
 }
 
 }  // namespace casus

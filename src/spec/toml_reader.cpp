@@ -1,6 +1,32 @@
 #include "casus/spec/toml_reader.hpp"
 
+#include <fstream>
+
 namespace casus {
+
+bool ReadTextFile(const std::filesystem::path& path, std::string& text, Diagnostics& diagnostics) {
+  const std::string file_name = path.string();
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    diagnostics.Error(SourcePosition{file_name, 0, 0}, "is a directory, not a file", "name a .toml file, e.g. library/nato-1949.toml");
+    return false;
+  }
+  std::ifstream input(path, std::ios::binary);
+  if (!input) {
+    diagnostics.Error(SourcePosition{file_name, 0, 0}, "cannot open file",
+                      "check the path; library instruments can also be named by id (nato-1949)");
+    return false;
+  }
+  text.resize(kMaxTextFileBytes + 1);
+  input.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<size_t>(input.gcount()));
+  if (text.size() > kMaxTextFileBytes) {
+    diagnostics.Error(SourcePosition{file_name, 0, 0}, fmt::format("file is larger than {} bytes", kMaxTextFileBytes),
+                      "a casus file holds one instrument or one timeline; is this the right file?");
+    return false;
+  }
+  return true;
+}
 
 std::vector<std::string> ResolveCodes(const WrittenCodes& written, const LoadState& state, std::string_view key) {
   std::vector<std::string> resolved;

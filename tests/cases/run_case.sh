@@ -4,7 +4,8 @@
 #   run_case.sh --reset CASUS CASE    rewrite the case's expected file (review with git diff)
 #   run_case.sh --reset-all CASUS     rewrite every case's expected file
 # A case is either NAME.cmd (one line: the arguments after `casus`, as a shell would split and
-# expand them, run from the project root) or a bad/NAME.toml (the case is `casus check` on it).
+# expand them, run from the project root) or a bad/NAME.toml: the case is `casus check` on it, or
+# the command in bad/command (one line, {} standing for the file).
 # Its expected output NAME.expected holds stdout, then "--- stderr", stderr, then "--- exit N".
 set -uo pipefail
 reset=0
@@ -27,6 +28,9 @@ expected="${case_file%.*}.expected"
 
 if [[ "$case_file" == *.cmd ]]; then
   arguments=$(head -n 1 "$case_file")
+elif [ -f "$(dirname "$case_file")/command" ]; then  # a corpus folder says how to run its files
+  template=$(head -n 1 "$(dirname "$case_file")/command")
+  arguments=${template//\{\}/$case_file}
 else
   arguments="check $case_file"
 fi

@@ -25,11 +25,6 @@ class LintContext {
   std::vector<std::pair<std::string, std::string>> PlausibleAggressors(const std::vector<std::string>& protected_parties,
                                                                        bool security_council) const;
 
-  //! Parties each of whom can block the decision: all of `by` for consensus and unanimity, the
-  //! decider for single, the permanent members for security-council; nobody for each-party,
-  //! majority and two-thirds (no one party can block those), and unstated rules.
-  static std::vector<std::string> ConsentNeeded(const Decision& decision);
-
   //! Records a finding of `rule` about `clause` (nullptr: the instrument) at `position`.
   void Report(std::string_view rule, const Clause* clause, const SourcePosition& position, std::string message);
 

@@ -29,6 +29,11 @@ struct Decision {
   SourcePosition position;
 };
 
+//! Parties each of whom can block the decision: all of `by` for consensus and unanimity, the
+//! decider for single, the permanent members for security-council; nobody for each-party,
+//! majority and two-thirds (no one party can block those), and unstated rules.
+std::vector<std::string> BlockingParties(const Decision& decision);
+
 struct Threshold {
   Scale scale = Scale::Any;
   bool deliberate = false;
@@ -126,6 +131,10 @@ struct Parties {
   std::vector<std::string> co_guarantors;  //!< secondary guarantors ("act in concert"); obligated only where a clause says so
   std::vector<std::string> beneficiaries;  //!< protected states
   std::vector<std::string> adversaries;    //!< named threats (ATOP specthrt)
+  std::vector<std::pair<std::string, Date>> joined;  //!< parties that joined after the instrument began, and when
+  std::vector<std::pair<std::string, Date>> left;    //!< parties that left, and when
+  //! False when `party` had not yet joined, or had already left, on `date`.
+  bool IsPartyOn(const std::string& party, const Date& date) const;
   //! Every party once, in the order members, guarantors, co-guarantors, beneficiaries (named
   //! adversaries are not counted as parties, even when they sign).
   std::vector<std::string> All() const;

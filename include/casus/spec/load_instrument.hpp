@@ -13,9 +13,6 @@
 
 namespace casus {
 
-//! Largest instrument file accepted (a guard against feeding casus a data dump by mistake).
-inline constexpr size_t kMaxInstrumentFileBytes = 4 * 1024 * 1024;
-
 //! Reads and validates one instrument file. Diagnostics name `path` as given.
 std::optional<Instrument> LoadInstrumentFile(const std::filesystem::path& path, const PartyTable& parties,
                                              Diagnostics& diagnostics);

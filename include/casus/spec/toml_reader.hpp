@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,13 @@
 namespace casus {
 
 using Date = std::chrono::year_month_day;
+
+//! Largest file accepted (a guard against feeding casus a data dump by mistake).
+inline constexpr size_t kMaxTextFileBytes = 4 * 1024 * 1024;
+
+//! Reads a whole text file into `text`; false, with a diagnostic naming the path, when it is a
+//! directory, cannot be opened, or is larger than kMaxTextFileBytes.
+bool ReadTextFile(const std::filesystem::path& path, std::string& text, Diagnostics& diagnostics);
 
 //! "a string", "an integer", … for messages.
 inline std::string_view TypeName(toml::node_type type) {
@@ -84,7 +92,9 @@ class TableReader {
 
   // The node under `key` (nullptr when absent); records the key as known.
   const toml::node* Get(std::string_view key) {
-    known_.emplace_back(key);
+    if (std::find(known_.begin(), known_.end(), key) == known_.end()) {
+      known_.emplace_back(key);
+    }
     return table_.get(key);
   }
 

@@ -1,0 +1,59 @@
+// casus adjudicate --timeline FILE INSTRUMENT... — replay a timeline against instruments.
+#include <fmt/format.h>
+
+#include "casus/engine/adjudicate.hpp"
+#include "casus/engine/load_timeline.hpp"
+#include "casus/report/adjudication.hpp"
+#include "common.hpp"
+
+namespace casus::app {
+
+namespace {
+struct AdjudicateOptions {
+  std::string timeline;
+  std::vector<std::string> instruments;
+  bool json = false;
+  bool as_if_in_force = false;
+};
+
+int RunAdjudicate(const GlobalOptions& global, const AdjudicateOptions& options) {
+  const Environment environment = LoadEnvironment(global);
+  Diagnostics diagnostics;
+  auto timeline = LoadTimelineFile(options.timeline, environment.parties, diagnostics);
+  for (const auto& diagnostic : diagnostics.All()) fmt::print(stderr, "{}\n", FormatDiagnostic(diagnostic));
+  bool all_ok = true;
+  const auto instruments = LoadInstruments(options.instruments, environment, all_ok, diagnostics);
+  if (!timeline || !all_ok) return kBadInput;
+  Diagnostics references;
+  CheckTimelineReferences(*timeline, instruments, references);
+  for (const auto& diagnostic : references.All()) fmt::print(stderr, "{}\n", FormatDiagnostic(diagnostic));
+  if (references.HasErrors()) return kBadInput;
+
+  const AdjudicationOptions adjudication{options.as_if_in_force};
+  if (options.json) {
+    nlohmann::json incidents = nlohmann::json::array();
+    Adjudicate(*timeline, instruments, environment.parties, adjudication,
+               [&](const IncidentVerdict& verdict) { incidents.push_back(IncidentVerdictToJson(verdict)); });
+    PrintJson({{"timeline", timeline->id}, {"as_if_in_force", options.as_if_in_force}, {"incidents", incidents}});
+  } else {
+    fmt::print("{}", RenderTimelineHeader(*timeline, instruments.size()));
+    Adjudicate(*timeline, instruments, environment.parties, adjudication,
+               [&](const IncidentVerdict& verdict) { fmt::print("{}", RenderIncidentVerdict(verdict, environment.parties)); });
+  }
+  return kOk;
+}
+}  // namespace
+
+void AddAdjudicateCommand(CLI::App& app, const GlobalOptions& global, std::function<int()>& run) {
+  auto options = std::make_shared<AdjudicateOptions>();
+  CLI::App* command = app.add_subcommand(
+      "adjudicate", "Replay an attack timeline against instruments: what triggers, who owes what by when, who can block it.");
+  command->add_option("--timeline", options->timeline, "timeline file (docs/timeline-format.md)")->required();
+  command->add_option("instruments", options->instruments, "instrument files or library ids")->required();
+  command->add_flag("--json", options->json, "machine-readable verdicts on stdout (docs/cli.md)");
+  command->add_flag("--as-if-in-force", options->as_if_in_force,
+                    "ignore the instruments' dates and status: what would they have done had they existed");
+  command->callback([&run, &global, options] { run = [&global, options] { return RunAdjudicate(global, *options); }; });
+}
+
+}  // namespace casus::app

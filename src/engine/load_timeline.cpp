@@ -1,0 +1,209 @@
+#include "casus/engine/load_timeline.hpp"
+
+#include <fstream>
+
+#include "casus/spec/load_instrument.hpp"
+#include "casus/spec/toml_reader.hpp"
+
+namespace casus {
+
+std::string FormatTime(Time time) {
+  const auto day = std::chrono::floor<std::chrono::days>(time);
+  const std::chrono::year_month_day date{day};
+  const std::chrono::hh_mm_ss clock{time - day};
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(date.year()),
+                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()), clock.hours().count(),
+                     clock.minutes().count(), clock.seconds().count());
+}
+
+namespace {
+
+// A TOML offset date-time ("2027-03-01T04:00:00Z") as UTC seconds.
+std::optional<Time> ReadTime(TableReader& reader, std::string_view key, const LoadState& state) {
+  const toml::node* node = reader.Get(key);
+  if (node == nullptr) {
+    reader.Missing(key, fmt::format("{} = 2027-03-01T04:00:00Z", key));
+    return std::nullopt;
+  }
+  const std::string example = fmt::format("{} = 2027-03-01T04:00:00Z (a TOML date-time with a time zone, no quotes)", key);
+  if (!node->is_date_time()) {
+    reader.WrongType(key, *node, "a date-time", example);
+    return std::nullopt;
+  }
+  const toml::date_time value = node->as_date_time()->get();
+  if (!value.offset) {
+    state.Error(state.At(*node), fmt::format("'{}' has no time zone", key), "add Z for UTC or an offset: " + example);
+    return std::nullopt;
+  }
+  using namespace std::chrono;
+  const sys_days day{year{value.date.year} / month{value.date.month} / std::chrono::day{value.date.day}};
+  return Time{day} + hours{value.time.hour} + minutes{value.time.minute} + seconds{value.time.second} -
+         minutes{value.offset->minutes};
+}
+
+std::string ReadParty(TableReader& reader, std::string_view key, bool allow_non_state, const LoadState& state) {
+  auto code = reader.String(key, true, fmt::format("{} = \"RUS\"", key));
+  if (!code) {
+    return {};
+  }
+  if (allow_non_state && *code == kNonStateActor) {
+    return *code;
+  }
+  auto resolved = ResolveCodes({{*code, state.At(*reader.Get(key))}}, state, key);
+  return resolved.empty() ? std::string() : resolved.front();
+}
+
+void ReadStatus(const toml::table& table, size_t index, Timeline& timeline, const LoadState& state) {
+  StatusEvent status;
+  status.position = state.At(table);
+  TableReader reader(table, fmt::format("[[status]] #{}", index + 1), state);
+  auto at = ReadTime(reader, "at", state);
+  auto kind = reader.Enum<StatusKind>("kind", true, "status kind");
+  auto parties = reader.StringArray("parties", false, "parties = [\"UKR\", \"RUS\"]", true);
+  status.parties = ResolveCodes(parties, state, "parties");
+  status.instrument = reader.String("instrument", false, "instrument = \"nato-1949\"").value_or("");
+  status.notes = reader.String("notes", false, "notes = \"…\"").value_or("");
+  reader.RejectUnknownFields();
+  if (!at || !kind) {
+    return;
+  }
+  status.at = *at;
+  status.kind = *kind;
+  const bool about_instrument = *kind == StatusKind::Accession || *kind == StatusKind::WithdrawalNotice ||
+                                *kind == StatusKind::Termination;
+  if (about_instrument && status.instrument.empty()) {
+    state.Error(status.position, fmt::format("status '{}' needs the instrument it concerns", ToString(*kind)),
+                "add instrument = \"nato-1949\" (an instrument given to adjudicate)");
+    return;
+  }
+  if (!about_instrument && !status.instrument.empty()) {
+    state.Error(state.At(*table.get("instrument")), fmt::format("status '{}' concerns parties, not an instrument", ToString(*kind)),
+                "remove instrument");
+    return;
+  }
+  if (*kind != StatusKind::Termination && parties.empty()) {
+    state.Error(status.position, fmt::format("status '{}' needs the parties it concerns", ToString(*kind)),
+                "add parties = [\"UKR\", \"RUS\"]");
+    return;
+  }
+  if (!timeline.statuses.empty() && status.at < timeline.statuses.back().at) {
+    state.Error(state.At(*table.get("at")),
+                fmt::format("status at {} is earlier than the status before it ({})", FormatTime(status.at),
+                            FormatTime(timeline.statuses.back().at)),
+                "list [[status]] entries in time order");
+    return;
+  }
+  timeline.statuses.push_back(std::move(status));
+}
+
+void ReadIncident(const toml::table& table, size_t index, Timeline& timeline, const LoadState& state) {
+  Incident incident;
+  incident.position = state.At(table);
+  TableReader reader(table, fmt::format("[[incident]] #{}", index + 1), state);
+  incident.id = reader.String("id", true, "id = \"kharkiv-offensive\"").value_or("");
+  auto at = ReadTime(reader, "at", state);
+  auto kind = reader.Enum<IncidentKind>("kind", true, "incident kind");
+  incident.by = ReadParty(reader, "by", true, state);
+  incident.against = ReadParty(reader, "against", false, state);
+  auto where = reader.String("where", true, "where = \"UA-63\"");
+  incident.scale = reader.Enum<Scale>("scale", false, "scale");
+  incident.deliberate = reader.Bool("deliberate");
+  incident.sustained = reader.Bool("sustained");
+  incident.notes = reader.String("notes", false, "notes = \"…\"").value_or("");
+  reader.RejectUnknownFields();
+  if (incident.scale && *incident.scale == Scale::Any) {
+    state.Error(state.At(*table.get("scale")), "an incident's scale is 'limited', 'significant' or 'full-scale', not 'any'",
+                "'any' is for thresholds; say how large the incident was");
+  }
+  if (where) {
+    CheckPlaceCodes({{*where, state.At(*table.get("where"))}}, state, "where", false);
+    incident.where = *where;
+    const PartyInfo* place = where->find('-') != std::string::npos ? state.parties.SubdivisionCountry(*where)
+                                                                   : state.parties.Resolve(*where);
+    if (place != nullptr && !incident.against.empty() && place->id != incident.against) {
+      state.Error(state.At(*table.get("where")), fmt::format("'{}' is not in {}, the attacked party", *where, incident.against),
+                  fmt::format("give a place in {} (its code, or an ISO 3166-2 subdivision of it)", incident.against));
+    }
+  }
+  if (!incident.by.empty() && incident.by == incident.against) {
+    state.Error(state.At(*table.get("against")), fmt::format("{} attacks itself", incident.by), "check by and against");
+  }
+  if (!at || !kind) {
+    return;
+  }
+  incident.at = *at;
+  incident.kind = *kind;
+  for (const auto& other : timeline.incidents) {
+    if (other.id == incident.id) {
+      state.Error(state.At(*table.get("id")), fmt::format("duplicate incident id '{}'", incident.id),
+                  fmt::format("the first is at line {}", other.position.line));
+      return;
+    }
+  }
+  if (!timeline.incidents.empty() && incident.at < timeline.incidents.back().at) {
+    state.Error(state.At(*table.get("at")),
+                fmt::format("incident '{}' at {} is earlier than the incident before it ('{}' at {})", incident.id,
+                            FormatTime(incident.at), timeline.incidents.back().id, FormatTime(timeline.incidents.back().at)),
+                "list [[incident]] entries in time order");
+    return;
+  }
+  timeline.incidents.push_back(std::move(incident));
+}
+
+}  // namespace
+
+std::optional<Timeline> LoadTimelineText(std::string_view text, std::string_view file_name, const PartyTable& parties,
+                                         Diagnostics& diagnostics) {
+  const size_t errors_before = diagnostics.ErrorCount();
+  LoadState state{std::string(file_name), diagnostics, parties};
+  if (text.find('\0') != std::string_view::npos) {
+    state.Error(SourcePosition{state.file, 1, 1}, "this is not a text file (it contains NUL bytes)",
+                "a timeline is a UTF-8 TOML file, see docs/timeline-format.md");
+    return std::nullopt;
+  }
+  toml::table root;
+  try {
+    root = toml::parse(text, file_name);
+  } catch (const toml::parse_error& error) {
+    state.Error(state.At(error.source()), fmt::format("TOML syntax: {}", error.description()),
+                "fix the TOML syntax; see docs/timeline-format.md for the format");
+    return std::nullopt;
+  }
+  Timeline timeline;
+  timeline.file = std::string(file_name);
+  TableReader top(root, "the file", state);
+  if (const toml::table* header = SubTable(top, "timeline", "[timeline]", state)) {
+    TableReader reader(*header, "[timeline]", state);
+    timeline.id = reader.String("id", true, "id = \"renewed-attack-2027\"").value_or("");
+    timeline.title = reader.String("title", false, "title = \"…\"").value_or("");
+    timeline.sources = Written(reader.StringArray("sources", false, "sources = [\"https://…\"]"));
+    timeline.notes = reader.String("notes", false, "notes = \"…\"").value_or("");
+    reader.RejectUnknownFields();
+  } else if (root.get("timeline") == nullptr) {
+    top.Missing("timeline", "a [timeline] table with its id", "missing [timeline] table");
+  }
+  ForEachTable(top.Get("status"), "status", state,
+               [&](const toml::table& table, size_t index) { ReadStatus(table, index, timeline, state); });
+  const toml::node* incidents = top.Get("incident");
+  if (incidents == nullptr) {
+    top.Missing("incident", "an [[incident]] with its id, at, kind, by, against and where", "the timeline has no [[incident]]");
+  }
+  ForEachTable(incidents, "incident", state,
+               [&](const toml::table& table, size_t index) { ReadIncident(table, index, timeline, state); });
+  top.RejectUnknownFields();
+  if (diagnostics.ErrorCount() > errors_before) {
+    return std::nullopt;
+  }
+  return timeline;
+}
+
+std::optional<Timeline> LoadTimelineFile(const std::filesystem::path& path, const PartyTable& parties,
+                                         Diagnostics& diagnostics) {
+  std::string text;
+  if (!ReadTextFile(path, text, diagnostics)) {
+    return std::nullopt;
+  }
+  return LoadTimelineText(text, path.string(), parties, diagnostics);
+}
+
+}  // namespace casus

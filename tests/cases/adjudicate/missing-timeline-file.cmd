@@ -1,0 +1,1 @@
+adjudicate --timeline scenarios/no-such.toml nato-1949

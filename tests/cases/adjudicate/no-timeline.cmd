@@ -1,0 +1,1 @@
+adjudicate nato-1949

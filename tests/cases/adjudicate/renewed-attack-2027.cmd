@@ -1,0 +1,1 @@
+adjudicate --timeline scenarios/renewed-attack-2027.toml budapest-1994 istanbul-2022 uk-ukraine-2024 france-ukraine-2024 germany-ukraine-2024 us-ukraine-2024 us-proposal-2025-08 us-draft-2025-11 paris-declaration-2026 nato-1949
