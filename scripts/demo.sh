@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main job on the shipped library: check and lint every instrument, then compare the seed's
-# instruments side by side. Usage: scripts/demo.sh [path/to/casus]
+# The main job on the shipped library: check and lint every instrument, compare the seed's
+# instruments side by side, and replay a renewed attack on Ukraine against them. Usage: scripts/demo.sh [path/to/casus]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 casus=${1:-build/release/casus}
@@ -16,6 +16,11 @@ section "casus lint library/*.toml — the loophole catalogue, instrument by ins
 
 section "casus compare — the August 2025 proposal among the seed's instruments"
 "$casus" compare "${seed[@]}"
+
+section "casus adjudicate — a renewed attack after a ceasefire, replayed against every Ukraine-related instrument and NATO"
+"$casus" adjudicate --timeline scenarios/renewed-attack-2027.toml budapest-1994 istanbul-2022 uk-ukraine-2024 \
+  france-ukraine-2024 germany-ukraine-2024 us-ukraine-2024 us-proposal-2025-08 us-draft-2025-11 \
+  paris-declaration-2026 nato-1949
 
 section "What next"
 cat <<'TEXT'

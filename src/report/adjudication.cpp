@@ -1,5 +1,7 @@
 #include "casus/report/adjudication.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -99,6 +101,9 @@ std::string RenderIncidentVerdict(const IncidentVerdict& verdict, const PartyTab
       continue;  // every clause has the same reason: said once
     }
     for (const auto& clause_verdict : instrument_verdict.clauses) {
+      if (clause_verdict.condition == Condition::NotBreached) {
+        continue;  // a restraint the attacker is not bound by: nothing to say in a brief (the JSON has it)
+      }
       Line(out, 4, fmt::format("{} {} [{}]: {}", VerdictWord(clause_verdict), clause_verdict.clause->cite,
                                clause_verdict.clause->id, clause_verdict.reason));
       // Parties owing the same duty, by the same deadline, with the same means, share a line.
@@ -116,6 +121,9 @@ std::string RenderIncidentVerdict(const IncidentVerdict& verdict, const PartyTab
         if (!duties[first].means.empty()) text += fmt::format("; means: {}", fmt::join(ToStrings(duties[first].means), ", "));
         Line(out, 8, text);
         first = last;
+      }
+      if (std::any_of(duties.begin(), duties.end(), [&](const DutyOwed& duty) { return duty.party == incident.by; })) {
+        Line(out, 8, fmt::format("note: {}, the attacker, is itself among those who owe this duty", incident.by));
       }
       if (clause_verdict.attribution) Line(out, 8, "attribution: " + DescribeOutcome(*clause_verdict.attribution));
       if (clause_verdict.decision) {
