@@ -166,48 +166,78 @@ ClauseVerdict Verdict(const Instrument& instrument, const Clause& clause, const 
 
 }  // namespace
 
-InstrumentVerdict InstrumentInForce(const Instrument& instrument, Time time, const WorldState& world,
-                                    const AdjudicationOptions& options) {
-  InstrumentVerdict verdict;
-  verdict.instrument = &instrument;
-  if (options.as_if_in_force) {
-    verdict.hypothetical = true;
-    verdict.in_force_reason = "adjudicated as if in force at the time (--as-if-in-force)";
-    return verdict;
-  }
-  if (instrument.IsHypothetical()) {
-    verdict.hypothetical = true;
-    verdict.in_force_reason = fmt::format("a {}: adjudicated as if in force", ToString(instrument.status));
-    return verdict;
-  }
+InForceWindow InForceWindowOf(const Instrument& instrument, const AdjudicationOptions& options) {
+  InForceWindow window;
+  window.instrument = &instrument;
   const std::optional<Date> start = instrument.in_force_on ? instrument.in_force_on : instrument.signed_on;
-  auto not_in_force = [&verdict](std::string reason) {
-    verdict.in_force = false;
-    verdict.in_force_reason = std::move(reason);
-    return verdict;
-  };
-  if (instrument.status == Status::Signed) {
-    return not_in_force(instrument.signed_on ? fmt::format("signed on {} but not in force", FormatDate(*instrument.signed_on))
-                                             : std::string("signed but not in force"));
+  if (start) window.start = StartOfDay(*start);
+  if (options.as_if_in_force) {
+    window.always = InForce::AsIf;
+  } else if (instrument.IsHypothetical()) {
+    window.always = InForce::Hypothetical;
+  } else if (instrument.status == Status::Signed) {
+    window.always = InForce::SignedOnly;
   }
-  if (start && time < StartOfDay(*start)) {
-    return not_in_force(fmt::format("not yet in force: in force from {}", FormatDate(*start)));
-  }
-  if (instrument.ended_on && time >= StartOfDay(*instrument.ended_on)) {
-    return not_in_force(fmt::format("no longer in force: {} on {}", ToString(instrument.status), FormatDate(*instrument.ended_on)));
+  if (instrument.ended_on) {
+    window.end = StartOfDay(*instrument.ended_on);
   }
   if (start && instrument.duration.kind == InstrumentDuration::Kind::Fixed) {
     const Time expiry = instrument.duration.length.AddTo(StartOfDay(*start));
-    if (time >= expiry) {
-      return not_in_force(fmt::format("no longer in force: expired on {} ({} from {})", FormatTime(expiry),
-                                      instrument.duration.ToString(), FormatDate(*start)));
+    if (!window.end || expiry < *window.end) {
+      window.end = expiry;
+      window.end_kind = InForce::Expired;
     }
   }
-  if (const StatusEvent* termination = world.TerminationOf(instrument.id); termination != nullptr && termination->at <= time) {
-    return not_in_force(fmt::format("no longer in force: terminated on {} (timeline line {})", FormatTime(termination->at),
-                                    termination->position.line));
+  return window;
+}
+
+InForce CheckInForce(const InForceWindow& window, Time time, const WorldState& world, std::optional<Time>* since) {
+  auto decide = [since](InForce verdict, std::optional<Time> moment) {
+    if (since != nullptr) *since = moment;
+    return verdict;
+  };
+  if (window.always != InForce::Yes) return decide(window.always, window.start);
+  if (window.start && time < *window.start) return decide(InForce::NotYet, window.start);
+  if (window.end && time >= *window.end) return decide(window.end_kind, window.end);
+  if (const StatusEvent* termination = world.TerminationOf(window.instrument->id);
+      termination != nullptr && termination->at <= time) {
+    return decide(InForce::Terminated, termination->at);
   }
-  verdict.in_force_reason = start ? fmt::format("in force since {}", FormatDate(*start)) : std::string("in force");
+  return decide(InForce::Yes, window.start);
+}
+
+InstrumentVerdict InstrumentInForce(const InForceWindow& window, Time time, const WorldState& world) {
+  const Instrument& instrument = *window.instrument;
+  InstrumentVerdict verdict;
+  verdict.instrument = &instrument;
+  std::optional<Time> since;
+  const InForce in_force = CheckInForce(window, time, world, &since);
+  verdict.hypothetical = in_force == InForce::AsIf || in_force == InForce::Hypothetical;
+  verdict.in_force = in_force == InForce::Yes || verdict.hypothetical;
+  const std::string day = since ? FormatTime(*since).substr(0, 10) : std::string();
+  switch (in_force) {
+    case InForce::Yes: verdict.in_force_reason = since ? "in force since " + day : "in force"; break;
+    case InForce::AsIf: verdict.in_force_reason = "adjudicated as if in force at the time (--as-if-in-force)"; break;
+    case InForce::Hypothetical:
+      verdict.in_force_reason = fmt::format("a {}: adjudicated as if in force", ToString(instrument.status));
+      break;
+    case InForce::SignedOnly:
+      verdict.in_force_reason = since ? fmt::format("signed on {} but not in force", day) : "signed but not in force";
+      break;
+    case InForce::NotYet: verdict.in_force_reason = "not yet in force: in force from " + day; break;
+    case InForce::Ended:
+      verdict.in_force_reason = fmt::format("no longer in force: {} on {}", ToString(instrument.status), day);
+      break;
+    case InForce::Expired:
+      verdict.in_force_reason = fmt::format("no longer in force: expired on {} ({} from {})", FormatTime(*since),
+                                            instrument.duration.ToString(),
+                                            FormatDate(instrument.in_force_on ? *instrument.in_force_on : *instrument.signed_on));
+      break;
+    case InForce::Terminated:
+      verdict.in_force_reason = fmt::format("no longer in force: terminated on {} (timeline line {})", FormatTime(*since),
+                                            world.TerminationOf(instrument.id)->position.line);
+      break;
+  }
   return verdict;
 }
 
@@ -229,6 +259,8 @@ void CheckTimelineReferences(const Timeline& timeline, const std::vector<Instrum
 void Adjudicate(const Timeline& timeline, const std::vector<Instrument>& instruments, const PartyTable& parties,
                 const AdjudicationOptions& options, const std::function<void(const IncidentVerdict&)>& on_incident) {
   WorldState world;
+  std::vector<InForceWindow> windows;
+  for (const auto& instrument : instruments) windows.push_back(InForceWindowOf(instrument, options));
   size_t next_status = 0;
   for (const auto& incident : timeline.incidents) {
     while (next_status < timeline.statuses.size() && timeline.statuses[next_status].at <= incident.at) {
@@ -238,8 +270,9 @@ void Adjudicate(const Timeline& timeline, const std::vector<Instrument>& instrum
     verdict.incident = &incident;
     if (const StatusEvent* ceasefire = world.CeasefireFor(incident.against)) verdict.context.push_back(ceasefire);
     if (const StatusEvent* settlement = world.SettlementFor(incident.against)) verdict.context.push_back(settlement);
-    for (const auto& instrument : instruments) {
-      InstrumentVerdict instrument_verdict = InstrumentInForce(instrument, incident.at, world, options);
+    for (const auto& window : windows) {
+      const Instrument& instrument = *window.instrument;
+      InstrumentVerdict instrument_verdict = InstrumentInForce(window, incident.at, world);
       for (const auto& clause : instrument.clauses) {
         if (!IsResponseKind(clause.kind) && !IsRestraintKind(clause.kind)) {
           continue;

@@ -90,9 +90,27 @@ struct IncidentVerdict {
 Condition DecideClause(const Instrument& instrument, const Clause& clause, const Incident& incident,
                        const WorldState& world, const PartyTable& parties);
 
-//! Whether `instrument` is in force at `time`, and why (or why not).
-InstrumentVerdict InstrumentInForce(const Instrument& instrument, Time time, const WorldState& world,
-                                    const AdjudicationOptions& options);
+//! Why an instrument is (or is not) in force at a moment.
+enum class InForce { Yes, AsIf, Hypothetical, SignedOnly, NotYet, Ended, Expired, Terminated };
+
+//! When an instrument is in force, its dates turned into times once per run (not per incident).
+struct InForceWindow {
+  const Instrument* instrument = nullptr;
+  InForce always = InForce::Yes;  //!< AsIf, Hypothetical or SignedOnly hold at any time; Yes: see the times
+  std::optional<Time> start;      //!< entry into force (or signature)
+  std::optional<Time> end;        //!< end or expiry, whichever comes first
+  InForce end_kind = InForce::Ended;
+};
+
+//! The window of `instrument` under `options`.
+InForceWindow InForceWindowOf(const Instrument& instrument, const AdjudicationOptions& options);
+
+//! The decision logic alone: whether the instrument is in force at `time` (no text). `since` gets
+//! the moment that decided it (start, end, expiry or termination), when there is one.
+InForce CheckInForce(const InForceWindow& window, Time time, const WorldState& world, std::optional<Time>* since = nullptr);
+
+//! Whether the window's instrument is in force at `time`, and why (or why not).
+InstrumentVerdict InstrumentInForce(const InForceWindow& window, Time time, const WorldState& world);
 
 //! Reports status events that name instruments not given (file:line:col, exit 2 for the caller).
 void CheckTimelineReferences(const Timeline& timeline, const std::vector<Instrument>& instruments,
