@@ -46,5 +46,6 @@ void AddLintCommand(CLI::App& app, const GlobalOptions& options, std::function<i
 void AddCompareCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 void AddShowCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 void AddAdjudicateCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
+void AddGameCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 
 }  // namespace casus::app

@@ -1,0 +1,1 @@
+game radg --p-hard 0.3 --a-sq 0.2 --json

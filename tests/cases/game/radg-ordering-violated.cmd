@@ -1,0 +1,1 @@
+game radg --p-hard 0.6 --a-sq 1.5
