@@ -47,5 +47,6 @@ void AddCompareCommand(CLI::App& app, const GlobalOptions& options, std::functio
 void AddShowCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 void AddAdjudicateCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 void AddGameCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
+void AddNegotiateCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 
 }  // namespace casus::app

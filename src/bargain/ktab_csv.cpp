@@ -108,19 +108,20 @@ std::optional<SmpScenario> ReadKtabCsvText(std::string_view text, std::string_vi
     SmpActor actor;
     actor.name = cells[0].text;
     actor.description = cells[1].text;
-    auto number = [&](const Cell& cell, std::string_view what, double low, double high) -> std::optional<double> {
+    auto number = [&](const Cell& cell, std::string_view what, double low, double high,
+                      std::string_view range_hint = "positions and saliences are on 0–100") -> std::optional<double> {
       const auto value = Number(cell.text);
       if (!value) {
         error(line, cell.column, fmt::format("{} '{}' is not a number", what, cell.text), "write a decimal number, e.g. 42.5");
         return std::nullopt;
       }
       if (*value < low || *value > high) {
-        error(line, cell.column, fmt::format("{} {} is outside [{}, {}]", what, cell.text, low, high), "positions and saliences are on 0–100");
+        error(line, cell.column, fmt::format("{} {} is outside [{}, {}]", what, cell.text, low, high), std::string(range_hint));
         return std::nullopt;
       }
       return value;
     };
-    const auto capability = number(cells[2], "capability", 0.0, 1e8);
+    const auto capability = number(cells[2], "capability", 0.0, 1e8, "a capability is a non-negative number (KTAB allows up to 1e8)");
     double salience_sum = 0.0;
     bool ok = capability.has_value();
     for (size_t dim_idx = 0; dim_idx < d; ++dim_idx) {

@@ -1,0 +1,1 @@
+negotiate data/ktab/dummyData_3Dim.csv

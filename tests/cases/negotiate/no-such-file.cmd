@@ -1,0 +1,1 @@
+negotiate data/ktab/no-such.csv

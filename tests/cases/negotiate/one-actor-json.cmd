@@ -1,0 +1,1 @@
+negotiate tests/cases/negotiate/good/one-actor.csv --json

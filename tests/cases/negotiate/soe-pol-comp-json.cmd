@@ -1,0 +1,1 @@
+negotiate data/ktab/SOE-Pol-Comp.csv --json
