@@ -22,6 +22,9 @@ section "casus adjudicate — a renewed attack after a ceasefire, replayed again
   france-ukraine-2024 germany-ukraine-2024 us-ukraine-2024 us-proposal-2025-08 us-draft-2025-11 \
   paris-declaration-2026 nato-1949
 
+section "casus negotiate — the settlement, with KTAB's spatial model of politics and a forecast"
+"$casus" negotiate scenarios/ukraine-settlement.csv --perturb 5 --draws 200 | sed -n '/^Forecast/,$p'
+
 section "What next"
 cat <<'TEXT'
   casus show us-proposal-2025-08        one instrument, clause by clause, with what casus understood

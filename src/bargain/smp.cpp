@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+
+#include <oneapi/tbb/parallel_for.h>
 
 namespace casus {
 
@@ -175,8 +178,9 @@ class Turn {
 
   SmpPositions Step() const {
     // Step 5 and 6: each actor's best target, and the S2P2 bargain.
-    std::vector<Bargain> bargains;
-    for (size_t i = 0; i < actors_; ++i) {
+    // Each actor's choice is independent of the others': computed in parallel, kept in actor order.
+    std::vector<std::optional<Bargain>> proposed(actors_);
+    oneapi::tbb::parallel_for(size_t{0}, actors_, [&](size_t i) {
       double best_gain = 0.0;
       double best_probability = 0.0;
       size_t best_target = actors_;
@@ -189,7 +193,7 @@ class Turn {
           best_target = j;
         }
       }
-      if (best_target == actors_) continue;
+      if (best_target == actors_) return;
       const size_t j = best_target;
       const double p_i = best_probability;
       const double p_j = 1.0 - p_i;
@@ -205,7 +209,11 @@ class Turn {
         bargain.initiator_position[dim_idx] = Round4(((w_i + 1e-6) * t_i + w_j * t_j) / denominator);
         bargain.receiver_position[dim_idx] = Round4((w_i * t_i + (1e-6 + w_j) * t_j) / denominator);
       }
-      bargains.push_back(std::move(bargain));
+      proposed[i] = std::move(bargain);
+    });
+    std::vector<Bargain> bargains;
+    for (auto& bargain : proposed) {
+      if (bargain) bargains.push_back(std::move(*bargain));
     }
     // Step 7: each actor chooses among the status quo and the bargains it is part of.
     std::vector<double> own_sum(actors_, 0.0);  // Σ_n U^a(a, n)
@@ -214,12 +222,12 @@ class Turn {
     }
     const double inverse_n = 1.0 / static_cast<double>(actors_);
     SmpPositions next = positions_;
-    for (size_t k = 0; k < actors_; ++k) {
+    oneapi::tbb::parallel_for(size_t{0}, actors_, [&](size_t k) {  // each actor's resolution is its own
       std::vector<const Bargain*> options = {nullptr};
       for (const auto& bargain : bargains) {
         if (bargain.initiator == k || bargain.receiver == k) options.push_back(&bargain);
       }
-      if (options.size() == 1) continue;
+      if (options.size() == 1) return;
       Matrix utilities(actors_, options.size());
       for (size_t a = 0; a < actors_; ++a) {
         const SmpActor& actor = scenario_.actors[a];
@@ -244,7 +252,7 @@ class Turn {
       if (bargain != nullptr) {
         next[k] = bargain->initiator == k ? bargain->initiator_position : bargain->receiver_position;
       }
-    }
+    });
     return next;
   }
 
