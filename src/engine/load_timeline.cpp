@@ -156,19 +156,11 @@ std::optional<Timeline> LoadTimelineText(std::string_view text, std::string_view
                                          Diagnostics& diagnostics) {
   const size_t errors_before = diagnostics.ErrorCount();
   LoadState state{std::string(file_name), diagnostics, parties};
-  if (text.find('\0') != std::string_view::npos) {
-    state.Error(SourcePosition{state.file, 1, 1}, "this is not a text file (it contains NUL bytes)",
-                "a timeline is a UTF-8 TOML file, see docs/timeline-format.md");
+  auto parsed = ParseTomlText(text, state, "a timeline", "docs/timeline-format.md");
+  if (!parsed) {
     return std::nullopt;
   }
-  toml::table root;
-  try {
-    root = toml::parse(text, file_name);
-  } catch (const toml::parse_error& error) {
-    state.Error(state.At(error.source()), fmt::format("TOML syntax: {}", error.description()),
-                "fix the TOML syntax; see docs/timeline-format.md for the format");
-    return std::nullopt;
-  }
+  const toml::table& root = *parsed;
   Timeline timeline;
   timeline.file = std::string(file_name);
   TableReader top(root, "the file", state);

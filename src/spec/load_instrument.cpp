@@ -494,19 +494,11 @@ std::optional<Instrument> LoadInstrumentText(std::string_view text, std::string_
                                              const PartyTable& parties, Diagnostics& diagnostics) {
   const size_t errors_before = diagnostics.ErrorCount();
   LoadState state{std::string(file_name), diagnostics, parties};
-  if (text.find('\0') != std::string_view::npos) {
-    state.Error(SourcePosition{state.file, 1, 1}, "this is not a text file (it contains NUL bytes)",
-                "an instrument is a UTF-8 TOML file, see docs/instrument-format.md");
+  auto parsed = ParseTomlText(text, state, "an instrument", "docs/instrument-format.md");
+  if (!parsed) {
     return std::nullopt;
   }
-  toml::table root;
-  try {
-    root = toml::parse(text, file_name);
-  } catch (const toml::parse_error& error) {
-    state.Error(state.At(error.source()), fmt::format("TOML syntax: {}", error.description()),
-                "fix the TOML syntax; see docs/instrument-format.md for the format");
-    return std::nullopt;
-  }
+  const toml::table& root = *parsed;
 
   Instrument instrument;
   instrument.file = std::string(file_name);

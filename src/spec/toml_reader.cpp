@@ -4,6 +4,22 @@
 
 namespace casus {
 
+std::optional<toml::table> ParseTomlText(std::string_view text, const LoadState& state, std::string_view what,
+                                         std::string_view format_doc) {
+  if (text.find('\0') != std::string_view::npos) {
+    state.Error(SourcePosition{state.file, 1, 1}, "this is not a text file (it contains NUL bytes)",
+                fmt::format("{} is a UTF-8 TOML file, see {}", what, format_doc));
+    return std::nullopt;
+  }
+  try {
+    return toml::parse(text, state.file);
+  } catch (const toml::parse_error& error) {
+    state.Error(state.At(error.source()), fmt::format("TOML syntax: {}", error.description()),
+                fmt::format("fix the TOML syntax; see {} for the format", format_doc));
+    return std::nullopt;
+  }
+}
+
 bool ReadTextFile(const std::filesystem::path& path, std::string& text, Diagnostics& diagnostics) {
   const std::string file_name = path.string();
   std::error_code error;

@@ -71,6 +71,11 @@ struct LoadState {
   }
 };
 
+//! Parses TOML text; a NUL byte (a binary file) or a syntax error becomes a diagnostic whose hint
+//! points to `format_doc` (e.g. "docs/instrument-format.md"), and the result is nullopt.
+std::optional<toml::table> ParseTomlText(std::string_view text, const LoadState& state, std::string_view what,
+                                         std::string_view format_doc);
+
 // Reads one TOML table field by field; what was never asked for is an unknown field.
 class TableReader {
  public:
