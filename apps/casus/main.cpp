@@ -18,7 +18,11 @@ Environment LoadEnvironment(const GlobalOptions& options) {
   std::optional<std::filesystem::path> home;
   if (options.home) home = *options.home;
   Environment environment{FindHome(home), {}};
-  environment.parties = PartyTable::Load(environment.home / "data");
+  try {
+    environment.parties = PartyTable::Load(environment.home / "data");
+  } catch (const std::runtime_error& error) {  // a malformed or missing shipped table
+    throw ResourceError(error.what());
+  }
   return environment;
 }
 
@@ -96,7 +100,7 @@ int main(int argc, char** argv) {
   }
   try {
     return run ? run() : kBadInput;
-  } catch (const std::runtime_error& error) {  // missing or malformed shipped data: a set-up problem
+  } catch (const ResourceError& error) {  // missing or malformed shipped data: a set-up problem
     fmt::print(stderr, "casus: error: {}\n", error.what());
     return kBadInput;
   } catch (const std::exception& error) {

@@ -26,7 +26,7 @@ std::filesystem::path FindHome(const std::optional<std::filesystem::path>& expli
     }
     tried += "\n  " + candidate.string();
   }
-  throw std::runtime_error("cannot find casus's data (data/iso3166-1.csv) in:" + tried +
+  throw ResourceError("cannot find casus's data (data/iso3166-1.csv) in:" + tried +
                            "\n  hint: pass --home DIR or set CASUS_HOME to the folder holding data/ and library/");
 }
 

@@ -3,11 +3,18 @@
 
 #include <filesystem>
 #include <optional>
+#include <stdexcept>
 
 namespace casus {
 
+//! casus's own files are missing or malformed: a set-up problem (exit 2), not a bug.
+class ResourceError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 //! The first of: `explicit_home`; $CASUS_HOME; the source tree casus was built from; the install
-//! prefix's share/casus — that holds data/iso3166-1.csv. Throws std::runtime_error listing the
+//! prefix's share/casus — that holds data/iso3166-1.csv. Throws ResourceError listing the
 //! places tried when none does (hint: --home or CASUS_HOME).
 std::filesystem::path FindHome(const std::optional<std::filesystem::path>& explicit_home);
 
