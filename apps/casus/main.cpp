@@ -100,7 +100,7 @@ int main(int argc, char** argv) {
   }
   try {
     return run ? run() : kBadInput;
-  } catch (const ResourceError& error) {  // missing or malformed shipped data: a set-up problem
+  } catch (const casus::ResourceError& error) {  // missing or malformed shipped data: a set-up problem
     fmt::print(stderr, "casus: error: {}\n", error.what());
     return kBadInput;
   } catch (const std::exception& error) {
