@@ -9,12 +9,12 @@ namespace casus {
 
 std::filesystem::path FindHome(const std::optional<std::filesystem::path>& explicit_home) {
   std::vector<std::filesystem::path> candidates;
+  const char* env = std::getenv("CASUS_HOME");
   if (explicit_home) {
     candidates.push_back(*explicit_home);
+  } else if (env != nullptr && *env != '\0') {  // a home the user names is the only one tried
+    candidates.emplace_back(env);
   } else {
-    if (const char* env = std::getenv("CASUS_HOME"); env != nullptr && *env != '\0') {
-      candidates.emplace_back(env);
-    }
     candidates.emplace_back(CASUS_SOURCE_HOME);
     candidates.emplace_back(CASUS_INSTALL_HOME);
   }

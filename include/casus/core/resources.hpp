@@ -13,8 +13,9 @@ class ResourceError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-//! The first of: `explicit_home`; $CASUS_HOME; the source tree casus was built from; the install
-//! prefix's share/casus — that holds data/iso3166-1.csv. Throws ResourceError listing the
+//! `explicit_home` if given, else $CASUS_HOME if set (either is then the only place tried), else
+//! the first of the source tree casus was built from and the install prefix's share/casus that
+//! holds data/iso3166-1.csv. Throws ResourceError listing the
 //! places tried when none does (hint: --home or CASUS_HOME).
 std::filesystem::path FindHome(const std::optional<std::filesystem::path>& explicit_home);
 

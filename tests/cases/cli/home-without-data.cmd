@@ -1,0 +1,1 @@
+--home /tmp check nato-1949
