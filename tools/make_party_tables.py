@@ -51,6 +51,13 @@ for row in csv.DictReader(open(cow_path)):
                                    "start": int(row["styear"]), "end": int(row["endyear"])})
     entry["start"] = min(entry["start"], int(row["styear"]))
     entry["end"] = max(entry["end"], int(row["endyear"]))
+# States that ATOP uses but COW's list lacks (ATOP 5.1 codebook, note 18: Annam, a state in
+# Gleditsch & Ward's list, coded 8152 by ATOP; years from Gleditsch & Ward's independent states list).
+EXTRA = {8152: {"abbr": "ANM", "name": "Annam (ATOP code 8152; not in COW)", "start": 1816, "end": 1883}}
+for code, entry in EXTRA.items():
+    seen[code] = entry
+    EXCEPTIONS[entry["abbr"]] = None
+
 with open("data/cow-states.csv", "w", newline="") as out:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["cow_code", "cow_abbr", "cow_name", "start_year", "end_year", "iso3"])

@@ -12,13 +12,21 @@ CsvReader::CsvReader(const std::filesystem::path& path) : path_(path), input_(pa
 
 bool CsvReader::Next(std::vector<std::string>& fields) {
   fields.clear();
-  if (!std::getline(input_, buffer_)) {
+  // A line ends at \n, \r\n or a lone \r (old Mac files, such as COW's war data).
+  buffer_.clear();
+  std::streambuf* source = input_.rdbuf();
+  int next = source->sbumpc();
+  if (next == std::char_traits<char>::eof()) {
     return false;
   }
-  ++line_;
-  if (!buffer_.empty() && buffer_.back() == '\r') {
-    buffer_.pop_back();
+  while (next != std::char_traits<char>::eof() && next != '\n' && next != '\r') {
+    buffer_ += static_cast<char>(next);
+    next = source->sbumpc();
   }
+  if (next == '\r' && source->sgetc() == '\n') {
+    source->sbumpc();
+  }
+  ++line_;
   std::string field;
   size_t pos = 0;
   while (true) {

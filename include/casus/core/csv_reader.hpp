@@ -1,5 +1,5 @@
 // Streaming CSV (RFC 4180: comma-separated, double-quoted fields with "" escapes, one record per
-// line) → one vector of fields per record. Rejects an unterminated quote with its line number.
+// line; lines end with \n, \r\n or a lone \r) → one vector of fields per record. Rejects an unterminated quote with its line number.
 #pragma once
 
 #include <filesystem>

@@ -1,0 +1,89 @@
+#include "typed_csv.hpp"
+
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace casus {
+
+namespace {
+bool IsMissingText(const std::string& text) { return text.empty() || text == "NA" || text == "." || text == "NaN"; }
+bool IsMissingCode(double value) { return value == -9.0 || value == -8.0 || value == -7.0; }
+}  // namespace
+
+TypedCsv::TypedCsv(const std::filesystem::path& file, const std::vector<std::string>& required_columns) try
+    : reader_(file) {
+  std::vector<std::string> header;
+  if (!reader_.Next(header)) {
+    throw DataError(fmt::format("{}:1: error: the file is empty (expected a header)", file.string()));
+  }
+  header_size_ = header.size();
+  for (size_t column_idx = 0; column_idx < header.size(); ++column_idx) index_.emplace(header[column_idx], column_idx);
+  for (const auto& column : required_columns) {
+    if (!Has(column)) throw DataError(fmt::format("{}:1: error: missing column '{}'", file.string(), column));
+  }
+} catch (const DataError&) {
+  throw;
+} catch (const std::runtime_error& error) {
+  throw DataError(error.what());
+}
+
+bool TypedCsv::Next() {
+  try {
+    if (!reader_.Next(fields_)) return false;
+  } catch (const std::runtime_error& error) {
+    throw DataError(error.what());
+  }
+  if (fields_.size() != header_size_) {
+    Fail(fmt::format("expected {} fields (as in the header), found {}", header_size_, fields_.size()));
+  }
+  return true;
+}
+
+void TypedCsv::Fail(const std::string& message) const {
+  throw DataError(fmt::format("{}:{}: error: {}", reader_.Path().string(), reader_.Line(), message));
+}
+
+const std::string& TypedCsv::Cell(const std::string& column) const { return fields_[index_.at(column)]; }
+
+std::string TypedCsv::Text(const std::string& column) const { return Cell(column); }
+
+OptionalInt TypedCsv::Int(const std::string& column) const {
+  const std::string& text = Cell(column);
+  if (IsMissingText(text)) return std::nullopt;
+  long value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) {
+    // Some sources write integers as decimals ("5.0"): accept those that are whole.
+    const auto decimal = Double(column);
+    if (decimal && *decimal == std::floor(*decimal)) return static_cast<long>(*decimal);
+    Fail(fmt::format("column '{}': '{}' is not an integer", column, text));
+  }
+  if (IsMissingCode(static_cast<double>(value))) return std::nullopt;
+  return value;
+}
+
+long TypedCsv::RequiredInt(const std::string& column) const {
+  const auto value = Int(column);
+  if (!value) Fail(fmt::format("column '{}' is missing ('{}') where a value is required", column, Cell(column)));
+  return *value;
+}
+
+OptionalDouble TypedCsv::Double(const std::string& column) const {
+  const std::string& text = Cell(column);
+  if (IsMissingText(text)) return std::nullopt;
+  double value = 0.0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
+    Fail(fmt::format("column '{}': '{}' is not a number", column, text));
+  }
+  if (IsMissingCode(value)) return std::nullopt;
+  return value;
+}
+
+PartialDate TypedCsv::Date(const std::string& year, const std::string& month, const std::string& day) const {
+  return PartialDate{Int(year), Int(month), Int(day)};
+}
+
+}  // namespace casus
