@@ -48,5 +48,6 @@ void AddShowCommand(CLI::App& app, const GlobalOptions& options, std::function<i
 void AddAdjudicateCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 void AddGameCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 void AddNegotiateCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
+void AddHistoryCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 
 }  // namespace casus::app

@@ -180,9 +180,9 @@ void ReadReliability(const std::filesystem::path& file, const std::function<void
     row.early_sample = sample == 1;
     row.war = csv.RequiredInt("warid");
     row.atopid = csv.RequiredInt("atopid");
-    row.cow_war = csv.RequiredInt("cowwarid");
+    row.cow_war = csv.Int("cowwarid");
     row.war_name = csv.Text("warname");
-    row.ccode = csv.RequiredInt("cowid");
+    row.ccode = csv.Int("cowid");
     row.multilateral = csv.Flag("multilateral");
     auto coding = [&](const std::string& honour, const std::string& violate) -> std::optional<bool> {
       const bool honoured = csv.Flag(honour);

@@ -138,9 +138,9 @@ struct ReliabilityCase {
   bool early_sample = false;  //!< sample = 1: 1816–1944 (the LLM sample); 0: 1945–2003
   long war = 0;
   long atopid = 0;
-  long cow_war = 0;
+  OptionalInt cow_war;  //!< COW war number; missing for wars COW does not list
   std::string war_name;
-  long ccode = 0;
+  OptionalInt ccode;  //!< the ally's COW code; missing in a few rows of the source
   bool multilateral = false;
   //! Per coding: true honoured, false violated, nullopt when the casus foederis did not arise
   //! (or the alliance did not apply) under that coding.
