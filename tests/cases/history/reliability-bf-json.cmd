@@ -1,0 +1,1 @@
+history reliability --coding bf --json
