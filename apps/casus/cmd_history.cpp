@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "casus/history/atop_import.hpp"
+#include "casus/history/calibration.hpp"
 #include "casus/history/loopholes.hpp"
 #include "casus/history/reliability.hpp"
 #include "casus/lint/finding.hpp"
@@ -144,6 +145,39 @@ int RunRegression(const GlobalOptions& global, const HistoryOptions& options) {
   return kOk;
 }
 
+int RunCalibrate(const GlobalOptions& global, const HistoryOptions& options) {
+  const Environment environment = LoadEnvironment(global);
+  const CalibratedDefaults defaults = Calibrate(environment.home / "data", environment.parties, ParseCoding(options.coding));
+  if (options.json) {
+    nlohmann::json credibility = nlohmann::json::object();
+    for (const auto& [type, eras] : defaults.credibility) {
+      for (const auto& [era, prior] : eras) {
+        credibility[type][era] = {{"alpha", prior.alpha}, {"beta", prior.beta}, {"mean", prior.Mean()}, {"observed", RateJson(prior.observed)}};
+      }
+    }
+    nlohmann::json capability = nlohmann::json::object();
+    for (const auto& [party, weight] : defaults.capability) capability[party] = {{"cinc", weight.cinc}, {"year", weight.year}};
+    PrintJson({{"coding", CodingName(defaults.coding)}, {"credibility", credibility}, {"capability", capability}});
+    return kOk;
+  }
+  fmt::print("Credibility priors Beta(honoured + 1, violated + 1) by commitment type and era (coding {})\n", CodingName(defaults.coding));
+  fmt::print("{:<9} {:>22} {:>22} {:>22}\n", "type", "1816-1944", "1945-2003", "all");
+  for (const char* type : {"all", "defense", "offense", "neutral", "nonagg", "consul"}) {
+    fmt::print("{:<9}", type);
+    for (const char* era : {"1816-1944", "1945-2003", "all"}) {
+      const CredibilityPrior& prior = defaults.credibility.at(type).at(era);
+      fmt::print(" {:>22}", fmt::format("{:.3f} Beta({:.0f},{:.0f})", prior.Mean(), prior.alpha, prior.beta));
+    }
+    fmt::print("\n");
+  }
+  fmt::print("\nCapability weights: CINC in the latest year available (COW NMC v7), for {} states; e.g.\n", defaults.capability.size());
+  for (const char* party : {"USA", "CHN", "RUS", "IND", "GBR", "FRA", "DEU", "UKR"}) {
+    const auto found = defaults.capability.find(party);
+    if (found != defaults.capability.end()) fmt::print("  {}  {:.5f} ({})\n", party, found->second.cinc, found->second.year);
+  }
+  return kOk;
+}
+
 }  // namespace
 
 void AddHistoryCommand(CLI::App& app, const GlobalOptions& global, std::function<int()>& run) {
@@ -164,6 +198,11 @@ void AddHistoryCommand(CLI::App& app, const GlobalOptions& global, std::function
       ->check(CLI::IsMember({"llm", "bf", "sabrosky"}))->capture_default_str();
   reliability->add_flag("--json", options->json, "machine-readable table");
   reliability->callback([&run, &global, options] { run = [&global, options] { return Guarded([&] { return RunReliability(global, *options); }); }; });
+
+  CLI::App* calibrate = history->add_subcommand("calibrate", "The guarantee game's defaults from the data: credibility priors, capability weights.");
+  calibrate->add_option("--coding", options->coding, "coding rule: llm, bf, sabrosky")->check(CLI::IsMember({"llm", "bf", "sabrosky"}))->capture_default_str();
+  calibrate->add_flag("--json", options->json, "machine-readable defaults");
+  calibrate->callback([&run, &global, options] { run = [&global, options] { return Guarded([&] { return RunCalibrate(global, *options); }); }; });
 
   CLI::App* regression = history->add_subcommand("regression", "Do the loopholes casus finds predict violation? (logistic regression)");
   regression->add_option("--coding", options->coding, "coding rule: llm, bf, sabrosky")->check(CLI::IsMember({"llm", "bf", "sabrosky"}))->capture_default_str();

@@ -6,7 +6,10 @@
 #include <gtest/gtest.h>
 
 #include "../test_support.hpp"
+#include <sstream>
+
 #include "casus/history/atop_import.hpp"
+#include "casus/history/calibration.hpp"
 #include "casus/history/loopholes.hpp"
 #include "casus/history/reliability.hpp"
 
@@ -134,6 +137,56 @@ TEST(Regression, ConvergesAndFindsTheEraEffect) {
   EXPECT_LT(regression.terms[1].coefficient, 0.0);  // violations were rarer before 1945
   EXPECT_LT(regression.terms[1].z, -2.0);
   for (const auto& term : regression.terms) EXPECT_GT(term.standard_error, 0.0) << term.name;
+}
+
+}  // namespace
+}  // namespace casus
+
+namespace casus {
+namespace {
+
+TEST(Calibration, DefaultsComeFromTheData) {
+  const CalibratedDefaults defaults = Calibrate(kData, testing::Parties());
+  const CredibilityPrior& defense_modern = defaults.credibility.at("defense").at("1945-2003");
+  EXPECT_EQ(defense_modern.alpha, static_cast<double>(defense_modern.observed.honoured) + 1.0);
+  EXPECT_EQ(defense_modern.beta, static_cast<double>(defense_modern.observed.violated) + 1.0);
+  EXPECT_NEAR(defaults.credibility.at("all").at("all").Mean(), 74.0 / 148.0, 1e-12);
+  EXPECT_EQ(defaults.capability.at("USA").year, 2022);
+  EXPECT_NEAR(defaults.capability.at("USA").cinc, 0.12356574, 1e-9);
+}
+
+TEST(Calibration, ChangingTheDataChangesTheDefaults) {
+  const auto dir = std::filesystem::temp_directory_path() / "casus_calibration_test";
+  std::filesystem::create_directories(dir / "reliability");
+  std::filesystem::create_directories(dir / "nmc");
+  // Every LLM-coded case violated, and the US's 2022 CINC doubled.
+  std::ifstream reliability_in(kData / "reliability/BerkemeierFuhrmannRAP2018_0303.csv");
+  std::ofstream reliability_out(dir / "reliability/BerkemeierFuhrmannRAP2018_0303.csv");
+  std::string line;
+  std::getline(reliability_in, line);
+  reliability_out << line << "\n";
+  while (std::getline(reliability_in, line)) {
+    std::vector<std::string> cells;
+    std::stringstream split(line);
+    for (std::string cell; std::getline(split, cell, ',');) cells.push_back(cell);
+    while (cells.size() < 28) cells.emplace_back();
+    // columns 19 and 20 (0-based) are honorLLM and violateLLM
+    if (cells[19] == "1") {
+      cells[19] = "";
+      cells[20] = "1";
+    }
+    for (size_t cell_idx = 0; cell_idx < cells.size(); ++cell_idx) reliability_out << (cell_idx ? "," : "") << cells[cell_idx];
+    reliability_out << "\n";
+  }
+  reliability_out.close();
+  std::ofstream nmc(dir / "nmc/cow_nmc_v7.csv");
+  nmc << "\"ccode\",\"year\",\"milex\",\"milper\",\"irst\",\"pec\",\"tpop\",\"upop\",\"cinc\"\n2,2022,1,1,1,1,1,1,0.24713148\n";
+  nmc.close();
+  const CalibratedDefaults changed = Calibrate(dir, testing::Parties());
+  EXPECT_EQ(changed.credibility.at("all").at("all").observed.honoured, 0);
+  EXPECT_LT(changed.credibility.at("defense").at("1816-1944").Mean(), 0.1);
+  EXPECT_NEAR(changed.capability.at("USA").cinc, 0.24713148, 1e-12);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
