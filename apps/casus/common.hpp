@@ -49,5 +49,6 @@ void AddAdjudicateCommand(CLI::App& app, const GlobalOptions& options, std::func
 void AddGameCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 void AddNegotiateCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 void AddHistoryCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
+void AddSimulateCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 
 }  // namespace casus::app

@@ -18,29 +18,6 @@ std::string FormatTime(Time time) {
 
 namespace {
 
-// A TOML offset date-time ("2027-03-01T04:00:00Z") as UTC seconds.
-std::optional<Time> ReadTime(TableReader& reader, std::string_view key, const LoadState& state) {
-  const toml::node* node = reader.Get(key);
-  if (node == nullptr) {
-    reader.Missing(key, fmt::format("{} = 2027-03-01T04:00:00Z", key));
-    return std::nullopt;
-  }
-  const std::string example = fmt::format("{} = 2027-03-01T04:00:00Z (a TOML date-time with a time zone, no quotes)", key);
-  if (!node->is_date_time()) {
-    reader.WrongType(key, *node, "a date-time", example);
-    return std::nullopt;
-  }
-  const toml::date_time value = node->as_date_time()->get();
-  if (!value.offset) {
-    state.Error(state.At(*node), fmt::format("'{}' has no time zone", key), "add Z for UTC or an offset: " + example);
-    return std::nullopt;
-  }
-  using namespace std::chrono;
-  const sys_days day{year{value.date.year} / month{value.date.month} / std::chrono::day{value.date.day}};
-  return Time{day} + hours{value.time.hour} + minutes{value.time.minute} + seconds{value.time.second} -
-         minutes{value.offset->minutes};
-}
-
 std::string ReadParty(TableReader& reader, std::string_view key, bool allow_non_state, const LoadState& state) {
   auto code = reader.String(key, true, fmt::format("{} = \"RUS\"", key));
   if (!code) {
@@ -57,7 +34,7 @@ void ReadStatus(const toml::table& table, size_t index, Timeline& timeline, cons
   StatusEvent status;
   status.position = state.At(table);
   TableReader reader(table, fmt::format("[[status]] #{}", index + 1), state);
-  auto at = ReadTime(reader, "at", state);
+  auto at = ReadOffsetTime(reader, "at", state);
   auto kind = reader.Enum<StatusKind>("kind", true, "status kind");
   auto parties = reader.StringArray("parties", false, "parties = [\"UKR\", \"RUS\"]", true);
   status.parties = ResolveCodes(parties, state, "parties");
@@ -101,7 +78,7 @@ void ReadIncident(const toml::table& table, size_t index, Timeline& timeline, co
   incident.position = state.At(table);
   TableReader reader(table, fmt::format("[[incident]] #{}", index + 1), state);
   incident.id = reader.String("id", true, "id = \"kharkiv-offensive\"").value_or("");
-  auto at = ReadTime(reader, "at", state);
+  auto at = ReadOffsetTime(reader, "at", state);
   auto kind = reader.Enum<IncidentKind>("kind", true, "incident kind");
   incident.by = ReadParty(reader, "by", true, state);
   incident.against = ReadParty(reader, "against", false, state);

@@ -20,6 +20,30 @@ std::optional<toml::table> ParseTomlText(std::string_view text, const LoadState&
   }
 }
 
+// A TOML offset date-time ("2027-03-01T04:00:00Z") as UTC seconds.
+std::optional<std::chrono::sys_seconds> ReadOffsetTime(TableReader& reader, std::string_view key, const LoadState& state) {
+  const toml::node* node = reader.Get(key);
+  if (node == nullptr) {
+    reader.Missing(key, fmt::format("{} = 2027-03-01T04:00:00Z", key));
+    return std::nullopt;
+  }
+  const std::string example = fmt::format("{} = 2027-03-01T04:00:00Z (a TOML date-time with a time zone, no quotes)", key);
+  if (!node->is_date_time()) {
+    reader.WrongType(key, *node, "a date-time", example);
+    return std::nullopt;
+  }
+  const toml::date_time value = node->as_date_time()->get();
+  if (!value.offset) {
+    state.Error(state.At(*node), fmt::format("'{}' has no time zone", key), "add Z for UTC or an offset: " + example);
+    return std::nullopt;
+  }
+  using namespace std::chrono;
+  const sys_days day{year{value.date.year} / month{value.date.month} / std::chrono::day{value.date.day}};
+  return std::chrono::sys_seconds{day} + hours{value.time.hour} + minutes{value.time.minute} + seconds{value.time.second} -
+         minutes{value.offset->minutes};
+}
+
+
 bool ReadTextFile(const std::filesystem::path& path, std::string& text, Diagnostics& diagnostics) {
   const std::string file_name = path.string();
   std::error_code error;

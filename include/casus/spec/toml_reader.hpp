@@ -282,6 +282,10 @@ using WrittenCodes = std::vector<std::pair<std::string, SourcePosition>>;
 //! ids; unknown and duplicate codes are diagnosed.
 std::vector<std::string> ResolveCodes(const WrittenCodes& written, const LoadState& state, std::string_view key);
 
+//! A required TOML offset date-time ("2027-03-01T04:00:00Z") as UTC seconds; a date-time without a
+//! time zone, or another type, is a diagnostic.
+std::optional<std::chrono::sys_seconds> ReadOffsetTime(TableReader& reader, std::string_view key, const LoadState& state);
+
 //! The codes as written, without positions.
 std::vector<std::string> Written(const WrittenCodes& values);
 

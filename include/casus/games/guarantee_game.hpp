@@ -1,0 +1,90 @@
+// The guarantee game (MODELS.md D, the reference formulation): the clauses a design's instruments
+// trigger for the contemplated attack → each guarantor's commitment per means → its willingness
+// to act under uncertainty (values, a common shock, noise) → the decision rules → the expected
+// loss the challenger faces → P(attack); realised responses give the response mix and the
+// guarantors' costs. A seeded Monte Carlo over the uncertain parameters, bit-identical for any
+// number of threads. Defaults and every difference from MODELS.md: docs/guarantee-game.md.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "casus/core/party_table.hpp"
+#include "casus/engine/timeline.hpp"
+#include "casus/engine/world_state.hpp"
+#include "casus/spec/instrument.hpp"
+
+namespace casus {
+
+//! A normal distribution N(mean, sd), sd ≥ 0 (sd = 0: a fixed value).
+struct Normal {
+  double mean = 0.0;
+  double sd = 0.0;
+};
+
+struct GameParameters {
+  Normal challenger_gain{1.0, 0.2};      //!< G
+  Normal challenger_war_cost{0.5, 0.2};  //!< W
+  double challenger_type_sd = 0.25;      //!< σ_τ (> 0)
+  Normal guarantor_value{0.0, 0.3};      //!< v_g, drawn per guarantor
+  double common_shock_sd = 0.3;          //!< σ_η
+  double noise_sd = 0.3;                 //!< σ_ε (> 0)
+  double reneging_cost = 0.8;            //!< ρ
+  double forces_bonus = 0.5;             //!< φ
+  std::map<Means, double> cost;           //!< k(m): a guarantor's cost of acting with m
+  std::map<Means, double> effectiveness;  //!< e_m: the challenger's loss per unit of capability
+  std::map<std::string, double> capability;  //!< cap_g by party id (default: CINC); missing → 0
+};
+
+//! The defaults of docs/guarantee-game.md (costs and effectiveness per means).
+GameParameters DefaultGameParameters();
+
+//! One design: instruments (adjudicated as if in force) and the guarantors with forces in place.
+struct GameDesign {
+  std::string id;
+  std::vector<const Instrument*> instruments;
+  std::vector<std::string> forces_in_place;
+};
+
+//! A guarantor's commitment to act with one means, and the clause it comes from.
+struct Commitment {
+  std::string guarantor;
+  Means means = Means::Diplomatic;
+  double strength = 0.0;  //!< c(g, m) in [0, 1]
+  const Instrument* instrument = nullptr;
+  const Clause* clause = nullptr;
+};
+
+//! Step 1–2: the commitments the contemplated attack triggers (strongest per guarantor and means).
+std::vector<Commitment> TriggeredCommitments(const GameDesign& design, const Incident& attack, const WorldState& world,
+                                             const PartyTable& parties);
+
+struct SimulationOptions {
+  int64_t draws = 20000;
+  uint64_t seed = 20250817;
+  int threads = 0;  //!< 0: all
+};
+
+struct DesignOutcome {
+  std::string id;
+  double p_attack = 0.0;
+  double p_attack_ci95[2] = {0.0, 0.0};
+  double p_collective_armed_response = 0.0;  //!< P(some guarantor acts with armed force | attack)
+  std::map<std::string, double> response_mix;  //!< means → P(it is used | attack)
+  std::map<std::string, double> guarantor_cost;  //!< guarantor → expected cost | attack
+  size_t triggered_commitments = 0;
+};
+
+//! Steps 3–7 by Monte Carlo. Deterministic for (seed, draws) whatever the thread count.
+DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitment>& commitments, const Incident& attack,
+                             const GameParameters& parameters, const PartyTable& parties, const SimulationOptions& options);
+
+//! The expected loss E[L] the challenger faces given the guarantors' values (integrated over η by
+//! Gauss–Hermite quadrature and over ε analytically). Exposed for the reduction test.
+double ExpectedLoss(const std::vector<Commitment>& commitments, const std::map<std::string, double>& values,
+                    const Incident& attack, const GameParameters& parameters, const PartyTable& parties);
+
+}  // namespace casus

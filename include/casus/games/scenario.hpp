@@ -1,0 +1,45 @@
+// A guarantee scenario file (TOML, docs/scenario-format.md) → the challenger, the beneficiary, the
+// contemplated attack, the game's parameters and the designs to compare, each a set of
+// instruments (library ids or files) with forces in place and accessions. Validated with
+// file:line:col diagnostics like instrument files.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "casus/core/diagnostic.hpp"
+#include "casus/core/party_table.hpp"
+#include "casus/engine/timeline.hpp"
+#include "casus/games/guarantee_game.hpp"
+#include "casus/spec/instrument.hpp"
+
+namespace casus {
+
+struct ScenarioDesign {
+  std::string id;
+  std::vector<std::string> instrument_arguments;  //!< as written: library ids or paths
+  std::vector<std::string> forces_in_place;
+  std::vector<std::string> accede;                //!< parties joining every instrument of the design
+  SourcePosition position;
+};
+
+struct GuaranteeScenario {
+  std::string id;
+  std::string title;
+  std::string challenger;
+  std::string beneficiary;
+  Incident attack;                 //!< by = challenger, against = beneficiary
+  bool ceasefire_in_force = false;
+  GameParameters parameters;       //!< defaults, overridden by [parameters]; capabilities from CINC
+  std::vector<ScenarioDesign> designs;
+  std::string file;
+};
+
+//! Reads and validates a scenario; `capability` gives each party's CINC (calibration).
+std::optional<GuaranteeScenario> LoadScenarioFile(const std::filesystem::path& path, const PartyTable& parties,
+                                                  const std::map<std::string, double>& capability, Diagnostics& diagnostics);
+
+}  // namespace casus

@@ -1,0 +1,357 @@
+#include "casus/games/guarantee_game.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+#include <Eigen/Eigenvalues>
+#include <oneapi/tbb/global_control.h>
+#include <oneapi/tbb/parallel_for.h>
+#include <pcg_random.hpp>
+
+#include "casus/engine/adjudicate.hpp"
+
+namespace casus {
+
+namespace {
+
+double Phi(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
+
+// Nodes and weights for E[f(η)], η ~ N(0, 1): Gauss–Hermite (probabilists') by Golub–Welsch.
+struct Quadrature {
+  std::vector<double> nodes;
+  std::vector<double> weights;
+};
+const Quadrature& NormalQuadrature() {
+  static const Quadrature quadrature = [] {
+    constexpr int kNodes = 24;
+    Eigen::MatrixXd jacobi = Eigen::MatrixXd::Zero(kNodes, kNodes);
+    for (int k = 1; k < kNodes; ++k) jacobi(k, k - 1) = jacobi(k - 1, k) = std::sqrt(static_cast<double>(k));
+    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(jacobi);
+    Quadrature result;
+    for (int k = 0; k < kNodes; ++k) {
+      result.nodes.push_back(solver.eigenvalues()(k));
+      result.weights.push_back(solver.eigenvectors()(0, k) * solver.eigenvectors()(0, k));
+    }
+    return result;
+  }();
+  return quadrature;
+}
+
+double DutyWeight(const Duty& duty) {
+  double weight = 0.0;
+  switch (duty.strength) {
+    case DutyStrength::AllMeans: weight = 1.0; break;
+    case DutyStrength::Assist: weight = 0.8; break;
+    case DutyStrength::Act: weight = 0.6; break;
+    case DutyStrength::Consult: weight = 0.3; break;
+    case DutyStrength::SeekUnAction: weight = 0.1; break;
+    case DutyStrength::None: weight = 0.0; break;
+  }
+  return duty.constitutional ? 0.75 * weight : weight;
+}
+
+bool Contains(const std::vector<std::string>& list, const std::string& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+// Whether the challenger can stop this commitment's clause outright: by its place in the
+// attribution or the decision (consensus including it, a Security Council where it holds a veto).
+bool BlockedByChallenger(const Commitment& commitment, const std::string& challenger) {
+  const Clause& clause = *commitment.clause;
+  if (clause.trigger && clause.trigger->attribution && Contains(BlockingParties(*clause.trigger->attribution), challenger)) {
+    return true;
+  }
+  return clause.decision && Contains(BlockingParties(*clause.decision), challenger);
+}
+
+// The members whose willingness a commitment's decision rule also needs (beyond the guarantor's own).
+std::vector<std::string> CoDeciders(const Commitment& commitment) {
+  if (!commitment.clause->decision) return {};
+  const Decision& decision = *commitment.clause->decision;
+  switch (decision.rule) {
+    case DecisionRule::Consensus:
+    case DecisionRule::Unanimity:
+    case DecisionRule::Single:
+    case DecisionRule::Majority:
+    case DecisionRule::TwoThirds: {
+      std::vector<std::string> others;
+      for (const auto& party : decision.by) {
+        if (party != commitment.guarantor) others.push_back(party);
+      }
+      return others;
+    }
+    default: return {};
+  }
+}
+
+// The quota of co-deciders (besides the guarantor) that must be willing: all for consensus and
+// single, a share for majority (> 1/2) and two-thirds (≥ 2/3) of the whole set.
+size_t Quota(const Commitment& commitment, size_t co_deciders) {
+  if (!commitment.clause->decision) return 0;
+  const size_t members = co_deciders + 1;
+  switch (commitment.clause->decision->rule) {
+    case DecisionRule::Majority: return members / 2 + 1 - 1;
+    case DecisionRule::TwoThirds: return static_cast<size_t>(std::ceil(2.0 * static_cast<double>(members) / 3.0)) - 1;
+    default: return co_deciders;
+  }
+}
+
+struct Drivers {
+  std::map<std::string, double> value;
+  std::map<std::string, bool> forces;
+};
+
+// The index of the latent willingness of `party` to act with `means` (before η and ε).
+double Propensity(const std::string& party, Means means, double strength, const Drivers& drivers, const GameParameters& parameters) {
+  const auto value = drivers.value.find(party);
+  const auto forces = drivers.forces.find(party);
+  const auto cost = parameters.cost.find(means);
+  return (value == drivers.value.end() ? parameters.guarantor_value.mean : value->second) -
+         (cost == parameters.cost.end() ? 0.0 : cost->second) + parameters.reneging_cost * strength +
+         (forces != drivers.forces.end() && forces->second ? parameters.forces_bonus : 0.0);
+}
+
+double StrengthOf(const std::vector<Commitment>& commitments, const std::string& party, Means means) {
+  for (const auto& commitment : commitments) {
+    if (commitment.guarantor == party && commitment.means == means) return commitment.strength;
+  }
+  return 0.0;
+}
+
+double Capability(const GameParameters& parameters, const std::string& party) {
+  const auto found = parameters.capability.find(party);
+  return found == parameters.capability.end() ? 0.0 : found->second;
+}
+
+double Effectiveness(const GameParameters& parameters, Means means) {
+  const auto found = parameters.effectiveness.find(means);
+  return found == parameters.effectiveness.end() ? 0.0 : found->second;
+}
+
+// P(at least `quota` of independent events with these probabilities).
+double AtLeast(const std::vector<double>& probabilities, size_t quota) {
+  std::vector<double> count(probabilities.size() + 1, 0.0);
+  count[0] = 1.0;
+  for (size_t event_idx = 0; event_idx < probabilities.size(); ++event_idx) {
+    for (size_t k = event_idx + 1; k > 0; --k) count[k] = count[k] * (1.0 - probabilities[event_idx]) + count[k - 1] * probabilities[event_idx];
+    count[0] *= 1.0 - probabilities[event_idx];
+  }
+  double total = 0.0;
+  for (size_t k = quota; k < count.size(); ++k) total += count[k];
+  return total;
+}
+
+// Per draw, what the quadrature and the realised crisis need, computed once: each commitment's
+// propensity (the willingness index before η and ε), its co-deciders' propensities, its quota,
+// its weight in the challenger's loss, and whether the challenger can block it outright.
+struct PreparedCommitment {
+  double propensity = 0.0;
+  std::vector<double> co_propensities;
+  size_t quota = 0;
+  double loss_weight = 0.0;
+  bool blocked = false;
+};
+
+std::vector<PreparedCommitment> Prepare(const std::vector<Commitment>& commitments, const Drivers& drivers, const Incident& attack,
+                                        const GameParameters& parameters) {
+  std::vector<PreparedCommitment> prepared;
+  prepared.reserve(commitments.size());
+  for (const auto& commitment : commitments) {
+    PreparedCommitment entry;
+    entry.blocked = BlockedByChallenger(commitment, attack.by);
+    entry.propensity = Propensity(commitment.guarantor, commitment.means, commitment.strength, drivers, parameters);
+    const auto others = CoDeciders(commitment);
+    for (const auto& other : others) {
+      entry.co_propensities.push_back(Propensity(other, commitment.means, StrengthOf(commitments, other, commitment.means), drivers, parameters));
+    }
+    entry.quota = Quota(commitment, others.size());
+    entry.loss_weight = Capability(parameters, commitment.guarantor) * Effectiveness(parameters, commitment.means);
+    prepared.push_back(std::move(entry));
+  }
+  return prepared;
+}
+
+double ExpectedLossPrepared(const std::vector<PreparedCommitment>& prepared, const GameParameters& parameters) {
+  const Quadrature& quadrature = NormalQuadrature();
+  double expected = 0.0;
+  std::vector<double> p_others;
+  for (size_t node_idx = 0; node_idx < quadrature.nodes.size(); ++node_idx) {
+    const double shock = parameters.common_shock_sd * quadrature.nodes[node_idx];
+    double loss = 0.0;
+    for (const auto& entry : prepared) {
+      if (entry.blocked || entry.loss_weight == 0.0) continue;
+      double p_act = Phi((entry.propensity + shock) / parameters.noise_sd);
+      if (!entry.co_propensities.empty()) {
+        p_others.clear();
+        for (const double other : entry.co_propensities) p_others.push_back(Phi((other + shock) / parameters.noise_sd));
+        p_act *= AtLeast(p_others, entry.quota);
+      }
+      loss += entry.loss_weight * p_act;
+    }
+    expected += quadrature.weights[node_idx] * loss;
+  }
+  return expected;
+}
+
+double ExpectedLossGiven(const std::vector<Commitment>& commitments, const Drivers& drivers, const Incident& attack,
+                         const GameParameters& parameters) {
+  return ExpectedLossPrepared(Prepare(commitments, drivers, attack, parameters), parameters);
+}
+
+struct ChunkSums {
+  double p = 0.0;
+  double p_squared = 0.0;
+  double p_armed = 0.0;
+  std::map<Means, double> p_means;
+  std::map<std::string, double> p_cost;
+};
+
+}  // namespace
+
+GameParameters DefaultGameParameters() {
+  GameParameters parameters;
+  parameters.cost = {{Means::ArmedForce, 1.0},  {Means::AirProtection, 0.6}, {Means::SeaProtection, 0.5},
+                     {Means::MilitaryAid, 0.3}, {Means::Intelligence, 0.1},  {Means::Logistics, 0.15},
+                     {Means::Training, 0.1},    {Means::Sanctions, 0.2},     {Means::Economic, 0.2},
+                     {Means::Financial, 0.25},  {Means::Diplomatic, 0.02}};
+  parameters.effectiveness = {{Means::ArmedForce, 10.0},  {Means::AirProtection, 4.0}, {Means::SeaProtection, 3.0},
+                              {Means::MilitaryAid, 2.5},  {Means::Intelligence, 1.0},  {Means::Logistics, 1.0},
+                              {Means::Training, 0.5},     {Means::Sanctions, 2.0},     {Means::Economic, 1.5},
+                              {Means::Financial, 1.5},    {Means::Diplomatic, 0.2}};
+  return parameters;
+}
+
+std::vector<Commitment> TriggeredCommitments(const GameDesign& design, const Incident& attack, const WorldState& world,
+                                             const PartyTable& parties) {
+  std::vector<Commitment> commitments;
+  for (const Instrument* instrument : design.instruments) {
+    const double binding = instrument->binding == Binding::Legal ? 1.0 : 0.6;
+    for (const auto& clause : instrument->clauses) {
+      if (!IsResponseKind(clause.kind) || !clause.duty || !clause.trigger) continue;
+      if (DecideClause(*instrument, clause, attack, world, parties) != Condition::Triggered) continue;
+      const double strength = DutyWeight(*clause.duty) * binding;
+      std::vector<Means> means = clause.duty->means;
+      if (means.empty()) means.push_back(Means::Diplomatic);  // consultations, UN action: diplomacy
+      for (const auto& party : clause.obligated) {
+        if (party == attack.by || party == attack.against) continue;
+        for (const Means one : means) {
+          auto existing = std::find_if(commitments.begin(), commitments.end(),
+                                       [&](const Commitment& c) { return c.guarantor == party && c.means == one; });
+          if (existing == commitments.end()) {
+            commitments.push_back(Commitment{party, one, strength, instrument, &clause});
+          } else if (strength > existing->strength) {
+            *existing = Commitment{party, one, strength, instrument, &clause};
+          }
+        }
+      }
+    }
+  }
+  std::sort(commitments.begin(), commitments.end(), [](const Commitment& left, const Commitment& right) {
+    return std::tie(left.guarantor, left.means) < std::tie(right.guarantor, right.means);
+  });
+  return commitments;
+}
+
+double ExpectedLoss(const std::vector<Commitment>& commitments, const std::map<std::string, double>& values,
+                    const Incident& attack, const GameParameters& parameters, const PartyTable&) {
+  Drivers drivers;
+  drivers.value = values;
+  return ExpectedLossGiven(commitments, drivers, attack, parameters);
+}
+
+DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitment>& commitments, const Incident& attack,
+                             const GameParameters& parameters, const PartyTable&, const SimulationOptions& options) {
+  DesignOutcome outcome;
+  outcome.id = design.id;
+  outcome.triggered_commitments = commitments.size();
+  std::vector<std::string> guarantors;
+  for (const auto& commitment : commitments) {
+    if (!Contains(guarantors, commitment.guarantor)) guarantors.push_back(commitment.guarantor);
+    for (const auto& other : CoDeciders(commitment)) {
+      if (!Contains(guarantors, other) && other != attack.by) guarantors.push_back(other);
+    }
+  }
+  std::sort(guarantors.begin(), guarantors.end());
+  constexpr int64_t kChunk = 1024;
+  const int64_t draws = std::max<int64_t>(1, options.draws);
+  const int64_t chunks = (draws + kChunk - 1) / kChunk;
+  std::vector<ChunkSums> sums(static_cast<size_t>(chunks));
+  auto run_chunk = [&](int64_t chunk_idx) {
+    pcg64 random(options.seed, static_cast<uint64_t>(chunk_idx));
+    std::normal_distribution<double> normal(0.0, 1.0);
+    ChunkSums& sum = sums[static_cast<size_t>(chunk_idx)];
+    const int64_t first = chunk_idx * kChunk;
+    const int64_t last = std::min(draws, first + kChunk);
+    for (int64_t draw_idx = first; draw_idx < last; ++draw_idx) {
+      const double gain = parameters.challenger_gain.mean + parameters.challenger_gain.sd * normal(random);
+      const double war_cost = parameters.challenger_war_cost.mean + parameters.challenger_war_cost.sd * normal(random);
+      Drivers drivers;
+      for (const auto& guarantor : guarantors) {
+        drivers.value[guarantor] = parameters.guarantor_value.mean + parameters.guarantor_value.sd * normal(random);
+        drivers.forces[guarantor] = Contains(design.forces_in_place, guarantor);
+      }
+      const auto prepared = Prepare(commitments, drivers, attack, parameters);
+      const double expected_loss = ExpectedLossPrepared(prepared, parameters);
+      const double p_attack = Phi((gain - war_cost - expected_loss) / parameters.challenger_type_sd);
+      // A realised crisis: η, then ε for each commitment and each co-decider, in a fixed order,
+      // then the decision rules. (A co-decider's willingness is drawn per commitment that needs it.)
+      const double shock = parameters.common_shock_sd * normal(random);
+      bool armed = false;
+      std::map<Means, bool> used;
+      std::map<std::string, double> cost;
+      for (size_t commitment_idx = 0; commitment_idx < commitments.size(); ++commitment_idx) {
+        const Commitment& commitment = commitments[commitment_idx];
+        const PreparedCommitment& entry = prepared[commitment_idx];
+        const bool own = entry.propensity + shock + parameters.noise_sd * normal(random) >= 0.0;
+        size_t willing_others = 0;
+        for (const double other : entry.co_propensities) {
+          willing_others += other + shock + parameters.noise_sd * normal(random) >= 0.0 ? 1 : 0;
+        }
+        if (entry.blocked || !own || willing_others < entry.quota) continue;
+        used[commitment.means] = true;
+        armed = armed || commitment.means == Means::ArmedForce;
+        const auto means_cost = parameters.cost.find(commitment.means);
+        cost[commitment.guarantor] += means_cost == parameters.cost.end() ? 0.0 : means_cost->second;
+      }
+      sum.p += p_attack;
+      sum.p_squared += p_attack * p_attack;
+      if (armed) sum.p_armed += p_attack;
+      for (const auto& [means, is_used] : used) {
+        if (is_used) sum.p_means[means] += p_attack;
+      }
+      for (const auto& [guarantor, value] : cost) sum.p_cost[guarantor] += p_attack * value;
+    }
+  };
+  {
+    std::unique_ptr<oneapi::tbb::global_control> limit;
+    if (options.threads > 0) {
+      limit = std::make_unique<oneapi::tbb::global_control>(oneapi::tbb::global_control::max_allowed_parallelism,
+                                                            static_cast<size_t>(options.threads));
+    }
+    oneapi::tbb::parallel_for(int64_t{0}, chunks, run_chunk);
+  }
+  ChunkSums total;  // reduced in chunk order: the same bits for any number of threads
+  for (const auto& sum : sums) {
+    total.p += sum.p;
+    total.p_squared += sum.p_squared;
+    total.p_armed += sum.p_armed;
+    for (const auto& [means, value] : sum.p_means) total.p_means[means] += value;
+    for (const auto& [guarantor, value] : sum.p_cost) total.p_cost[guarantor] += value;
+  }
+  const double n = static_cast<double>(draws);
+  outcome.p_attack = total.p / n;
+  const double variance = std::max(0.0, total.p_squared / n - outcome.p_attack * outcome.p_attack);
+  const double half = 1.959963984540054 * std::sqrt(variance / n);
+  outcome.p_attack_ci95[0] = std::max(0.0, outcome.p_attack - half);
+  outcome.p_attack_ci95[1] = std::min(1.0, outcome.p_attack + half);
+  const double attack_mass = total.p > 0.0 ? total.p : 1.0;
+  outcome.p_collective_armed_response = total.p_armed / attack_mass;
+  for (const auto& commitment : commitments) outcome.response_mix[std::string(ToString(commitment.means))] = 0.0;
+  for (const auto& [means, value] : total.p_means) outcome.response_mix[std::string(ToString(means))] = value / attack_mass;
+  for (const auto& guarantor : guarantors) outcome.guarantor_cost[guarantor] = 0.0;
+  for (const auto& [guarantor, value] : total.p_cost) outcome.guarantor_cost[guarantor] = value / attack_mass;
+  return outcome;
+}
+
+}  // namespace casus

@@ -1,0 +1,152 @@
+#include "casus/games/scenario.hpp"
+
+#include <cmath>
+
+#include "casus/spec/toml_reader.hpp"
+
+namespace casus {
+
+namespace {
+
+std::optional<Normal> ReadNormal(TableReader& reader, std::string_view key, const LoadState& state) {
+  const toml::node* node = reader.Get(key);
+  if (node == nullptr) return std::nullopt;
+  const toml::table* table = node->as_table();
+  if (table == nullptr) {
+    reader.WrongType(key, *node, "a table", fmt::format("{} = {{ mean = 1.0, sd = 0.2 }}", key));
+    return std::nullopt;
+  }
+  TableReader inner(*table, fmt::format("'{}'", key), state);
+  std::optional<Normal> result;
+  const toml::node* mean = inner.Get("mean");
+  const toml::node* sd = inner.Get("sd");
+  if (mean == nullptr) inner.Missing("mean", "mean = 1.0");
+  if (sd == nullptr) inner.Missing("sd", "sd = 0.2");
+  inner.RejectUnknownFields();
+  if (mean == nullptr || sd == nullptr) return std::nullopt;
+  const auto mean_value = mean->value<double>();
+  const auto sd_value = sd->value<double>();
+  if (!mean_value || !std::isfinite(*mean_value)) {
+    state.Error(state.At(*mean), fmt::format("'mean' of '{}' must be a number", key), "e.g. mean = 1.0");
+    return std::nullopt;
+  }
+  if (!sd_value || !std::isfinite(*sd_value) || *sd_value < 0.0) {
+    state.Error(state.At(*sd), fmt::format("'sd' of '{}' must be a number ≥ 0", key), "a standard deviation cannot be negative; 0 fixes the value");
+    return std::nullopt;
+  }
+  return Normal{*mean_value, *sd_value};
+}
+
+std::optional<double> ReadNumber(TableReader& reader, std::string_view key, const LoadState& state, double low, bool strictly) {
+  const toml::node* node = reader.Get(key);
+  if (node == nullptr) return std::nullopt;
+  const auto value = node->value<double>();
+  if (!value || !std::isfinite(*value) || *value < low || (strictly && *value == low)) {
+    state.Error(state.At(*node), fmt::format("'{}' must be a number {} {}", key, strictly ? ">" : "≥", low),
+                fmt::format("e.g. {} = 0.3", key));
+    return std::nullopt;
+  }
+  return value;
+}
+
+}  // namespace
+
+std::optional<GuaranteeScenario> LoadScenarioFile(const std::filesystem::path& path, const PartyTable& parties,
+                                                  const std::map<std::string, double>& capability, Diagnostics& diagnostics) {
+  std::string text;
+  if (!ReadTextFile(path, text, diagnostics)) return std::nullopt;
+  const size_t errors_before = diagnostics.ErrorCount();
+  LoadState state{path.string(), diagnostics, parties};
+  auto parsed = ParseTomlText(text, state, "a scenario", "docs/scenario-format.md");
+  if (!parsed) return std::nullopt;
+  const toml::table& root = *parsed;
+  GuaranteeScenario scenario;
+  scenario.file = path.string();
+  scenario.parameters = DefaultGameParameters();
+  scenario.parameters.capability = capability;
+  TableReader top(root, "the file", state);
+  if (const toml::table* header = SubTable(top, "scenario", "[scenario]", state)) {
+    TableReader reader(*header, "[scenario]", state);
+    scenario.id = reader.String("id", true, "id = \"ukraine-guarantees\"").value_or("");
+    scenario.title = reader.String("title", false, "title = \"…\"").value_or("");
+    for (const auto& [key, target] : {std::pair{"challenger", &scenario.challenger}, std::pair{"beneficiary", &scenario.beneficiary}}) {
+      if (auto code = reader.String(key, true, fmt::format("{} = \"RUS\"", key))) {
+        auto resolved = ResolveCodes({{*code, state.At(*header->get(key))}}, state, key);
+        if (!resolved.empty()) *target = resolved.front();
+      }
+    }
+    reader.RejectUnknownFields();
+  } else if (root.get("scenario") == nullptr) {
+    top.Missing("scenario", "a [scenario] table with id, challenger and beneficiary", "missing [scenario] table");
+  }
+  if (const toml::table* attack = SubTable(top, "attack", "[attack]", state)) {
+    TableReader reader(*attack, "[attack]", state);
+    scenario.attack.id = "contemplated-attack";
+    if (auto at = ReadOffsetTime(reader, "at", state)) scenario.attack.at = *at;
+    scenario.attack.kind = reader.Enum<IncidentKind>("kind", true, "incident kind").value_or(IncidentKind::ArmedAttack);
+    scenario.attack.scale = reader.Enum<Scale>("scale", true, "scale");
+    scenario.attack.deliberate = reader.Bool("deliberate");
+    scenario.attack.sustained = reader.Bool("sustained");
+    if (auto where = reader.String("where", true, "where = \"UA-63\"")) {
+      CheckPlaceCodes({{*where, state.At(*attack->get("where"))}}, state, "where", false);
+      scenario.attack.where = *where;
+    }
+    scenario.ceasefire_in_force = reader.Bool("ceasefire_in_force").value_or(false);
+    reader.RejectUnknownFields();
+  } else if (root.get("attack") == nullptr) {
+    top.Missing("attack", "an [attack] table: kind, scale, where", "missing [attack] table: the attack the challenger contemplates");
+  }
+  if (const toml::table* table = SubTable(top, "parameters", "[parameters]", state)) {
+    TableReader reader(*table, "[parameters]", state);
+    GameParameters& p = scenario.parameters;
+    if (auto value = ReadNormal(reader, "challenger_gain", state)) p.challenger_gain = *value;
+    if (auto value = ReadNormal(reader, "challenger_war_cost", state)) p.challenger_war_cost = *value;
+    if (auto value = ReadNormal(reader, "guarantor_value", state)) p.guarantor_value = *value;
+    if (auto value = ReadNumber(reader, "challenger_type_sd", state, 0.0, true)) p.challenger_type_sd = *value;
+    if (auto value = ReadNumber(reader, "common_shock_sd", state, 0.0, false)) p.common_shock_sd = *value;
+    if (auto value = ReadNumber(reader, "noise_sd", state, 0.0, true)) p.noise_sd = *value;
+    if (auto value = ReadNumber(reader, "reneging_cost", state, 0.0, false)) p.reneging_cost = *value;
+    if (auto value = ReadNumber(reader, "forces_bonus", state, 0.0, false)) p.forces_bonus = *value;
+    if (auto source = reader.String("capability", false, "capability = \"cinc\"")) {
+      if (*source != "cinc") {
+        state.Error(state.At(*table->get("capability")), fmt::format("unknown capability source '{}'", *source),
+                    "the only source so far is \"cinc\" (COW NMC v7, latest year)");
+      }
+    }
+    reader.RejectUnknownFields();
+  }
+  ForEachTable(top.Get("design"), "design", state, [&](const toml::table& table, size_t index) {
+    ScenarioDesign design;
+    design.position = state.At(table);
+    TableReader reader(table, fmt::format("[[design]] #{}", index + 1), state);
+    design.id = reader.String("id", true, "id = \"bilaterals-2024\"").value_or("");
+    design.instrument_arguments = Written(reader.StringArray("instruments", true, "instruments = [\"us-ukraine-2024\"]"));
+    design.forces_in_place = ResolveCodes(reader.StringArray("forces", false, "forces = [\"GBR\", \"FRA\"]", true), state, "forces");
+    design.accede = ResolveCodes(reader.StringArray("accede", false, "accede = [\"UKR\"]", true), state, "accede");
+    reader.RejectUnknownFields();
+    for (const auto& other : scenario.designs) {
+      if (other.id == design.id) {
+        state.Error(state.At(*table.get("id")), fmt::format("duplicate design id '{}'", design.id),
+                    fmt::format("the first is at line {}", other.position.line));
+        return;
+      }
+    }
+    scenario.designs.push_back(std::move(design));
+  });
+  if (root.get("design") == nullptr) top.Missing("design", "at least one [[design]] with id and instruments", "the scenario has no [[design]]");
+  top.RejectUnknownFields();
+  scenario.attack.by = scenario.challenger;
+  scenario.attack.against = scenario.beneficiary;
+  if (!scenario.attack.where.empty() && !scenario.beneficiary.empty()) {
+    const PartyInfo* place = scenario.attack.where.find('-') != std::string::npos ? parties.SubdivisionCountry(scenario.attack.where)
+                                                                                  : parties.Resolve(scenario.attack.where);
+    if (place != nullptr && place->id != scenario.beneficiary) {
+      state.Error(SourcePosition{state.file, 1, 1}, fmt::format("the attack's place '{}' is not in the beneficiary {}", scenario.attack.where, scenario.beneficiary),
+                  "the contemplated attack is on the beneficiary");
+    }
+  }
+  if (diagnostics.ErrorCount() > errors_before) return std::nullopt;
+  return scenario;
+}
+
+}  // namespace casus
