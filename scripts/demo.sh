@@ -25,9 +25,13 @@ section "casus adjudicate — a renewed attack after a ceasefire, replayed again
 section "casus negotiate — the settlement, with KTAB's spatial model of politics and a forecast"
 "$casus" negotiate scenarios/ukraine-settlement.csv --perturb 5 --draws 200 | sed -n '/^Forecast/,$p'
 
+section "casus simulate — would each design deter the renewed attack? (the guarantee game)"
+"$casus" simulate scenarios/ukraine-guarantees.toml --report build/ukraine-guarantees.html
+
 section "What next"
 cat <<'TEXT'
   casus show us-proposal-2025-08        one instrument, clause by clause, with what casus understood
   casus lint --explain aggressor-veto   why a rule matters, with its sources
   casus compare --json ...              the comparison as JSON (docs/cli.md)
+  build/ukraine-guarantees.html         the simulation's report (open it in a browser)
 TEXT

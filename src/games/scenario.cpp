@@ -79,6 +79,7 @@ std::optional<GuaranteeScenario> LoadScenarioFile(const std::filesystem::path& p
   } else if (root.get("scenario") == nullptr) {
     top.Missing("scenario", "a [scenario] table with id, challenger and beneficiary", "missing [scenario] table");
   }
+  SourcePosition where_position{state.file, 1, 1};
   if (const toml::table* attack = SubTable(top, "attack", "[attack]", state)) {
     TableReader reader(*attack, "[attack]", state);
     scenario.attack.id = "contemplated-attack";
@@ -88,7 +89,8 @@ std::optional<GuaranteeScenario> LoadScenarioFile(const std::filesystem::path& p
     scenario.attack.deliberate = reader.Bool("deliberate");
     scenario.attack.sustained = reader.Bool("sustained");
     if (auto where = reader.String("where", true, "where = \"UA-63\"")) {
-      CheckPlaceCodes({{*where, state.At(*attack->get("where"))}}, state, "where", false);
+      where_position = state.At(*attack->get("where"));
+      CheckPlaceCodes({{*where, where_position}}, state, "where", false);
       scenario.attack.where = *where;
     }
     scenario.ceasefire_in_force = reader.Bool("ceasefire_in_force").value_or(false);
@@ -141,7 +143,7 @@ std::optional<GuaranteeScenario> LoadScenarioFile(const std::filesystem::path& p
     const PartyInfo* place = scenario.attack.where.find('-') != std::string::npos ? parties.SubdivisionCountry(scenario.attack.where)
                                                                                   : parties.Resolve(scenario.attack.where);
     if (place != nullptr && place->id != scenario.beneficiary) {
-      state.Error(SourcePosition{state.file, 1, 1}, fmt::format("the attack's place '{}' is not in the beneficiary {}", scenario.attack.where, scenario.beneficiary),
+      state.Error(where_position, fmt::format("the attack's place '{}' is not in the beneficiary {}", scenario.attack.where, scenario.beneficiary),
                   "the contemplated attack is on the beneficiary");
     }
   }

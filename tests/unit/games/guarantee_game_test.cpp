@@ -1,0 +1,155 @@
+// The guarantee game: it reduces to RADG; the facts the lint rules judge move it the way their
+// rationale says; and its Monte Carlo gives the same bits for any number of threads.
+#include "casus/games/guarantee_game.hpp"
+
+#include <cmath>
+
+#include <gtest/gtest.h>
+
+#include "../test_support.hpp"
+#include "casus/engine/adjudicate.hpp"
+#include "casus/games/deterrence_models.hpp"
+
+namespace casus {
+namespace {
+
+using testing::AssistClause;
+using testing::Guarantee;
+using testing::LoadOk;
+
+Incident Attack(Scale scale = Scale::Significant) {
+  Incident attack;
+  attack.id = "attack";
+  attack.at = Time{std::chrono::sys_days{std::chrono::year{2027} / 3 / 1}};
+  attack.kind = IncidentKind::ArmedAttack;
+  attack.by = "RUS";
+  attack.against = "UKR";
+  attack.where = "UA-63";
+  attack.scale = scale;
+  attack.deliberate = true;
+  attack.sustained = true;
+  return attack;
+}
+
+// One guarantor (USA), one means (armed force), fixed payoffs.
+GameParameters FixedParameters(double value) {
+  GameParameters parameters = DefaultGameParameters();
+  parameters.guarantor_value = {value, 0.0};
+  parameters.common_shock_sd = 0.0;
+  parameters.noise_sd = 0.3;
+  parameters.challenger_gain = {1.0, 0.0};
+  parameters.challenger_war_cost = {0.4, 0.0};
+  parameters.challenger_type_sd = 1e-6;
+  parameters.capability = {{"USA", 0.1}};
+  return parameters;
+}
+
+const char* kUsaOnly = "guarantors = [\"USA\", \"GBR\"]";
+
+std::string OneGuarantor(const std::string& clauses) {
+  std::string text = Guarantee(clauses);
+  text.replace(text.find(kUsaOnly), std::string(kUsaOnly).size(), "guarantors = [\"USA\"]");
+  return text;
+}
+
+double PAttack(const Instrument& instrument, const GameParameters& parameters, Scale scale = Scale::Significant,
+               int64_t draws = 2000, int threads = 1) {
+  GameDesign design{"d", {&instrument}, {}};
+  const WorldState world;
+  const Incident attack = Attack(scale);
+  const auto commitments = TriggeredCommitments(design, attack, world, testing::Parties());
+  return SimulateDesign(design, commitments, attack, parameters, testing::Parties(), SimulationOptions{draws, 7, threads}).p_attack;
+}
+
+TEST(GuaranteeGame, ReducesToRadgWithOneGuarantorOneMeansAndFixedPayoffs) {
+  const Instrument instrument = LoadOk(OneGuarantor(AssistClause("", ", means = [\"armed-force\"]")));
+  int deterred = 0;
+  int not_deterred = 0;
+  for (const double value : {-1.5, -1.0, -0.6, -0.3, 0.0, 0.4, 0.6, 1.0, 1.5}) {
+    const GameParameters parameters = FixedParameters(value);
+    // pB: the probability that the guarantor acts; RADG with aSQ = 0, aDC = G − W, aDD = G − W − L.
+    const double strength = 0.8;  // assist, legally binding
+    const double p_hard = 0.5 * std::erfc(-(value - 1.0 + parameters.reneging_cost * strength) / parameters.noise_sd / std::sqrt(2.0));
+    const double loss = 0.1 * parameters.effectiveness.at(Means::ArmedForce);
+    const auto radg = std::get<RadgSolution>(SolveRadg({p_hard, 0.0, 0.6, 0.6 - loss}));
+    const double p_attack = PAttack(instrument, parameters);
+    if (std::abs(p_hard - radg.threshold) > 1e-3) {
+      EXPECT_NEAR(p_attack, radg.deterred ? 0.0 : 1.0, 1e-9) << "value " << value << " pB " << p_hard << " α " << radg.threshold;
+      (radg.deterred ? deterred : not_deterred) += 1;
+    }
+  }
+  EXPECT_GE(deterred, 2);  // both sides of the threshold were tried
+  EXPECT_GE(not_deterred, 2);
+}
+
+TEST(GuaranteeGame, AnAggressorInTheConsensusMakesTheCollectiveResponseZero) {
+  GameParameters parameters = DefaultGameParameters();
+  parameters.capability = {{"USA", 0.12}, {"GBR", 0.012}, {"RUS", 0.04}};
+  std::string with_russia = Guarantee(AssistClause("", ", means = [\"armed-force\"]", "decision = { rule = \"consensus\", by = [\"guarantors\"] }\n"));
+  with_russia.replace(with_russia.find(kUsaOnly), std::string(kUsaOnly).size(), "guarantors = [\"USA\", \"GBR\", \"RUS\"]");
+  const Instrument vetoed = LoadOk(with_russia);
+  GameDesign design{"vetoed", {&vetoed}, {}};
+  const auto commitments = TriggeredCommitments(design, Attack(), WorldState{}, testing::Parties());
+  const auto outcome = SimulateDesign(design, commitments, Attack(), parameters, testing::Parties(), SimulationOptions{2000, 3, 1});
+  EXPECT_EQ(outcome.p_collective_armed_response, 0.0);
+  const Instrument free_hand = LoadOk(Guarantee(AssistClause("", ", means = [\"armed-force\"]", "decision = \"each-party\"\n")));
+  GameDesign open{"open", {&free_hand}, {}};
+  const auto open_commitments = TriggeredCommitments(open, Attack(), WorldState{}, testing::Parties());
+  EXPECT_GT(SimulateDesign(open, open_commitments, Attack(), parameters, testing::Parties(), SimulationOptions{2000, 3, 1}).p_collective_armed_response, 0.1);
+}
+
+TEST(GuaranteeGame, AThresholdAboveTheAttackRemovesTheClause) {
+  GameParameters parameters = DefaultGameParameters();
+  parameters.capability = {{"USA", 0.12}, {"GBR", 0.012}};
+  std::string high = Guarantee(AssistClause("", ", means = [\"armed-force\"]"));
+  high.replace(high.find("threshold = \"any\""), 17, "threshold = \"full-scale\"");
+  const Instrument instrument = LoadOk(high);
+  GameDesign design{"d", {&instrument}, {}};
+  EXPECT_TRUE(TriggeredCommitments(design, Attack(Scale::Significant), WorldState{}, testing::Parties()).empty());
+  EXPECT_FALSE(TriggeredCommitments(design, Attack(Scale::FullScale), WorldState{}, testing::Parties()).empty());
+  EXPECT_GT(PAttack(instrument, parameters, Scale::Significant), PAttack(instrument, parameters, Scale::FullScale));
+}
+
+TEST(GuaranteeGame, StrongerAndBindingCommitmentsDeterMore) {
+  GameParameters parameters = DefaultGameParameters();
+  parameters.capability = {{"USA", 0.12}, {"GBR", 0.012}};
+  const Instrument assist = LoadOk(Guarantee(AssistClause("", ", means = [\"armed-force\"]")));
+  std::string political_text = Guarantee(AssistClause("", ", means = [\"armed-force\"]"));
+  political_text.replace(political_text.find("binding = \"legal\""), 17, "binding = \"political\"");
+  const Instrument political = LoadOk(political_text);
+  std::string consult_text = Guarantee(AssistClause("", ", means = [\"armed-force\"]"));
+  consult_text.replace(consult_text.find("strength = \"assist\""), 19, "strength = \"consult\"");
+  const Instrument consult = LoadOk(consult_text);
+  const double p_assist = PAttack(assist, parameters);
+  EXPECT_LT(p_assist, PAttack(political, parameters));
+  EXPECT_LT(p_assist, PAttack(consult, parameters));
+}
+
+TEST(GuaranteeGame, ForcesInPlaceDeterMore) {
+  GameParameters parameters = DefaultGameParameters();
+  parameters.capability = {{"USA", 0.12}, {"GBR", 0.012}};
+  const Instrument instrument = LoadOk(Guarantee(AssistClause("", ", means = [\"armed-force\"]")));
+  GameDesign without{"without", {&instrument}, {}};
+  GameDesign with{"with", {&instrument}, {"USA", "GBR"}};
+  const auto commitments = TriggeredCommitments(without, Attack(), WorldState{}, testing::Parties());
+  const SimulationOptions options{2000, 5, 1};
+  EXPECT_LT(SimulateDesign(with, commitments, Attack(), parameters, testing::Parties(), options).p_attack,
+            SimulateDesign(without, commitments, Attack(), parameters, testing::Parties(), options).p_attack);
+}
+
+TEST(GuaranteeGame, SameBitsForAnyThreadCount) {
+  GameParameters parameters = DefaultGameParameters();
+  parameters.capability = {{"USA", 0.12}, {"GBR", 0.012}};
+  const Instrument instrument = LoadOk(Guarantee(AssistClause("", ", means = [\"armed-force\", \"sanctions\"]")));
+  GameDesign design{"d", {&instrument}, {}};
+  const auto commitments = TriggeredCommitments(design, Attack(), WorldState{}, testing::Parties());
+  const auto one = SimulateDesign(design, commitments, Attack(), parameters, testing::Parties(), SimulationOptions{5000, 11, 1});
+  const auto two = SimulateDesign(design, commitments, Attack(), parameters, testing::Parties(), SimulationOptions{5000, 11, 2});
+  EXPECT_EQ(one.p_attack, two.p_attack);
+  EXPECT_EQ(one.p_collective_armed_response, two.p_collective_armed_response);
+  EXPECT_EQ(one.response_mix, two.response_mix);
+  EXPECT_EQ(one.guarantor_cost, two.guarantor_cost);
+}
+
+}  // namespace
+}  // namespace casus
