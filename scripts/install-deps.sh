@@ -4,7 +4,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev
-  libtbb-dev libpcg-cpp-dev libeigen3-dev
+  libtbb-dev libpcg-cpp-dev libeigen3-dev libsqlitecpp-dev libsqlite3-dev sqlite3
   libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
 )
 missing=()

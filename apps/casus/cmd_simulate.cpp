@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 
-#include "casus/engine/adjudicate.hpp"
 #include "casus/games/guarantee_game.hpp"
 #include "casus/games/scenario.hpp"
 #include "casus/history/calibration.hpp"
@@ -33,44 +32,12 @@ int RunSimulate(const GlobalOptions& global, const SimulateOptions& options) {
     return kBadInput;
   }
   Diagnostics diagnostics;
-  const auto scenario = LoadScenarioFile(options.scenario, environment.parties, cinc, diagnostics);
+  const auto loaded = LoadScenarioWithInstruments(options.scenario, environment.home, environment.parties, cinc, diagnostics);
   for (const auto& diagnostic : diagnostics.All()) fmt::print(stderr, "{}\n", FormatDiagnostic(diagnostic));
-  if (!scenario) return kBadInput;
-  const std::filesystem::path scenario_dir = std::filesystem::path(options.scenario).parent_path();
-  std::vector<std::vector<Instrument>> loaded;  // per design; outlive the simulation
-  loaded.reserve(scenario->designs.size());
-  for (const auto& design : scenario->designs) {
-    std::vector<std::string> arguments;
-    for (const auto& argument : design.instrument_arguments) {
-      const bool is_path = argument.find('/') != std::string::npos || argument.ends_with(".toml");
-      arguments.push_back(is_path ? (scenario_dir / argument).string() : argument);
-    }
-    bool all_ok = true;
-    loaded.push_back(LoadInstruments(arguments, environment, all_ok, diagnostics));
-    if (!all_ok) {
-      fmt::print(stderr, "{}:{}:{}: error: design '{}' names an instrument that does not load (see above)\n", scenario->file,
-                 design.position.line, design.position.column, design.id);
-      return kBadInput;
-    }
-  }
+  if (!loaded) return kBadInput;
+  const GuaranteeScenario* scenario = &loaded->scenario;
   const SimulationOptions simulation{options.draws, options.seed, options.threads};
-  std::vector<DesignOutcome> outcomes;
-  for (size_t design_idx = 0; design_idx < scenario->designs.size(); ++design_idx) {
-    const ScenarioDesign& spec = scenario->designs[design_idx];
-    GameDesign design{spec.id, {}, spec.forces_in_place};
-    WorldState world;
-    if (scenario->ceasefire_in_force) {
-      world.Apply(StatusEvent{scenario->attack.at, StatusKind::CeasefireInForce, {scenario->beneficiary, scenario->challenger}, "", "", {}});
-    }
-    for (const auto& instrument : loaded[design_idx]) {
-      design.instruments.push_back(&instrument);
-      if (!spec.accede.empty()) {
-        world.Apply(StatusEvent{scenario->attack.at, StatusKind::Accession, spec.accede, instrument.id, "", {}});
-      }
-    }
-    const auto commitments = TriggeredCommitments(design, scenario->attack, world, environment.parties);
-    outcomes.push_back(SimulateDesign(design, commitments, scenario->attack, scenario->parameters, environment.parties, simulation));
-  }
+  const std::vector<DesignOutcome> outcomes = SimulateScenario(*loaded, scenario->parameters, environment.parties, simulation);
   const int threads_used = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   if (options.json) {
     PrintJson(SimulationToJson(*scenario, outcomes, simulation, threads_used));

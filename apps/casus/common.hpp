@@ -50,5 +50,6 @@ void AddGameCommand(CLI::App& app, const GlobalOptions& options, std::function<i
 void AddNegotiateCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 void AddHistoryCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 void AddSimulateCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
+void AddSweepCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 
 }  // namespace casus::app

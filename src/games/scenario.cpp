@@ -2,6 +2,10 @@
 
 #include <cmath>
 
+#include "casus/core/spelling.hpp"
+#include "casus/engine/world_state.hpp"
+#include "casus/spec/load_instrument.hpp"
+#include "casus/spec/resolve_instrument.hpp"
 #include "casus/spec/toml_reader.hpp"
 
 namespace casus {
@@ -149,6 +153,61 @@ std::optional<GuaranteeScenario> LoadScenarioFile(const std::filesystem::path& p
   }
   if (diagnostics.ErrorCount() > errors_before) return std::nullopt;
   return scenario;
+}
+
+std::optional<LoadedScenario> LoadScenarioWithInstruments(const std::filesystem::path& path, const std::filesystem::path& home,
+                                                          const PartyTable& parties, const std::map<std::string, double>& capability,
+                                                          Diagnostics& diagnostics) {
+  auto scenario = LoadScenarioFile(path, parties, capability, diagnostics);
+  if (!scenario) return std::nullopt;
+  LoadedScenario loaded{std::move(*scenario), {}};
+  const size_t errors_before = diagnostics.ErrorCount();
+  for (const auto& design : loaded.scenario.designs) {
+    std::vector<Instrument> instruments;
+    for (const auto& argument : design.instrument_arguments) {
+      const bool is_path = argument.find('/') != std::string::npos || argument.ends_with(".toml");
+      const std::filesystem::path file = is_path ? path.parent_path() / argument : ResolveInstrumentArgument(argument, home);
+      std::error_code error;
+      if (!is_path && !std::filesystem::exists(file, error)) {
+        std::vector<std::string> ids;
+        for (const auto& library_file : ListLibrary(home)) ids.push_back(library_file.stem().string());
+        diagnostics.Error(design.position, fmt::format("design '{}': no library instrument '{}'", design.id, argument),
+                          SuggestionHint(argument, ids));
+        continue;
+      }
+      if (auto instrument = LoadInstrumentFile(file, parties, diagnostics)) {
+        instruments.push_back(std::move(*instrument));
+      } else {
+        diagnostics.Error(design.position, fmt::format("design '{}' names an instrument that does not load: {}", design.id, argument),
+                          "fix the instrument file (see the errors above)");
+      }
+    }
+    loaded.instruments.push_back(std::move(instruments));
+  }
+  if (diagnostics.ErrorCount() > errors_before) return std::nullopt;
+  return loaded;
+}
+
+std::vector<DesignOutcome> SimulateScenario(const LoadedScenario& loaded, const GameParameters& parameters, const PartyTable& parties,
+                                            const SimulationOptions& options, const std::vector<std::string>& only_designs) {
+  const GuaranteeScenario& scenario = loaded.scenario;
+  std::vector<DesignOutcome> outcomes;
+  for (size_t design_idx = 0; design_idx < scenario.designs.size(); ++design_idx) {
+    const ScenarioDesign& spec = scenario.designs[design_idx];
+    if (!only_designs.empty() && std::find(only_designs.begin(), only_designs.end(), spec.id) == only_designs.end()) continue;
+    GameDesign design{spec.id, {}, spec.forces_in_place};
+    WorldState world;
+    if (scenario.ceasefire_in_force) {
+      world.Apply(StatusEvent{scenario.attack.at, StatusKind::CeasefireInForce, {scenario.beneficiary, scenario.challenger}, "", "", {}});
+    }
+    for (const auto& instrument : loaded.instruments[design_idx]) {
+      design.instruments.push_back(&instrument);
+      if (!spec.accede.empty()) world.Apply(StatusEvent{scenario.attack.at, StatusKind::Accession, spec.accede, instrument.id, "", {}});
+    }
+    const auto commitments = TriggeredCommitments(design, scenario.attack, world, parties);
+    outcomes.push_back(SimulateDesign(design, commitments, scenario.attack, parameters, parties, options));
+  }
+  return outcomes;
 }
 
 }  // namespace casus

@@ -139,4 +139,43 @@ std::string RenderSimulationHtml(const GuaranteeScenario& scenario, const std::v
   return out;
 }
 
+std::string RenderSweepHtml(const std::string& sweep_id, const std::vector<ParetoPoint>& points) {
+  constexpr int kLeft = 70;
+  constexpr int kTop = 20;
+  constexpr int kWidth = 560;
+  constexpr int kHeight = 380;
+  double max_cost = 0.0;
+  for (const auto& point : points) max_cost = std::max(max_cost, point.guarantor_cost);
+  if (max_cost <= 0.0) max_cost = 1.0;
+  std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Escape(sweep_id) +
+                    " — casus sweep</title>\n<style>body{font-family:sans-serif;margin:2em;color:#222}.note{color:#555;font-size:.9em}</style></head><body>\n";
+  out += fmt::format("<h1>{}: deterrence against the guarantors' cost</h1>\n<p class=\"note\">Each point is one design under one "
+                     "sweep point and replication; filled red points are on the Pareto front (no other point deters more for "
+                     "less). {} points.</p>\n", Escape(sweep_id), points.size());
+  out += fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" role=\"img\" aria-label=\"Pareto plot\">\n",
+                     kLeft + kWidth + 30, kTop + kHeight + 60);
+  for (int tick = 0; tick <= 10; tick += 2) {
+    const int y = kTop + kHeight - kHeight * tick / 10;
+    out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#eee\"/><text x=\"{3}\" y=\"{4}\" font-size=\"11\" text-anchor=\"end\">{5:.1f}</text>\n",
+                       kLeft, y, kLeft + kWidth, kLeft - 6, y + 4, tick / 10.0);
+    const int x = kLeft + kWidth * tick / 10;
+    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\">{:.2f}</text>\n", x, kTop + kHeight + 16, max_cost * tick / 10.0);
+  }
+  out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\">expected cost to the guarantors, given an attack</text>\n",
+                     kLeft + kWidth / 2, kTop + kHeight + 40);
+  out += fmt::format("<text transform=\"translate(16,{}) rotate(-90)\" font-size=\"12\" text-anchor=\"middle\">deterrence: 1 − P(attack)</text>\n",
+                     kTop + kHeight / 2);
+  out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#999\"/>\n", kLeft, kTop, kWidth, kHeight);
+  for (const auto& point : points) {
+    const double x = kLeft + kWidth * point.guarantor_cost / max_cost;
+    const double y = kTop + kHeight - kHeight * point.deterrence;
+    out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"{}\" fill=\"{}\" fill-opacity=\"{}\" stroke=\"#333\" stroke-width=\"0.5\">"
+                       "<title>run {} {}: deterrence {:.3f}, cost {:.3f}</title></circle>\n",
+                       x, y, point.on_front ? 5 : 3.5, point.on_front ? "#c0504d" : "#4f81bd", point.on_front ? "0.95" : "0.35",
+                       point.run, Escape(point.design), point.deterrence, point.guarantor_cost);
+  }
+  out += "</svg>\n</body></html>\n";
+  return out;
+}
+
 }  // namespace casus

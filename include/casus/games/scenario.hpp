@@ -38,6 +38,22 @@ struct GuaranteeScenario {
   std::string file;
 };
 
+//! A scenario with its designs' instruments loaded (they must outlive any simulation of it).
+struct LoadedScenario {
+  GuaranteeScenario scenario;
+  std::vector<std::vector<Instrument>> instruments;  //!< per design, in design order
+};
+
+//! Loads the scenario and every design's instruments (library ids under `home`, or paths relative
+//! to the scenario file). nullopt, with diagnostics, when anything fails to load.
+std::optional<LoadedScenario> LoadScenarioWithInstruments(const std::filesystem::path& path, const std::filesystem::path& home,
+                                                          const PartyTable& parties, const std::map<std::string, double>& capability,
+                                                          Diagnostics& diagnostics);
+
+//! Simulates every design (or only those named) under `parameters`.
+std::vector<DesignOutcome> SimulateScenario(const LoadedScenario& loaded, const GameParameters& parameters, const PartyTable& parties,
+                                            const SimulationOptions& options, const std::vector<std::string>& only_designs = {});
+
 //! Reads and validates a scenario; `capability` gives each party's CINC (calibration).
 std::optional<GuaranteeScenario> LoadScenarioFile(const std::filesystem::path& path, const PartyTable& parties,
                                                   const std::map<std::string, double>& capability, Diagnostics& diagnostics);

@@ -9,6 +9,7 @@
 
 #include "casus/games/guarantee_game.hpp"
 #include "casus/games/scenario.hpp"
+#include "casus/sim/sweep.hpp"
 
 namespace casus {
 
@@ -18,6 +19,8 @@ std::string RenderSimulationTable(const std::vector<DesignOutcome>& outcomes);
 //! may differ between runs of the same seed and draws.
 nlohmann::json SimulationToJson(const GuaranteeScenario& scenario, const std::vector<DesignOutcome>& outcomes,
                                  const SimulationOptions& options, int threads_used);
+//! A sweep's Pareto plot (deterrence against guarantor cost; the front marked) as a self-contained HTML page.
+std::string RenderSweepHtml(const std::string& sweep_id, const std::vector<ParetoPoint>& points);
 std::string RenderSimulationHtml(const GuaranteeScenario& scenario, const std::vector<DesignOutcome>& outcomes,
                                  const SimulationOptions& options);
 

@@ -1,0 +1,89 @@
+// casus sweep SWEEP.toml --db FILE — the guarantee game over a grid of designs and parameters.
+#include <unistd.h>
+
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include "casus/core/spelling.hpp"
+#include "casus/history/calibration.hpp"
+#include "casus/report/simulation.hpp"
+#include "casus/sim/sweep.hpp"
+#include "common.hpp"
+
+namespace casus::app {
+
+namespace {
+struct SweepOptions {
+  std::string sweep;
+  std::string database;
+  bool resume = false;
+  std::string csv;
+  std::string report;
+  int threads = 0;
+};
+
+int RunSweepCommand(const GlobalOptions& global, const SweepOptions& options) {
+  const Environment environment = LoadEnvironment(global);
+  Diagnostics diagnostics;
+  const auto spec = LoadSweepFile(options.sweep, diagnostics);
+  for (const auto& diagnostic : diagnostics.All()) fmt::print(stderr, "{}\n", FormatDiagnostic(diagnostic));
+  if (!spec) return kBadInput;
+  try {
+    std::map<std::string, double> cinc;
+    for (const auto& [party, weight] : Calibrate(environment.home / "data", environment.parties).capability) cinc[party] = weight.cinc;
+    const auto loaded = LoadScenarioWithInstruments(spec->scenario, environment.home, environment.parties, cinc, diagnostics);
+    for (const auto& diagnostic : diagnostics.All()) fmt::print(stderr, "{}\n", FormatDiagnostic(diagnostic));
+    if (!loaded) return kBadInput;
+    for (const auto& axis : spec->axes) {
+      for (size_t design_idx = 0; design_idx < axis.designs.size(); ++design_idx) {
+        const auto& designs = loaded->scenario.designs;
+        std::vector<std::string> ids;
+        for (const auto& candidate : designs) ids.push_back(candidate.id);
+        if (std::find(ids.begin(), ids.end(), axis.designs[design_idx]) == ids.end()) {
+          fmt::print(stderr, "{}\n", FormatDiagnostic(Diagnostic{Severity::Error, axis.design_positions[design_idx],
+                                                                  fmt::format("design '{}' is not in the scenario {}", axis.designs[design_idx],
+                                                                              spec->scenario.filename().string()),
+                                                                  SuggestionHint(axis.designs[design_idx], ids)}));
+          return kBadInput;
+        }
+      }
+    }
+    const bool terminal = isatty(fileno(stderr)) != 0;
+    const auto progress = RunSweep(*spec, *loaded, environment.parties, options.database, options.resume, options.threads,
+                                   [terminal](const SweepProgress& step) {
+                                     if (terminal) fmt::print(stderr, "\r  {} / {} runs", step.skipped + step.done, step.total);
+                                   });
+    if (terminal) fmt::print(stderr, "\n");
+    fmt::print("sweep {}: {} runs in all; {} already in {}, {} run now\n", spec->id, progress.total, progress.skipped,
+               options.database, progress.done);
+    if (!options.csv.empty()) {
+      ExportSweepCsv(options.database, options.csv);
+      fmt::print("long table: {}\n", options.csv);
+    }
+    if (!options.report.empty()) {
+      std::ofstream report(options.report);
+      report << RenderSweepHtml(spec->id, ReadParetoPoints(options.database));
+      fmt::print("report: {}\n", options.report);
+    }
+  } catch (const DataError& error) {
+    fmt::print(stderr, "{}\n", error.what());
+    return kBadInput;
+  }
+  return kOk;
+}
+}  // namespace
+
+void AddSweepCommand(CLI::App& app, const GlobalOptions& global, std::function<int()>& run) {
+  auto options = std::make_shared<SweepOptions>();
+  CLI::App* command = app.add_subcommand("sweep", "Run the guarantee game over a grid of designs and parameters into SQLite; resumable (docs/sweep-format.md).");
+  command->add_option("sweep", options->sweep, "sweep file (docs/sweep-format.md)")->required();
+  command->add_option("--db", options->database, "SQLite database to write (created if absent)")->required();
+  command->add_flag("--resume", options->resume, "continue a sweep already in the database (completed runs are skipped)");
+  command->add_option("--csv", options->csv, "also write the long table as CSV");
+  command->add_option("--report", options->report, "write an HTML page with the Pareto plot");
+  command->add_option("--threads", options->threads, "threads per run (0: all); results do not depend on it")->check(CLI::Range(0, 1024));
+  command->callback([&run, &global, options] { run = [&global, options] { return RunSweepCommand(global, *options); }; });
+}
+
+}  // namespace casus::app

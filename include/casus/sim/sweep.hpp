@@ -1,0 +1,78 @@
+// Sweeps are data (MODELS.md E): a sweep file maps parameters to a value or a list; the cartesian
+// product × replications is run through the guarantee game, one run at a time, and each run's
+// results are written to SQLite in one transaction as a long table (run, design, metric, value).
+// A killed sweep resumes where it stopped: completed runs are skipped, a half-written run was
+// never committed, so nothing is lost or duplicated. The Pareto front (deterrence against the
+// guarantors' expected cost) is marked at the end; a CSV of the long table can be exported.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "casus/core/diagnostic.hpp"
+#include "casus/games/scenario.hpp"
+
+namespace casus {
+
+//! One swept parameter and its values (numbers, or design ids for "design").
+struct SweepAxis {
+  std::string name;
+  std::vector<double> numbers;
+  std::vector<std::string> designs;  //!< for name == "design"
+  std::vector<SourcePosition> design_positions;  //!< where each design id was written
+};
+
+struct SweepSpec {
+  std::string id;
+  std::filesystem::path scenario;  //!< resolved against the sweep file's folder
+  int replications = 1;
+  int64_t draws = 2000;
+  uint64_t seed = 1;
+  std::vector<SweepAxis> axes;
+  std::string file;
+};
+
+//! The parameters a sweep may vary: "design" and the numbers of GameParameters.
+const std::vector<std::string>& SweepableParameters();
+
+std::optional<SweepSpec> LoadSweepFile(const std::filesystem::path& path, Diagnostics& diagnostics);
+
+struct SweepRun {
+  int64_t index = 0;                                   //!< position in the cartesian product × replications
+  int replication = 0;
+  uint64_t seed = 0;                                   //!< spec seed + replication
+  std::vector<std::pair<std::string, std::string>> point;  //!< parameter → value, as text
+};
+
+//! Every run of the sweep, in a fixed order (the last axis varies fastest, replications innermost).
+std::vector<SweepRun> ExpandSweep(const SweepSpec& spec);
+
+struct SweepProgress {
+  int64_t total = 0;
+  int64_t skipped = 0;  //!< already in the database (resume)
+  int64_t done = 0;
+};
+
+//! Runs the sweep into `database` (created if absent). With `resume`, completed runs are kept and
+//! skipped; without it, an existing database with runs is refused (DataError). `on_run` is called
+//! after each committed run. Throws DataError on a database that is not a casus sweep.
+SweepProgress RunSweep(const SweepSpec& spec, const LoadedScenario& loaded, const PartyTable& parties, const std::filesystem::path& database,
+                       bool resume, int threads, const std::function<void(const SweepProgress&)>& on_run = {});
+
+//! Writes the long table (run, replication, seed, parameters…, design, metric, value, pareto) as CSV.
+void ExportSweepCsv(const std::filesystem::path& database, const std::filesystem::path& csv);
+
+struct ParetoPoint {
+  int64_t run = 0;
+  std::string design;
+  double deterrence = 0.0;      //!< 1 − P(attack)
+  double guarantor_cost = 0.0;  //!< expected total cost to the guarantors, given an attack
+  bool on_front = false;
+};
+//! Every (run, design) point with its Pareto flag (after RunSweep marked the front).
+std::vector<ParetoPoint> ReadParetoPoints(const std::filesystem::path& database);
+
+}  // namespace casus

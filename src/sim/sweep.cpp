@@ -1,0 +1,320 @@
+#include "casus/sim/sweep.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "casus/history/datasets.hpp"
+#include "casus/core/spelling.hpp"
+#include "casus/spec/toml_reader.hpp"
+
+namespace casus {
+
+namespace {
+
+const std::vector<std::string> kNumericParameters = {
+    "reneging_cost", "forces_bonus", "common_shock_sd", "noise_sd", "challenger_type_sd", "guarantor_value_mean",
+    "guarantor_value_sd", "challenger_gain_mean", "challenger_war_cost_mean"};
+
+std::string NumberText(double value) { return fmt::format("{}", value); }
+
+GameParameters Apply(GameParameters parameters, const SweepRun& run) {
+  for (const auto& [name, text] : run.point) {
+    if (name == "design") continue;
+    const double value = std::stod(text);
+    if (name == "reneging_cost") parameters.reneging_cost = value;
+    else if (name == "forces_bonus") parameters.forces_bonus = value;
+    else if (name == "common_shock_sd") parameters.common_shock_sd = value;
+    else if (name == "noise_sd") parameters.noise_sd = value;
+    else if (name == "challenger_type_sd") parameters.challenger_type_sd = value;
+    else if (name == "guarantor_value_mean") parameters.guarantor_value.mean = value;
+    else if (name == "guarantor_value_sd") parameters.guarantor_value.sd = value;
+    else if (name == "challenger_gain_mean") parameters.challenger_gain.mean = value;
+    else if (name == "challenger_war_cost_mean") parameters.challenger_war_cost.mean = value;
+  }
+  return parameters;
+}
+
+std::string Fingerprint(const SweepSpec& spec) {
+  nlohmann::json axes = nlohmann::json::array();
+  for (const auto& axis : spec.axes) axes.push_back({{"name", axis.name}, {"numbers", axis.numbers}, {"designs", axis.designs}});
+  return nlohmann::json{{"id", spec.id}, {"scenario", spec.scenario.filename().string()}, {"replications", spec.replications},
+                        {"draws", spec.draws}, {"seed", spec.seed}, {"axes", axes}}
+      .dump();
+}
+
+void CreateSchema(SQLite::Database& db) {
+  db.exec("CREATE TABLE IF NOT EXISTS sweep_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+  db.exec("CREATE TABLE IF NOT EXISTS runs(run INTEGER PRIMARY KEY, replication INTEGER NOT NULL, seed INTEGER NOT NULL, point TEXT NOT NULL)");
+  db.exec("CREATE TABLE IF NOT EXISTS results(run INTEGER NOT NULL, design TEXT NOT NULL, metric TEXT NOT NULL, value REAL NOT NULL,"
+          " PRIMARY KEY(run, design, metric))");
+  db.exec("CREATE TABLE IF NOT EXISTS pareto(run INTEGER NOT NULL, design TEXT NOT NULL, on_front INTEGER NOT NULL, PRIMARY KEY(run, design))");
+}
+
+void MarkPareto(SQLite::Database& db) {
+  std::vector<ParetoPoint> points;
+  SQLite::Statement query(db,
+                          "SELECT a.run, a.design, a.value, b.value FROM results a JOIN results b ON a.run = b.run AND a.design = b.design"
+                          " WHERE a.metric = 'p_attack' AND b.metric = 'guarantor_cost' ORDER BY a.run, a.design");
+  while (query.executeStep()) {
+    points.push_back(ParetoPoint{query.getColumn(0).getInt64(), query.getColumn(1).getString(), 1.0 - query.getColumn(2).getDouble(),
+                                 query.getColumn(3).getDouble(), false});
+  }
+  for (auto& point : points) {
+    point.on_front = std::none_of(points.begin(), points.end(), [&](const ParetoPoint& other) {
+      return other.deterrence >= point.deterrence && other.guarantor_cost <= point.guarantor_cost &&
+             (other.deterrence > point.deterrence || other.guarantor_cost < point.guarantor_cost);
+    });
+  }
+  SQLite::Transaction transaction(db);
+  db.exec("DELETE FROM pareto");
+  SQLite::Statement insert(db, "INSERT INTO pareto(run, design, on_front) VALUES(?, ?, ?)");
+  for (const auto& point : points) {
+    insert.bind(1, point.run);
+    insert.bind(2, point.design);
+    insert.bind(3, point.on_front ? 1 : 0);
+    insert.exec();
+    insert.reset();
+  }
+  transaction.commit();
+}
+
+}  // namespace
+
+const std::vector<std::string>& SweepableParameters() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> all = {"design"};
+    all.insert(all.end(), kNumericParameters.begin(), kNumericParameters.end());
+    return all;
+  }();
+  return names;
+}
+
+std::optional<SweepSpec> LoadSweepFile(const std::filesystem::path& path, Diagnostics& diagnostics) {
+  std::string text;
+  if (!ReadTextFile(path, text, diagnostics)) return std::nullopt;
+  static const PartyTable kNoParties;
+  const size_t errors_before = diagnostics.ErrorCount();
+  LoadState state{path.string(), diagnostics, kNoParties};
+  auto parsed = ParseTomlText(text, state, "a sweep", "docs/sweep-format.md");
+  if (!parsed) return std::nullopt;
+  SweepSpec spec;
+  spec.file = path.string();
+  TableReader top(*parsed, "the file", state);
+  if (const toml::table* header = SubTable(top, "sweep", "[sweep]", state)) {
+    TableReader reader(*header, "[sweep]", state);
+    spec.id = reader.String("id", true, "id = \"guarantee-levers\"").value_or("");
+    if (auto scenario = reader.String("scenario", true, "scenario = \"ukraine-guarantees.toml\"")) spec.scenario = path.parent_path() / *scenario;
+    for (const auto& [key, low] : {std::pair{"replications", 1}, std::pair{"draws", 1}}) {
+      if (const toml::node* node = reader.Get(key)) {
+        const auto value = node->value<int64_t>();
+        if (!node->is_integer() || !value || *value < low) {
+          state.Error(state.At(*node), fmt::format("'{}' must be a whole number ≥ {}", key, low), fmt::format("e.g. {} = 2", key));
+        } else if (std::string_view(key) == "replications") {
+          spec.replications = static_cast<int>(*value);
+        } else {
+          spec.draws = *value;
+        }
+      }
+    }
+    if (const toml::node* node = reader.Get("seed")) {
+      const auto value = node->value<int64_t>();
+      if (!node->is_integer() || !value || *value < 0) state.Error(state.At(*node), "'seed' must be a whole number ≥ 0", "e.g. seed = 1");
+      else spec.seed = static_cast<uint64_t>(*value);
+    }
+    reader.RejectUnknownFields();
+  } else if (parsed->get("sweep") == nullptr) {
+    top.Missing("sweep", "a [sweep] table with id and scenario", "missing [sweep] table");
+  }
+  if (const toml::table* table = SubTable(top, "parameters", "[parameters]", state)) {
+    for (auto&& [key, node] : *table) {
+      const std::string name(key.str());
+      const SourcePosition position = state.At(key.source());
+      if (std::find(SweepableParameters().begin(), SweepableParameters().end(), name) == SweepableParameters().end()) {
+        state.Error(position, fmt::format("'{}' cannot be swept", name), SuggestionHint(name, SweepableParameters()));
+        continue;
+      }
+      SweepAxis axis{name, {}, {}};
+      std::vector<const toml::node*> values;
+      if (const toml::array* array = node.as_array()) {
+        for (const auto& item : *array) values.push_back(&item);
+        if (values.empty()) state.Error(state.At(node), fmt::format("'{}' has an empty list of values", name), "give one value or a list of them");
+      } else {
+        values.push_back(&node);
+      }
+      for (const toml::node* value : values) {
+        if (name == "design") {
+          if (!value->is_string()) state.Error(state.At(*value), "design values must be design ids (strings)", "e.g. design = [\"bilaterals-2024\"]");
+          else {
+            axis.designs.push_back(value->as_string()->get());
+            axis.design_positions.push_back(state.At(*value));
+          }
+        } else {
+          const auto number = value->value<double>();
+          const bool positive_only = name == "noise_sd" || name == "challenger_type_sd";
+          const bool non_negative = name.ends_with("_sd") || name == "reneging_cost" || name == "forces_bonus";
+          if (!number || !std::isfinite(*number) || (non_negative && *number < 0.0) || (positive_only && *number <= 0.0)) {
+            state.Error(state.At(*value), fmt::format("'{}' values must be {} numbers", name, positive_only ? "positive" : non_negative ? "non-negative" : "finite"),
+                        "a standard deviation, a cost or a bonus cannot be negative");
+          } else {
+            axis.numbers.push_back(*number);
+          }
+        }
+      }
+      spec.axes.push_back(std::move(axis));
+    }
+    top.Get("parameters");
+  }
+  top.RejectUnknownFields();
+  if (diagnostics.ErrorCount() > errors_before) return std::nullopt;
+  return spec;
+}
+
+std::vector<SweepRun> ExpandSweep(const SweepSpec& spec) {
+  std::vector<std::vector<std::pair<std::string, std::string>>> points = {{}};
+  for (const auto& axis : spec.axes) {
+    std::vector<std::string> values = axis.designs;
+    for (const double number : axis.numbers) values.push_back(NumberText(number));
+    std::vector<std::vector<std::pair<std::string, std::string>>> next;
+    for (const auto& point : points) {
+      for (const auto& value : values) {
+        auto extended = point;
+        extended.emplace_back(axis.name, value);
+        next.push_back(std::move(extended));
+      }
+    }
+    points = std::move(next);
+  }
+  std::vector<SweepRun> runs;
+  for (const auto& point : points) {
+    for (int replication = 0; replication < spec.replications; ++replication) {
+      runs.push_back(SweepRun{static_cast<int64_t>(runs.size()), replication, spec.seed + static_cast<uint64_t>(replication), point});
+    }
+  }
+  return runs;
+}
+
+SweepProgress RunSweep(const SweepSpec& spec, const LoadedScenario& loaded, const PartyTable& parties, const std::filesystem::path& database,
+                       bool resume, int threads, const std::function<void(const SweepProgress&)>& on_run) {
+  try {
+    SQLite::Database db(database.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA journal_mode=WAL");
+    db.exec("PRAGMA synchronous=FULL");
+    CreateSchema(db);
+    const std::string fingerprint = Fingerprint(spec);
+    std::optional<std::string> stored;
+    {
+      SQLite::Statement query(db, "SELECT value FROM sweep_meta WHERE key = 'fingerprint'");
+      if (query.executeStep()) stored = query.getColumn(0).getString();
+    }
+    std::set<int64_t> completed;
+    {
+      SQLite::Statement query(db, "SELECT run FROM runs");
+      while (query.executeStep()) completed.insert(query.getColumn(0).getInt64());
+    }
+    if (stored && *stored != fingerprint) {
+      throw DataError(fmt::format("{}: error: the database holds another sweep (different parameters, draws or seed)", database.string()));
+    }
+    if (!completed.empty() && !resume) {
+      throw DataError(fmt::format("{}: error: the database already has {} runs of this sweep; pass --resume to continue it, or use a new file",
+                                  database.string(), completed.size()));
+    }
+    if (!stored) db.exec(fmt::format("INSERT INTO sweep_meta(key, value) VALUES('fingerprint', '{}')", [&] {
+      std::string escaped;
+      for (const char c : fingerprint) escaped += c == '\'' ? std::string("''") : std::string(1, c);
+      return escaped;
+    }()));
+    const auto runs = ExpandSweep(spec);
+    SweepProgress progress{static_cast<int64_t>(runs.size()), static_cast<int64_t>(completed.size()), 0};
+    for (const auto& run : runs) {
+      if (completed.count(run.index)) continue;
+      std::vector<std::string> only;
+      nlohmann::json point = nlohmann::json::object();
+      for (const auto& [name, value] : run.point) {
+        point[name] = value;
+        if (name == "design") only.push_back(value);
+      }
+      const auto outcomes = SimulateScenario(loaded, Apply(loaded.scenario.parameters, run), parties,
+                                             SimulationOptions{spec.draws, run.seed, threads}, only);
+      SQLite::Transaction transaction(db);  // a run is written whole or not at all
+      SQLite::Statement insert_run(db, "INSERT INTO runs(run, replication, seed, point) VALUES(?, ?, ?, ?)");
+      insert_run.bind(1, run.index);
+      insert_run.bind(2, run.replication);
+      insert_run.bind(3, static_cast<int64_t>(run.seed));
+      insert_run.bind(4, point.dump());
+      insert_run.exec();
+      SQLite::Statement insert(db, "INSERT INTO results(run, design, metric, value) VALUES(?, ?, ?, ?)");
+      auto row = [&](const std::string& design, const std::string& metric, double value) {
+        insert.bind(1, run.index);
+        insert.bind(2, design);
+        insert.bind(3, metric);
+        insert.bind(4, value);
+        insert.exec();
+        insert.reset();
+      };
+      for (const auto& outcome : outcomes) {
+        row(outcome.id, "p_attack", outcome.p_attack);
+        row(outcome.id, "p_attack_ci95_low", outcome.p_attack_ci95[0]);
+        row(outcome.id, "p_attack_ci95_high", outcome.p_attack_ci95[1]);
+        row(outcome.id, "p_collective_armed_response", outcome.p_collective_armed_response);
+        double total_cost = 0.0;
+        for (const auto& [guarantor, cost] : outcome.guarantor_cost) total_cost += cost;
+        row(outcome.id, "guarantor_cost", total_cost);
+      }
+      transaction.commit();
+      ++progress.done;
+      if (on_run) on_run(progress);
+    }
+    MarkPareto(db);
+    return progress;
+  } catch (const SQLite::Exception& error) {
+    throw DataError(fmt::format("{}: error: SQLite: {}", database.string(), error.what()));
+  }
+}
+
+void ExportSweepCsv(const std::filesystem::path& database, const std::filesystem::path& csv) {
+  try {
+    SQLite::Database db(database.string(), SQLite::OPEN_READONLY);
+    std::ofstream out(csv);
+    out << "run,replication,seed,point,design,metric,value,pareto\n";
+    SQLite::Statement query(db,
+                            "SELECT r.run, r.replication, r.seed, r.point, x.design, x.metric, x.value, COALESCE(p.on_front, 0)"
+                            " FROM runs r JOIN results x ON r.run = x.run LEFT JOIN pareto p ON p.run = x.run AND p.design = x.design"
+                            " ORDER BY r.run, x.design, x.metric");
+    while (query.executeStep()) {
+      std::string point = query.getColumn(3).getString();
+      std::string quoted = "\"";
+      for (const char c : point) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+      quoted += "\"";
+      out << query.getColumn(0).getInt64() << ',' << query.getColumn(1).getInt() << ',' << query.getColumn(2).getInt64() << ','
+          << quoted << ',' << query.getColumn(4).getString() << ',' << query.getColumn(5).getString() << ','
+          << fmt::format("{}", query.getColumn(6).getDouble()) << ',' << query.getColumn(7).getInt() << '\n';
+    }
+  } catch (const SQLite::Exception& error) {
+    throw DataError(fmt::format("{}: error: SQLite: {}", database.string(), error.what()));
+  }
+}
+
+std::vector<ParetoPoint> ReadParetoPoints(const std::filesystem::path& database) {
+  std::vector<ParetoPoint> points;
+  try {
+    SQLite::Database db(database.string(), SQLite::OPEN_READONLY);
+    SQLite::Statement query(db,
+                            "SELECT a.run, a.design, a.value, b.value, COALESCE(p.on_front, 0) FROM results a JOIN results b"
+                            " ON a.run = b.run AND a.design = b.design LEFT JOIN pareto p ON p.run = a.run AND p.design = a.design"
+                            " WHERE a.metric = 'p_attack' AND b.metric = 'guarantor_cost' ORDER BY a.run, a.design");
+    while (query.executeStep()) {
+      points.push_back(ParetoPoint{query.getColumn(0).getInt64(), query.getColumn(1).getString(), 1.0 - query.getColumn(2).getDouble(),
+                                   query.getColumn(3).getDouble(), query.getColumn(4).getInt() == 1});
+    }
+  } catch (const SQLite::Exception& error) {
+    throw DataError(fmt::format("{}: error: SQLite: {}", database.string(), error.what()));
+  }
+  return points;
+}
+
+}  // namespace casus
