@@ -1,0 +1,90 @@
+// The guarantee game's speed, in one run (issue: ≥ 50 % of the RNG-only bound per core; ≥ 1.9×
+// from 1 to 2 threads): (1) the RNG-only bound — generating exactly the normal variates one
+// simulated crisis needs, with the same generator; (2) the simulation's crises per second on 1
+// thread and on 2; and the two ratios. Medians of 5 runs; a shared machine: read the ratios.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <random>
+
+#include <pcg_random.hpp>
+
+#include "casus/core/party_table.hpp"
+#include "casus/engine/adjudicate.hpp"
+#include "casus/games/guarantee_game.hpp"
+#include "casus/history/calibration.hpp"
+#include "casus/spec/load_instrument.hpp"
+
+namespace {
+
+double MedianSeconds(int repetitions, const std::function<void()>& work) {
+  std::vector<double> seconds;
+  for (int repetition = 0; repetition < repetitions; ++repetition) {
+    const auto start = std::chrono::steady_clock::now();
+    work();
+    seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+  std::sort(seconds.begin(), seconds.end());
+  return seconds[seconds.size() / 2];
+}
+
+}  // namespace
+
+int main() {
+  const std::filesystem::path home(CASUS_BENCH_HOME);
+  const casus::PartyTable parties = casus::PartyTable::Load(home / "data");
+  casus::Diagnostics diagnostics;
+  const auto instrument = *casus::LoadInstrumentFile(home / "library/us-draft-2025-11.toml", parties, diagnostics);
+  casus::GameParameters parameters = casus::DefaultGameParameters();
+  for (const auto& [party, weight] : casus::Calibrate(home / "data", parties).capability) parameters.capability[party] = weight.cinc;
+  casus::Incident attack;
+  attack.at = casus::Time{std::chrono::sys_days{std::chrono::year{2027} / 3 / 1}};
+  attack.kind = casus::IncidentKind::ArmedAttack;
+  attack.by = "RUS";
+  attack.against = "UKR";
+  attack.where = "UA-63";
+  attack.scale = casus::Scale::Significant;
+  attack.deliberate = true;
+  attack.sustained = true;
+  const casus::GameDesign design{"us-draft-2025-11", {&instrument}, {}};
+  const auto commitments = casus::TriggeredCommitments(design, attack, casus::WorldState{}, parties);
+  // The variates one crisis draws: G, W, a value per guarantor (and co-decider), η, and an ε per
+  // commitment and per co-decider of it.
+  std::vector<std::string> guarantors;
+  size_t epsilons = 0;
+  for (const auto& commitment : commitments) {
+    if (std::find(guarantors.begin(), guarantors.end(), commitment.guarantor) == guarantors.end()) guarantors.push_back(commitment.guarantor);
+    epsilons += 1;
+    if (commitment.clause->decision && commitment.clause->decision->rule == casus::DecisionRule::Single &&
+        commitment.clause->decision->by.front() != commitment.guarantor) {
+      epsilons += 1;
+    }
+  }
+  const size_t variates = 2 + guarantors.size() + 1 + epsilons;
+  constexpr int64_t kCrises = 200000;
+  double sink = 0.0;
+  const double rng_seconds = MedianSeconds(5, [&] {
+    pcg64 random(1, 0);
+    std::normal_distribution<double> normal(0.0, 1.0);
+    for (int64_t crisis = 0; crisis < kCrises; ++crisis) {
+      for (size_t variate = 0; variate < variates; ++variate) sink += normal(random);
+    }
+  });
+  auto simulate = [&](int threads) {
+    return MedianSeconds(5, [&] {
+      sink += casus::SimulateDesign(design, commitments, attack, parameters, parties, casus::SimulationOptions{kCrises, 1, threads}).p_attack;
+    });
+  };
+  const double one = simulate(1);
+  const double two = simulate(2);
+  std::printf("design us-draft-2025-11: %zu commitments, %zu variates per crisis, %lld crises\n", commitments.size(), variates,
+              static_cast<long long>(kCrises));
+  std::printf("%-34s %14s %16s\n", "", "seconds", "crises/s");
+  std::printf("%-34s %14.3f %16.0f\n", "RNG-only bound (1 thread)", rng_seconds, kCrises / rng_seconds);
+  std::printf("%-34s %14.3f %16.0f\n", "simulation, 1 thread", one, kCrises / one);
+  std::printf("%-34s %14.3f %16.0f\n", "simulation, 2 threads", two, kCrises / two);
+  std::printf("ratio simulation / RNG bound (per core): %.3f   (target >= 0.5)\n", rng_seconds / one);
+  std::printf("speed-up 1 -> 2 threads:                 %.2f    (target >= 1.9)\n", one / two);
+  return sink == 42.0 ? 1 : 0;
+}
