@@ -25,16 +25,20 @@ struct SimulateOptions {
 int RunSimulate(const GlobalOptions& global, const SimulateOptions& options) {
   const Environment environment = LoadEnvironment(global);
   std::map<std::string, double> cinc;
+  double honour = 0.0;
   try {
-    for (const auto& [party, weight] : Calibrate(environment.home / "data", environment.parties).capability) cinc[party] = weight.cinc;
+    const CalibratedDefaults defaults = Calibrate(environment.home / "data", environment.parties);
+    for (const auto& [party, weight] : defaults.capability) cinc[party] = weight.cinc;
+    honour = defaults.credibility.at("defense").at("1945-2003").Mean();
   } catch (const DataError& error) {
     fmt::print(stderr, "{}\n", error.what());
     return kBadInput;
   }
   Diagnostics diagnostics;
-  const auto loaded = LoadScenarioWithInstruments(options.scenario, environment.home, environment.parties, cinc, diagnostics);
+  auto loaded = LoadScenarioWithInstruments(options.scenario, environment.home, environment.parties, cinc, diagnostics);
   for (const auto& diagnostic : diagnostics.All()) fmt::print(stderr, "{}\n", FormatDiagnostic(diagnostic));
   if (!loaded) return kBadInput;
+  ApplyCalibration(*loaded, honour);
   const GuaranteeScenario* scenario = &loaded->scenario;
   const SimulationOptions simulation{options.draws, options.seed, options.threads};
   const std::vector<DesignOutcome> outcomes = SimulateScenario(*loaded, scenario->parameters, environment.parties, simulation);
@@ -42,8 +46,9 @@ int RunSimulate(const GlobalOptions& global, const SimulateOptions& options) {
   if (options.json) {
     PrintJson(SimulationToJson(*scenario, outcomes, simulation, threads_used));
   } else {
-    fmt::print("Scenario {}: {} designs, {} draws, seed {}, {} thread{}\n", scenario->id, outcomes.size(), options.draws, options.seed,
-               threads_used, threads_used == 1 ? "" : "s");
+    fmt::print("Scenario {}: {} designs, {} draws, seed {}, {} thread{}; reneging cost ρ = {:.3f}{}\n", scenario->id, outcomes.size(),
+               options.draws, options.seed, threads_used, threads_used == 1 ? "" : "s", scenario->parameters.reneging_cost,
+               scenario->calibrate_reneging ? " (calibrated on defence pacts' honour rate since 1945)" : "");
     fmt::print("{}", RenderSimulationTable(outcomes));
   }
   if (!options.report.empty()) {

@@ -31,10 +31,12 @@ int RunSweepCommand(const GlobalOptions& global, const SweepOptions& options) {
   if (!spec) return kBadInput;
   try {
     std::map<std::string, double> cinc;
-    for (const auto& [party, weight] : Calibrate(environment.home / "data", environment.parties).capability) cinc[party] = weight.cinc;
-    const auto loaded = LoadScenarioWithInstruments(spec->scenario, environment.home, environment.parties, cinc, diagnostics);
+    const CalibratedDefaults defaults = Calibrate(environment.home / "data", environment.parties);
+    for (const auto& [party, weight] : defaults.capability) cinc[party] = weight.cinc;
+    auto loaded = LoadScenarioWithInstruments(spec->scenario, environment.home, environment.parties, cinc, diagnostics);
     for (const auto& diagnostic : diagnostics.All()) fmt::print(stderr, "{}\n", FormatDiagnostic(diagnostic));
     if (!loaded) return kBadInput;
+    ApplyCalibration(*loaded, defaults.credibility.at("defense").at("1945-2003").Mean());
     for (const auto& axis : spec->axes) {
       for (size_t design_idx = 0; design_idx < axis.designs.size(); ++design_idx) {
         const auto& designs = loaded->scenario.designs;

@@ -222,6 +222,22 @@ GameParameters DefaultGameParameters() {
   return parameters;
 }
 
+double CalibratedRenegingCost(double honour_probability, const GameParameters& parameters) {
+  // Φ⁻¹ by bisection on erfc (p in (0, 1)); accurate to 1e-12, enough for a default.
+  const double p = std::clamp(honour_probability, 1e-9, 1.0 - 1e-9);
+  double low = -40.0;
+  double high = 40.0;
+  for (int step = 0; step < 200; ++step) {
+    const double middle = 0.5 * (low + high);
+    (Phi(middle) < p ? low : high) = middle;
+  }
+  const double z = 0.5 * (low + high);
+  const double spread = std::sqrt(parameters.common_shock_sd * parameters.common_shock_sd + parameters.noise_sd * parameters.noise_sd);
+  const auto armed = parameters.cost.find(Means::ArmedForce);
+  const double cost = armed == parameters.cost.end() ? 0.0 : armed->second;
+  return std::max(0.0, (z * spread - parameters.guarantor_value.mean + cost) / 0.8);
+}
+
 std::vector<Commitment> TriggeredCommitments(const GameDesign& design, const Incident& attack, const WorldState& world,
                                              const PartyTable& parties) {
   std::vector<Commitment> commitments;

@@ -111,7 +111,17 @@ std::optional<GuaranteeScenario> LoadScenarioFile(const std::filesystem::path& p
     if (auto value = ReadNumber(reader, "challenger_type_sd", state, 0.0, true)) p.challenger_type_sd = *value;
     if (auto value = ReadNumber(reader, "common_shock_sd", state, 0.0, false)) p.common_shock_sd = *value;
     if (auto value = ReadNumber(reader, "noise_sd", state, 0.0, true)) p.noise_sd = *value;
-    if (auto value = ReadNumber(reader, "reneging_cost", state, 0.0, false)) p.reneging_cost = *value;
+    if (const toml::node* node = table->get("reneging_cost"); node != nullptr && node->is_string()) {
+      reader.Get("reneging_cost");
+      if (node->as_string()->get() == "calibrated") {
+        scenario.calibrate_reneging = true;
+      } else {
+        state.Error(state.At(*node), fmt::format("unknown reneging_cost '{}'", node->as_string()->get()),
+                    "write a number ≥ 0, or \"calibrated\" to derive it from the historical honour rate of defence pacts since 1945");
+      }
+    } else if (auto value = ReadNumber(reader, "reneging_cost", state, 0.0, false)) {
+      p.reneging_cost = *value;
+    }
     if (auto value = ReadNumber(reader, "forces_bonus", state, 0.0, false)) p.forces_bonus = *value;
     if (auto source = reader.String("capability", false, "capability = \"cinc\"")) {
       if (*source != "cinc") {
@@ -186,6 +196,12 @@ std::optional<LoadedScenario> LoadScenarioWithInstruments(const std::filesystem:
   }
   if (diagnostics.ErrorCount() > errors_before) return std::nullopt;
   return loaded;
+}
+
+void ApplyCalibration(LoadedScenario& loaded, double honour_probability) {
+  if (loaded.scenario.calibrate_reneging) {
+    loaded.scenario.parameters.reneging_cost = CalibratedRenegingCost(honour_probability, loaded.scenario.parameters);
+  }
 }
 
 std::vector<DesignOutcome> SimulateScenario(const LoadedScenario& loaded, const GameParameters& parameters, const PartyTable& parties,

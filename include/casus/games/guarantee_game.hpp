@@ -42,6 +42,12 @@ struct GameParameters {
 //! The defaults of docs/guarantee-game.md (costs and effectiveness per means).
 GameParameters DefaultGameParameters();
 
+//! The reneging cost ρ at which a guarantor with a full, legally binding duty to assist with armed
+//! force (commitment 0.8), the mean value and no forces in place acts with probability
+//! `honour_probability` before the draw of η and ε: Φ((v̄ − k(armed force) + 0.8ρ) / √(σ_η² + σ_ε²))
+//! = p. Floored at 0. This is how the historical honour rate calibrates ρ (docs/calibration.md).
+double CalibratedRenegingCost(double honour_probability, const GameParameters& parameters);
+
 //! One design: instruments (adjudicated as if in force) and the guarantors with forces in place.
 struct GameDesign {
   std::string id;

@@ -34,6 +34,7 @@ struct GuaranteeScenario {
   Incident attack;                 //!< by = challenger, against = beneficiary
   bool ceasefire_in_force = false;
   GameParameters parameters;       //!< defaults, overridden by [parameters]; capabilities from CINC
+  bool calibrate_reneging = false; //!< reneging_cost = "calibrated": ρ from the historical honour rate
   std::vector<ScenarioDesign> designs;
   std::string file;
 };
@@ -49,6 +50,9 @@ struct LoadedScenario {
 std::optional<LoadedScenario> LoadScenarioWithInstruments(const std::filesystem::path& path, const std::filesystem::path& home,
                                                           const PartyTable& parties, const std::map<std::string, double>& capability,
                                                           Diagnostics& diagnostics);
+
+//! Sets ρ from `honour_probability` when the scenario asks for a calibrated reneging cost.
+void ApplyCalibration(LoadedScenario& loaded, double honour_probability);
 
 //! Simulates every design (or only those named) under `parameters`.
 std::vector<DesignOutcome> SimulateScenario(const LoadedScenario& loaded, const GameParameters& parameters, const PartyTable& parties,

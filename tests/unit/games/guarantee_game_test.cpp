@@ -153,3 +153,20 @@ TEST(GuaranteeGame, SameBitsForAnyThreadCount) {
 
 }  // namespace
 }  // namespace casus
+
+namespace casus {
+namespace {
+
+TEST(GuaranteeGame, CalibratedRenegingCostReproducesTheHonourRate) {
+  const GameParameters parameters = DefaultGameParameters();
+  for (const double honour : {0.156, 0.41, 0.66}) {
+    const double rho = CalibratedRenegingCost(honour, parameters);
+    const double spread = std::sqrt(parameters.common_shock_sd * parameters.common_shock_sd + parameters.noise_sd * parameters.noise_sd);
+    const double p_act = 0.5 * std::erfc(-((parameters.guarantor_value.mean - parameters.cost.at(Means::ArmedForce) + 0.8 * rho) / spread) / std::sqrt(2.0));
+    EXPECT_NEAR(p_act, honour, 1e-9) << honour;
+  }
+  EXPECT_LT(CalibratedRenegingCost(0.2, parameters), CalibratedRenegingCost(0.6, parameters));  // more reliable history, costlier reneging
+}
+
+}  // namespace
+}  // namespace casus
