@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cstdio>
 #include <functional>
+
+#include "bench_support.hpp"
 #include <random>
 
 #include <pcg_random.hpp>
@@ -18,16 +20,6 @@
 
 namespace {
 
-double MedianSeconds(int repetitions, const std::function<void()>& work) {
-  std::vector<double> seconds;
-  for (int repetition = 0; repetition < repetitions; ++repetition) {
-    const auto start = std::chrono::steady_clock::now();
-    work();
-    seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  }
-  std::sort(seconds.begin(), seconds.end());
-  return seconds[seconds.size() / 2];
-}
 
 }  // namespace
 
@@ -64,7 +56,7 @@ int main() {
   const size_t variates = 2 + guarantors.size() + 1 + epsilons;
   constexpr int64_t kCrises = 200000;
   double sink = 0.0;
-  const double rng_seconds = MedianSeconds(5, [&] {
+  const double rng_seconds = casus::bench::MedianSeconds(5, [&] {
     pcg64 random(1, 0);
     std::normal_distribution<double> normal(0.0, 1.0);
     for (int64_t crisis = 0; crisis < kCrises; ++crisis) {
@@ -72,7 +64,7 @@ int main() {
     }
   });
   auto simulate = [&](int threads) {
-    return MedianSeconds(5, [&] {
+    return casus::bench::MedianSeconds(5, [&] {
       sink += casus::SimulateDesign(design, commitments, attack, parameters, parties, casus::SimulationOptions{kCrises, 1, threads}).p_attack;
     });
   };

@@ -8,6 +8,8 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+
+#include "bench_support.hpp"
 #include <optional>
 #include <thread>
 
@@ -24,16 +26,6 @@ casus::SmpScenario Read(const std::string& file) {
   return *casus::ReadKtabCsv(kKtab / file, diagnostics);
 }
 
-double MedianSeconds(int repetitions, const std::function<void()>& work) {
-  std::vector<double> seconds;
-  for (int repetition = 0; repetition < repetitions; ++repetition) {
-    const auto start = std::chrono::steady_clock::now();
-    work();
-    seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  }
-  std::sort(seconds.begin(), seconds.end());
-  return seconds[seconds.size() / 2];
-}
 
 }  // namespace
 
@@ -50,7 +42,7 @@ int main() {
       subset.actors.resize(n);
       casus::SmpOptions one_turn;
       one_turn.max_turns = 1;
-      const double seconds = MedianSeconds(n <= 40 ? 21 : 5, [&] { casus::RunSmp(subset, one_turn); });
+      const double seconds = casus::bench::MedianSeconds(n <= 40 ? 21 : 5, [&] { casus::RunSmp(subset, one_turn); });
       if (previous_n == 0) {
         std::printf("%6zu %14.3f %18s\n", n, 1e3 * seconds, "-");
       } else {
@@ -71,9 +63,9 @@ int main() {
     double single = 0.0;
     {
       oneapi::tbb::global_control one_thread(oneapi::tbb::global_control::max_allowed_parallelism, 1);
-      single = MedianSeconds(3, [&] { states = casus::RunSmp(scenario).states.size(); });
+      single = casus::bench::MedianSeconds(3, [&] { states = casus::RunSmp(scenario).states.size(); });
     }
-    const double all = MedianSeconds(3, [&] { casus::RunSmp(scenario); });
+    const double all = casus::bench::MedianSeconds(3, [&] { casus::RunSmp(scenario); });
     std::printf("%-16s %7zu %10s %12.3f %12.3f %12.2f %14s\n", file.c_str(), states,
                 ktab_seconds ? std::to_string(*ktab_seconds).substr(0, 5).c_str() : "n/a", single, all, single / all,
                 ktab_seconds ? (std::to_string(static_cast<int>(*ktab_seconds / single)) + "x").c_str() : "-");

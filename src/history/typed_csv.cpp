@@ -45,7 +45,11 @@ void TypedCsv::Fail(const std::string& message) const {
   throw DataError(fmt::format("{}:{}: error: {}", reader_.Path().string(), reader_.Line(), message));
 }
 
-const std::string& TypedCsv::Cell(const std::string& column) const { return fields_[index_.at(column)]; }
+const std::string& TypedCsv::Cell(const std::string& column) const {
+  const auto found = index_.find(column);
+  if (found == index_.end()) Fail(fmt::format("missing column '{}'", column));
+  return fields_[found->second];
+}
 
 std::string TypedCsv::Text(const std::string& column) const { return Cell(column); }
 

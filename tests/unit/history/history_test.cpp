@@ -73,6 +73,8 @@ TEST(Readers, MalformedRowsAreReportedWithTheirLine) {
   } catch (const DataError& error) {
     EXPECT_NE(std::string(error.what()).find(":1: error: missing column 'milex'"), std::string::npos);
   }
+  const auto missing_date_column = WriteTemporary("casus_missing_month.csv", "stateabb,ccode,styear,endyear,stmonth,stday,endmonth\nUSA,2,1898,2016,8,13,12\n");
+  EXPECT_THROW(ReadCowMajors(missing_date_column, [](const CowMajor&) {}), DataError);  // 'endday' is missing: an error, not a crash
   const auto missing_key = WriteTemporary("casus_missing_key.csv", "ccode,year,milex,milper,irst,pec,tpop,upop,cinc\n-9,1816,1,2,3,4,5,6,0.1\n");
   EXPECT_THROW(ReadNmc(missing_key, [](const NmcRecord&) {}), DataError);  // a key column may not be missing
 }
