@@ -1,4 +1,6 @@
 // casus simulate SCENARIO — would the designs deter? The guarantee game by Monte Carlo.
+#include <unistd.h>
+
 #include <fstream>
 #include <thread>
 
@@ -41,7 +43,12 @@ int RunSimulate(const GlobalOptions& global, const SimulateOptions& options) {
   ApplyCalibration(*loaded, honour);
   const GuaranteeScenario* scenario = &loaded->scenario;
   const SimulationOptions simulation{options.draws, options.seed, options.threads};
-  const std::vector<DesignOutcome> outcomes = SimulateScenario(*loaded, scenario->parameters, environment.parties, simulation);
+  const bool terminal = isatty(fileno(stderr)) != 0;  // a progress display on a terminal only
+  const std::vector<DesignOutcome> outcomes =
+      SimulateScenario(*loaded, scenario->parameters, environment.parties, simulation, {}, [terminal](size_t done, size_t total) {
+        if (terminal) fmt::print(stderr, "\r  {} / {} designs simulated", done, total);
+      });
+  if (terminal) fmt::print(stderr, "\n");
   const int threads_used = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   if (options.json) {
     PrintJson(SimulationToJson(*scenario, outcomes, simulation, threads_used));

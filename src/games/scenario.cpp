@@ -205,7 +205,8 @@ void ApplyCalibration(LoadedScenario& loaded, double honour_probability) {
 }
 
 std::vector<DesignOutcome> SimulateScenario(const LoadedScenario& loaded, const GameParameters& parameters, const PartyTable& parties,
-                                            const SimulationOptions& options, const std::vector<std::string>& only_designs) {
+                                            const SimulationOptions& options, const std::vector<std::string>& only_designs,
+                                            const std::function<void(size_t, size_t)>& on_design) {
   const GuaranteeScenario& scenario = loaded.scenario;
   std::vector<DesignOutcome> outcomes;
   for (size_t design_idx = 0; design_idx < scenario.designs.size(); ++design_idx) {
@@ -222,6 +223,7 @@ std::vector<DesignOutcome> SimulateScenario(const LoadedScenario& loaded, const 
     }
     const auto commitments = TriggeredCommitments(design, scenario.attack, world, parties);
     outcomes.push_back(SimulateDesign(design, commitments, scenario.attack, parameters, parties, options));
+    if (on_design) on_design(design_idx + 1, scenario.designs.size());
   }
   return outcomes;
 }

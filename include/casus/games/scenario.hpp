@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -55,8 +56,10 @@ std::optional<LoadedScenario> LoadScenarioWithInstruments(const std::filesystem:
 void ApplyCalibration(LoadedScenario& loaded, double honour_probability);
 
 //! Simulates every design (or only those named) under `parameters`.
+//! `on_design(done, total)` is called after each design (for a progress display).
 std::vector<DesignOutcome> SimulateScenario(const LoadedScenario& loaded, const GameParameters& parameters, const PartyTable& parties,
-                                            const SimulationOptions& options, const std::vector<std::string>& only_designs = {});
+                                            const SimulationOptions& options, const std::vector<std::string>& only_designs = {},
+                                            const std::function<void(size_t, size_t)>& on_design = {});
 
 //! Reads and validates a scenario; `capability` gives each party's CINC (calibration).
 std::optional<GuaranteeScenario> LoadScenarioFile(const std::filesystem::path& path, const PartyTable& parties,

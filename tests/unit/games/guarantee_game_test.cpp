@@ -170,3 +170,57 @@ TEST(GuaranteeGame, CalibratedRenegingCostReproducesTheHonourRate) {
 
 }  // namespace
 }  // namespace casus
+
+namespace casus {
+namespace {
+
+// P(attack) of one instrument text for a given attack and world.
+double PAttackOf(const std::string& text, const Incident& attack, const WorldState& world = {}) {
+  GameParameters parameters = DefaultGameParameters();
+  parameters.capability = {{"USA", 0.12}, {"GBR", 0.012}};
+  const Instrument instrument = LoadOk(text);
+  GameDesign design{"d", {&instrument}, {}};
+  const auto commitments = TriggeredCommitments(design, attack, world, testing::Parties());
+  return SimulateDesign(design, commitments, attack, parameters, testing::Parties(), SimulationOptions{2000, 9, 1}).p_attack;
+}
+
+const std::string kArmed = ", means = [\"armed-force\"]";
+
+TEST(GuaranteeGameDirections, AnAttributionTheChallengerCanBlockRemovesTheClause) {
+  const double open = PAttackOf(Guarantee(AssistClause(", attribution = \"each-party\"", kArmed)), Attack());
+  const double council = PAttackOf(Guarantee(AssistClause(", attribution = \"security-council\"", kArmed)), Attack());
+  EXPECT_LT(open, council);
+  // Blocked, the clause counts for nothing: the challenger expects no loss at all.
+  GameParameters parameters = DefaultGameParameters();
+  parameters.capability = {{"USA", 0.12}, {"GBR", 0.012}};
+  const Instrument blocked = LoadOk(Guarantee(AssistClause(", attribution = \"security-council\"", kArmed)));
+  GameDesign design{"blocked", {&blocked}, {}};
+  const auto commitments = TriggeredCommitments(design, Attack(), WorldState{}, testing::Parties());
+  ASSERT_FALSE(commitments.empty());
+  EXPECT_EQ(ExpectedLoss(commitments, {{"USA", 0.5}, {"GBR", 0.5}}, Attack(), parameters, testing::Parties()), 0.0);
+}
+
+TEST(GuaranteeGameDirections, AnExcludedAreaOrAHybridAttackLeavesTheClauseOut) {
+  const std::string area = "[[area]]\nid = \"a\"\ncite = \"Art. 6\"\ntext = \"t\"\ncovers = [\"protected-territory\"]\nexcludes = [\"UA-63\"]\n";
+  EXPECT_LT(PAttackOf(Guarantee(AssistClause("", kArmed)), Attack()), PAttackOf(Guarantee(area + AssistClause(", area = \"a\"", kArmed)), Attack()));
+  Incident hybrid = Attack();
+  hybrid.kind = IncidentKind::HybridAttack;
+  EXPECT_LT(PAttackOf(Guarantee(AssistClause("", kArmed)), Attack()), PAttackOf(Guarantee(AssistClause("", kArmed)), hybrid));
+}
+
+TEST(GuaranteeGameDirections, ConstitutionalProcessesAndASingleDeciderWeakenIt) {
+  const double plain = PAttackOf(Guarantee(AssistClause("", kArmed)), Attack());
+  EXPECT_LT(plain, PAttackOf(Guarantee(AssistClause("", kArmed + ", constitutional = true")), Attack()));
+  // GBR acts only if the USA does: the response can only shrink.
+  EXPECT_LE(plain, PAttackOf(Guarantee(AssistClause("", kArmed, "decision = { rule = \"single\", by = [\"USA\"] }\n")), Attack()));
+}
+
+TEST(GuaranteeGameDirections, AnActivationConditionSwitchesTheClauseOffUntilItHolds) {
+  const std::string text = Guarantee(AssistClause(", activation = [\"ceasefire-in-force\"]", kArmed));
+  WorldState ceasefire;
+  ceasefire.Apply(StatusEvent{Attack().at, StatusKind::CeasefireInForce, {"UKR", "RUS"}, "", "", {}});
+  EXPECT_LT(PAttackOf(text, Attack(), ceasefire), PAttackOf(text, Attack()));
+}
+
+}  // namespace
+}  // namespace casus
