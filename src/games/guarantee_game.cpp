@@ -1,6 +1,7 @@
 #include "casus/games/guarantee_game.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <random>
 
@@ -97,28 +98,6 @@ size_t Quota(const Commitment& commitment, size_t co_deciders) {
   }
 }
 
-struct Drivers {
-  std::map<std::string, double> value;
-  std::map<std::string, bool> forces;
-};
-
-// The index of the latent willingness of `party` to act with `means` (before η and ε).
-double Propensity(const std::string& party, Means means, double strength, const Drivers& drivers, const GameParameters& parameters) {
-  const auto value = drivers.value.find(party);
-  const auto forces = drivers.forces.find(party);
-  const auto cost = parameters.cost.find(means);
-  return (value == drivers.value.end() ? parameters.guarantor_value.mean : value->second) -
-         (cost == parameters.cost.end() ? 0.0 : cost->second) + parameters.reneging_cost * strength +
-         (forces != drivers.forces.end() && forces->second ? parameters.forces_bonus : 0.0);
-}
-
-double StrengthOf(const std::vector<Commitment>& commitments, const std::string& party, Means means) {
-  for (const auto& commitment : commitments) {
-    if (commitment.guarantor == party && commitment.means == means) return commitment.strength;
-  }
-  return 0.0;
-}
-
 double Capability(const GameParameters& parameters, const std::string& party) {
   const auto found = parameters.capability.find(party);
   return found == parameters.capability.end() ? 0.0 : found->second;
@@ -142,69 +121,126 @@ double AtLeast(const std::vector<double>& probabilities, size_t quota) {
   return total;
 }
 
-// Per draw, what the quadrature and the realised crisis need, computed once: each commitment's
-// propensity (the willingness index before η and ε), its co-deciders' propensities, its quota,
-// its weight in the challenger's loss, and whether the challenger can block it outright.
-struct PreparedCommitment {
-  double propensity = 0.0;
-  std::vector<double> co_propensities;
-  size_t quota = 0;
+// A design compiled once for the Monte Carlo: parties by index, each commitment's constant terms
+// (cost, strength, loss weight, quota, whether the challenger blocks it), so that a draw only
+// adds the drawn values. The parties are the guarantors and co-deciders other than the
+// challenger, sorted (their values are drawn in that order); a challenger that co-decides keeps
+// the mean value (its clause is blocked anyway).
+struct CompiledCommitment {
+  size_t guarantor = 0;
+  std::vector<size_t> co_deciders;  // kNoParty: the challenger
+  std::vector<double> co_strength;
+  double strength = 0.0;
+  double cost = 0.0;
   double loss_weight = 0.0;
+  size_t quota = 0;
   bool blocked = false;
+  size_t means = 0;  // static_cast<size_t>(Means)
 };
 
-std::vector<PreparedCommitment> Prepare(const std::vector<Commitment>& commitments, const Drivers& drivers, const Incident& attack,
-                                        const GameParameters& parameters) {
-  std::vector<PreparedCommitment> prepared;
-  prepared.reserve(commitments.size());
+constexpr size_t kNoParty = static_cast<size_t>(-1);
+constexpr size_t kMeansCount = 11;
+
+struct CompiledDesign {
+  std::vector<std::string> parties;
+  std::vector<double> forces_bonus;  // φ for parties with forces in place, else 0
+  std::vector<CompiledCommitment> commitments;
+  bool any_co_decided = false;
+};
+
+CompiledDesign Compile(const std::vector<Commitment>& commitments, const std::vector<std::string>& forces_in_place,
+                       const Incident& attack, const GameParameters& parameters) {
+  CompiledDesign compiled;
   for (const auto& commitment : commitments) {
-    PreparedCommitment entry;
+    if (!Contains(compiled.parties, commitment.guarantor)) compiled.parties.push_back(commitment.guarantor);
+    for (const auto& other : CoDeciders(commitment)) {
+      if (!Contains(compiled.parties, other) && other != attack.by) compiled.parties.push_back(other);
+    }
+  }
+  std::sort(compiled.parties.begin(), compiled.parties.end());
+  auto index = [&compiled](const std::string& party) {
+    const auto found = std::find(compiled.parties.begin(), compiled.parties.end(), party);
+    return found == compiled.parties.end() ? kNoParty : static_cast<size_t>(found - compiled.parties.begin());
+  };
+  for (const auto& party : compiled.parties) {
+    compiled.forces_bonus.push_back(Contains(forces_in_place, party) ? parameters.forces_bonus : 0.0);
+  }
+  for (const auto& commitment : commitments) {
+    CompiledCommitment entry;
+    entry.guarantor = index(commitment.guarantor);
+    entry.strength = commitment.strength;
+    const auto cost = parameters.cost.find(commitment.means);
+    entry.cost = cost == parameters.cost.end() ? 0.0 : cost->second;
+    entry.loss_weight = Capability(parameters, commitment.guarantor) * Effectiveness(parameters, commitment.means);
     entry.blocked = BlockedByChallenger(commitment, attack.by);
-    entry.propensity = Propensity(commitment.guarantor, commitment.means, commitment.strength, drivers, parameters);
+    entry.means = static_cast<size_t>(commitment.means);
     const auto others = CoDeciders(commitment);
     for (const auto& other : others) {
-      entry.co_propensities.push_back(Propensity(other, commitment.means, StrengthOf(commitments, other, commitment.means), drivers, parameters));
+      entry.co_deciders.push_back(index(other));
+      double strength = 0.0;
+      for (const auto& candidate : commitments) {
+        if (candidate.guarantor == other && candidate.means == commitment.means) strength = candidate.strength;
+      }
+      entry.co_strength.push_back(strength);
     }
     entry.quota = Quota(commitment, others.size());
-    entry.loss_weight = Capability(parameters, commitment.guarantor) * Effectiveness(parameters, commitment.means);
-    prepared.push_back(std::move(entry));
+    compiled.any_co_decided = compiled.any_co_decided || !entry.co_deciders.empty();
+    compiled.commitments.push_back(std::move(entry));
   }
-  return prepared;
+  return compiled;
 }
 
-double ExpectedLossPrepared(const std::vector<PreparedCommitment>& prepared, const GameParameters& parameters) {
-  const Quadrature& quadrature = NormalQuadrature();
+// The willingness index of a party before η and ε: v − k(m) + ρ·c + φ·forces.
+double Propensity(const CompiledDesign& design, size_t party, double strength, double cost, const std::vector<double>& values,
+                  const GameParameters& parameters) {
+  const double value = party == kNoParty ? parameters.guarantor_value.mean : values[party];
+  const double forces = party == kNoParty ? 0.0 : design.forces_bonus[party];
+  return value - cost + parameters.reneging_cost * strength + forces;
+}
+
+// E[L] given the drawn values. A commitment decided by its guarantor alone integrates over η in
+// closed form, E_η[Φ((a + σ_η η)/σ_ε)] = Φ(a / √(σ_ε² + σ_η²)); those that need co-deciders are
+// integrated by the Gauss–Hermite rule (their events are independent given η only).
+double ExpectedLossCompiled(const CompiledDesign& design, const std::vector<double>& values, const GameParameters& parameters,
+                            std::vector<double>& propensity, std::vector<std::vector<double>>& co_propensity) {
+  const double spread = std::sqrt(parameters.noise_sd * parameters.noise_sd + parameters.common_shock_sd * parameters.common_shock_sd);
   double expected = 0.0;
+  for (size_t commitment_idx = 0; commitment_idx < design.commitments.size(); ++commitment_idx) {
+    const CompiledCommitment& entry = design.commitments[commitment_idx];
+    propensity[commitment_idx] = Propensity(design, entry.guarantor, entry.strength, entry.cost, values, parameters);
+    co_propensity[commitment_idx].clear();
+    for (size_t co_idx = 0; co_idx < entry.co_deciders.size(); ++co_idx) {
+      co_propensity[commitment_idx].push_back(
+          Propensity(design, entry.co_deciders[co_idx], entry.co_strength[co_idx], entry.cost, values, parameters));
+    }
+    if (!entry.blocked && entry.loss_weight != 0.0 && entry.co_deciders.empty()) {
+      expected += entry.loss_weight * Phi(propensity[commitment_idx] / spread);
+    }
+  }
+  if (!design.any_co_decided) return expected;
+  const Quadrature& quadrature = NormalQuadrature();
   std::vector<double> p_others;
   for (size_t node_idx = 0; node_idx < quadrature.nodes.size(); ++node_idx) {
     const double shock = parameters.common_shock_sd * quadrature.nodes[node_idx];
     double loss = 0.0;
-    for (const auto& entry : prepared) {
-      if (entry.blocked || entry.loss_weight == 0.0) continue;
-      double p_act = Phi((entry.propensity + shock) / parameters.noise_sd);
-      if (!entry.co_propensities.empty()) {
-        p_others.clear();
-        for (const double other : entry.co_propensities) p_others.push_back(Phi((other + shock) / parameters.noise_sd));
-        p_act *= AtLeast(p_others, entry.quota);
-      }
-      loss += entry.loss_weight * p_act;
+    for (size_t commitment_idx = 0; commitment_idx < design.commitments.size(); ++commitment_idx) {
+      const CompiledCommitment& entry = design.commitments[commitment_idx];
+      if (entry.blocked || entry.loss_weight == 0.0 || entry.co_deciders.empty()) continue;
+      p_others.clear();
+      for (const double other : co_propensity[commitment_idx]) p_others.push_back(Phi((other + shock) / parameters.noise_sd));
+      loss += entry.loss_weight * Phi((propensity[commitment_idx] + shock) / parameters.noise_sd) * AtLeast(p_others, entry.quota);
     }
     expected += quadrature.weights[node_idx] * loss;
   }
   return expected;
 }
 
-double ExpectedLossGiven(const std::vector<Commitment>& commitments, const Drivers& drivers, const Incident& attack,
-                         const GameParameters& parameters) {
-  return ExpectedLossPrepared(Prepare(commitments, drivers, attack, parameters), parameters);
-}
-
 struct ChunkSums {
   double p = 0.0;
   double p_squared = 0.0;
   double p_armed = 0.0;
-  std::map<Means, double> p_means;
-  std::map<std::string, double> p_cost;
+  std::array<double, kMeansCount> p_means{};
+  std::vector<double> p_cost;
 };
 
 }  // namespace
@@ -271,9 +307,15 @@ std::vector<Commitment> TriggeredCommitments(const GameDesign& design, const Inc
 
 double ExpectedLoss(const std::vector<Commitment>& commitments, const std::map<std::string, double>& values,
                     const Incident& attack, const GameParameters& parameters, const PartyTable&) {
-  Drivers drivers;
-  drivers.value = values;
-  return ExpectedLossGiven(commitments, drivers, attack, parameters);
+  const CompiledDesign design = Compile(commitments, {}, attack, parameters);
+  std::vector<double> drawn;
+  for (const auto& party : design.parties) {
+    const auto found = values.find(party);
+    drawn.push_back(found == values.end() ? parameters.guarantor_value.mean : found->second);
+  }
+  std::vector<double> propensity(design.commitments.size());
+  std::vector<std::vector<double>> co_propensity(design.commitments.size());
+  return ExpectedLossCompiled(design, drawn, parameters, propensity, co_propensity);
 }
 
 DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitment>& commitments, const Incident& attack,
@@ -281,14 +323,8 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
   DesignOutcome outcome;
   outcome.id = design.id;
   outcome.triggered_commitments = commitments.size();
-  std::vector<std::string> guarantors;
-  for (const auto& commitment : commitments) {
-    if (!Contains(guarantors, commitment.guarantor)) guarantors.push_back(commitment.guarantor);
-    for (const auto& other : CoDeciders(commitment)) {
-      if (!Contains(guarantors, other) && other != attack.by) guarantors.push_back(other);
-    }
-  }
-  std::sort(guarantors.begin(), guarantors.end());
+  const CompiledDesign compiled = Compile(commitments, design.forces_in_place, attack, parameters);
+  const size_t parties = compiled.parties.size();
   constexpr int64_t kChunk = 1024;
   const int64_t draws = std::max<int64_t>(1, options.draws);
   const int64_t chunks = (draws + kChunk - 1) / kChunk;
@@ -297,46 +333,48 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
     pcg64 random(options.seed, static_cast<uint64_t>(chunk_idx));
     std::normal_distribution<double> normal(0.0, 1.0);
     ChunkSums& sum = sums[static_cast<size_t>(chunk_idx)];
+    sum.p_cost.assign(parties, 0.0);
+    std::vector<double> values(parties);
+    std::vector<double> propensity(compiled.commitments.size());
+    std::vector<std::vector<double>> co_propensity(compiled.commitments.size());
+    std::vector<double> cost(parties);
     const int64_t first = chunk_idx * kChunk;
     const int64_t last = std::min(draws, first + kChunk);
     for (int64_t draw_idx = first; draw_idx < last; ++draw_idx) {
       const double gain = parameters.challenger_gain.mean + parameters.challenger_gain.sd * normal(random);
       const double war_cost = parameters.challenger_war_cost.mean + parameters.challenger_war_cost.sd * normal(random);
-      Drivers drivers;
-      for (const auto& guarantor : guarantors) {
-        drivers.value[guarantor] = parameters.guarantor_value.mean + parameters.guarantor_value.sd * normal(random);
-        drivers.forces[guarantor] = Contains(design.forces_in_place, guarantor);
+      for (size_t party_idx = 0; party_idx < parties; ++party_idx) {
+        values[party_idx] = parameters.guarantor_value.mean + parameters.guarantor_value.sd * normal(random);
       }
-      const auto prepared = Prepare(commitments, drivers, attack, parameters);
-      const double expected_loss = ExpectedLossPrepared(prepared, parameters);
+      const double expected_loss = ExpectedLossCompiled(compiled, values, parameters, propensity, co_propensity);
       const double p_attack = Phi((gain - war_cost - expected_loss) / parameters.challenger_type_sd);
       // A realised crisis: η, then ε for each commitment and each co-decider, in a fixed order,
       // then the decision rules. (A co-decider's willingness is drawn per commitment that needs it.)
       const double shock = parameters.common_shock_sd * normal(random);
       bool armed = false;
-      std::map<Means, bool> used;
-      std::map<std::string, double> cost;
-      for (size_t commitment_idx = 0; commitment_idx < commitments.size(); ++commitment_idx) {
-        const Commitment& commitment = commitments[commitment_idx];
-        const PreparedCommitment& entry = prepared[commitment_idx];
-        const bool own = entry.propensity + shock + parameters.noise_sd * normal(random) >= 0.0;
+      std::array<bool, kMeansCount> used{};
+      std::fill(cost.begin(), cost.end(), 0.0);
+      for (size_t commitment_idx = 0; commitment_idx < compiled.commitments.size(); ++commitment_idx) {
+        const CompiledCommitment& entry = compiled.commitments[commitment_idx];
+        const bool own = propensity[commitment_idx] + shock + parameters.noise_sd * normal(random) >= 0.0;
         size_t willing_others = 0;
-        for (const double other : entry.co_propensities) {
+        for (const double other : co_propensity[commitment_idx]) {
           willing_others += other + shock + parameters.noise_sd * normal(random) >= 0.0 ? 1 : 0;
         }
         if (entry.blocked || !own || willing_others < entry.quota) continue;
-        used[commitment.means] = true;
-        armed = armed || commitment.means == Means::ArmedForce;
-        const auto means_cost = parameters.cost.find(commitment.means);
-        cost[commitment.guarantor] += means_cost == parameters.cost.end() ? 0.0 : means_cost->second;
+        used[entry.means] = true;
+        armed = armed || entry.means == static_cast<size_t>(Means::ArmedForce);
+        cost[entry.guarantor] += entry.cost;
       }
       sum.p += p_attack;
       sum.p_squared += p_attack * p_attack;
       if (armed) sum.p_armed += p_attack;
-      for (const auto& [means, is_used] : used) {
-        if (is_used) sum.p_means[means] += p_attack;
+      for (size_t means_idx = 0; means_idx < kMeansCount; ++means_idx) {
+        if (used[means_idx]) sum.p_means[means_idx] += p_attack;
       }
-      for (const auto& [guarantor, value] : cost) sum.p_cost[guarantor] += p_attack * value;
+      for (size_t party_idx = 0; party_idx < parties; ++party_idx) {
+        if (cost[party_idx] != 0.0) sum.p_cost[party_idx] += p_attack * cost[party_idx];
+      }
     }
   };
   {
@@ -348,12 +386,13 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
     oneapi::tbb::parallel_for(int64_t{0}, chunks, run_chunk);
   }
   ChunkSums total;  // reduced in chunk order: the same bits for any number of threads
+  total.p_cost.assign(parties, 0.0);
   for (const auto& sum : sums) {
     total.p += sum.p;
     total.p_squared += sum.p_squared;
     total.p_armed += sum.p_armed;
-    for (const auto& [means, value] : sum.p_means) total.p_means[means] += value;
-    for (const auto& [guarantor, value] : sum.p_cost) total.p_cost[guarantor] += value;
+    for (size_t means_idx = 0; means_idx < kMeansCount; ++means_idx) total.p_means[means_idx] += sum.p_means[means_idx];
+    for (size_t party_idx = 0; party_idx < parties; ++party_idx) total.p_cost[party_idx] += sum.p_cost[party_idx];
   }
   const double n = static_cast<double>(draws);
   outcome.p_attack = total.p / n;
@@ -363,10 +402,13 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
   outcome.p_attack_ci95[1] = std::min(1.0, outcome.p_attack + half);
   const double attack_mass = total.p > 0.0 ? total.p : 1.0;
   outcome.p_collective_armed_response = total.p_armed / attack_mass;
-  for (const auto& commitment : commitments) outcome.response_mix[std::string(ToString(commitment.means))] = 0.0;
-  for (const auto& [means, value] : total.p_means) outcome.response_mix[std::string(ToString(means))] = value / attack_mass;
-  for (const auto& guarantor : guarantors) outcome.guarantor_cost[guarantor] = 0.0;
-  for (const auto& [guarantor, value] : total.p_cost) outcome.guarantor_cost[guarantor] = value / attack_mass;
+  for (const auto& commitment : commitments) {
+    outcome.response_mix[std::string(ToString(commitment.means))] =
+        total.p_means[static_cast<size_t>(commitment.means)] / attack_mass;
+  }
+  for (size_t party_idx = 0; party_idx < parties; ++party_idx) {
+    outcome.guarantor_cost[compiled.parties[party_idx]] = total.p_cost[party_idx] / attack_mass;
+  }
   return outcome;
 }
 
