@@ -72,8 +72,13 @@ std::optional<SmpScenario> ReadKtabCsvText(std::string_view text, std::string_vi
   scenario.description = first[1].text;
   const auto actors = Number(first[2].text);
   const auto dimensions = Number(first[3].text);
-  if (!actors || *actors < 1 || *actors != std::floor(*actors) || *actors > 10000) {
+  if (!actors || *actors < 1 || *actors != std::floor(*actors)) {
     error(1, first[2].column, fmt::format("N (the number of actors) must be a whole number ≥ 1, not '{}'", first[2].text), "count the actor rows");
+    return std::nullopt;
+  }
+  if (*actors > 250) {  // the model's cost grows as N³ per turn: beyond KTAB's range a run takes hours
+    error(1, first[2].column, fmt::format("N = {} actors is more than the 250 SMP supports", first[2].text),
+          "KTAB's SMP is specified for 3–250 actors; merge actors into blocs");
     return std::nullopt;
   }
   if (!dimensions || *dimensions < 1 || *dimensions != std::floor(*dimensions) || *dimensions > 1000) {
