@@ -4,7 +4,7 @@
 #   run_case.sh --reset CASUS CASE    rewrite the case's expected file (review with git diff)
 #   run_case.sh --reset-all CASUS     rewrite every case's expected file
 # A case is either NAME.cmd (one line: the arguments after `casus`, as a shell would split and
-# expand them, run from the project root) or a bad/NAME.toml: the case is `casus check` on it, or
+# expand them, run from the project root) or a bad/NAME.toml (or .csv): the case is `casus check` on it, or
 # the command in bad/command (one line, {} standing for the file).
 # Its expected output NAME.expected holds stdout, then "--- stderr", stderr, then "--- exit N".
 set -uo pipefail
@@ -15,7 +15,7 @@ if [ "${1:-}" = "--reset-all" ]; then
   status=0
   while IFS= read -r -d '' case_file; do
     "$0" --reset "$casus" "$case_file" || status=1
-  done < <(find "$root" \( -name '*.cmd' -o -path '*/bad/*.toml' \) -print0 | sort -z)
+  done < <(find "$root" \( -name '*.cmd' -o -path '*/bad/*.toml' -o -path '*/bad/*.csv' \) -print0 | sort -z)
   exit $status
 fi
 if [ "${1:-}" = "--reset" ]; then reset=1; shift; fi
