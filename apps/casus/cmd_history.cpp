@@ -85,7 +85,7 @@ int RunLoopholes(const GlobalOptions& global, const HistoryOptions& options) {
     for (const auto& era : eras) {
       const auto found = era.alliances_with_rule.find(std::string(rule.name));
       const long count = found == era.alliances_with_rule.end() ? 0 : found->second;
-      fmt::print("{:>16}", fmt::format("{:.0f}% ({})", era.alliances ? 100.0 * count / era.alliances : 0.0, count));
+      fmt::print("{:>16}", fmt::format("{:.0f}% ({})", era.alliances ? 100.0 * static_cast<double>(count) / static_cast<double>(era.alliances) : 0.0, count));
     }
     fmt::print("\n");
   }

@@ -138,7 +138,7 @@ std::optional<SweepSpec> LoadSweepFile(const std::filesystem::path& path, Diagno
         state.Error(position, fmt::format("'{}' cannot be swept", name), SuggestionHint(name, SweepableParameters()));
         continue;
       }
-      SweepAxis axis{name, {}, {}};
+      SweepAxis axis{name, {}, {}, {}};
       std::vector<const toml::node*> values;
       if (const toml::array* array = node.as_array()) {
         for (const auto& item : *array) values.push_back(&item);

@@ -103,7 +103,7 @@ TEST(Smp, RunsEveryShippedInputToCompletion) {
 SmpScenario Colocated(size_t actors) {
   SmpScenario scenario{"same", "all at one point", {"d1", "d2"}, {}};
   for (size_t actor_idx = 0; actor_idx < actors; ++actor_idx) {
-    scenario.actors.push_back(SmpActor{fmt::format("A{}", actor_idx), "", 10.0 + actor_idx, {0.5, 0.5}, {0.3, 0.2}});
+    scenario.actors.push_back(SmpActor{fmt::format("A{}", actor_idx), "", 10.0 + static_cast<double>(actor_idx), {0.5, 0.5}, {0.3, 0.2}});
   }
   return scenario;
 }

@@ -58,7 +58,9 @@ TEST(Radg, OneResponseReducesToTheBinaryGame) {
       const auto binary = Solved(SolveRadg({p_hard, a_sq, 1.0, 0.0}));
       const auto responses = Solved(SolveRadgResponses(a_sq, {{"resist", p_hard, 0.0}, {"concede", 1.0 - p_hard, 1.0}}));
       EXPECT_NEAR(responses.expected_challenge_payoff, 1.0 - p_hard, 1e-12);
-      if (std::abs(p_hard - binary.threshold) > 1e-9) EXPECT_EQ(responses.deterred, binary.deterred) << p_hard << " " << a_sq;
+      if (std::abs(p_hard - binary.threshold) > 1e-9) {
+        EXPECT_EQ(responses.deterred, binary.deterred) << p_hard << " " << a_sq;
+      }
     }
   }
   EXPECT_NE(Rejected(SolveRadgResponses(0.5, {{"a", 0.5, 0.0}})).find("sum to 1"), std::string::npos);
