@@ -8,7 +8,7 @@
 
 #include "casus/games/guarantee_game.hpp"
 #include "casus/games/scenario.hpp"
-#include "casus/history/calibration.hpp"
+#include "casus/history/datasets.hpp"
 #include "casus/report/simulation.hpp"
 #include "common.hpp"
 
@@ -26,21 +26,16 @@ struct SimulateOptions {
 
 int RunSimulate(const GlobalOptions& global, const SimulateOptions& options) {
   const Environment environment = LoadEnvironment(global);
-  std::map<std::string, double> cinc;
-  double honour = 0.0;
+  Diagnostics diagnostics;
+  std::optional<LoadedScenario> loaded;
   try {
-    const CalibratedDefaults defaults = Calibrate(environment.home / "data", environment.parties);
-    for (const auto& [party, weight] : defaults.capability) cinc[party] = weight.cinc;
-    honour = defaults.credibility.at("defense").at("1945-2003").Mean();
+    loaded = LoadCalibratedScenario(options.scenario, environment.home, environment.parties, diagnostics);
   } catch (const DataError& error) {
     fmt::print(stderr, "{}\n", error.what());
     return kBadInput;
   }
-  Diagnostics diagnostics;
-  auto loaded = LoadScenarioWithInstruments(options.scenario, environment.home, environment.parties, cinc, diagnostics);
   for (const auto& diagnostic : diagnostics.All()) fmt::print(stderr, "{}\n", FormatDiagnostic(diagnostic));
   if (!loaded) return kBadInput;
-  ApplyCalibration(*loaded, honour);
   const GuaranteeScenario* scenario = &loaded->scenario;
   const SimulationOptions simulation{options.draws, options.seed, options.threads};
   const bool terminal = isatty(fileno(stderr)) != 0;  // a progress display on a terminal only

@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 
 #include "casus/core/spelling.hpp"
-#include "casus/history/calibration.hpp"
 #include "casus/report/simulation.hpp"
+#include "casus/history/datasets.hpp"
 #include "casus/sim/sweep.hpp"
 #include "common.hpp"
 
@@ -30,13 +30,10 @@ int RunSweepCommand(const GlobalOptions& global, const SweepOptions& options) {
   for (const auto& diagnostic : diagnostics.All()) fmt::print(stderr, "{}\n", FormatDiagnostic(diagnostic));
   if (!spec) return kBadInput;
   try {
-    std::map<std::string, double> cinc;
-    const CalibratedDefaults defaults = Calibrate(environment.home / "data", environment.parties);
-    for (const auto& [party, weight] : defaults.capability) cinc[party] = weight.cinc;
-    auto loaded = LoadScenarioWithInstruments(spec->scenario, environment.home, environment.parties, cinc, diagnostics);
-    for (const auto& diagnostic : diagnostics.All()) fmt::print(stderr, "{}\n", FormatDiagnostic(diagnostic));
+    Diagnostics scenario_diagnostics;  // the sweep file's were printed above
+    const auto loaded = LoadCalibratedScenario(spec->scenario, environment.home, environment.parties, scenario_diagnostics);
+    for (const auto& diagnostic : scenario_diagnostics.All()) fmt::print(stderr, "{}\n", FormatDiagnostic(diagnostic));
     if (!loaded) return kBadInput;
-    ApplyCalibration(*loaded, defaults.credibility.at("defense").at("1945-2003").Mean());
     for (const auto& axis : spec->axes) {
       for (size_t design_idx = 0; design_idx < axis.designs.size(); ++design_idx) {
         const auto& designs = loaded->scenario.designs;

@@ -4,6 +4,7 @@
 
 #include "casus/core/spelling.hpp"
 #include "casus/engine/world_state.hpp"
+#include "casus/history/calibration.hpp"
 #include "casus/spec/load_instrument.hpp"
 #include "casus/spec/resolve_instrument.hpp"
 #include "casus/spec/toml_reader.hpp"
@@ -195,6 +196,16 @@ std::optional<LoadedScenario> LoadScenarioWithInstruments(const std::filesystem:
     loaded.instruments.push_back(std::move(instruments));
   }
   if (diagnostics.ErrorCount() > errors_before) return std::nullopt;
+  return loaded;
+}
+
+std::optional<LoadedScenario> LoadCalibratedScenario(const std::filesystem::path& path, const std::filesystem::path& home,
+                                                     const PartyTable& parties, Diagnostics& diagnostics) {
+  const CalibratedDefaults defaults = Calibrate(home / "data", parties);
+  std::map<std::string, double> cinc;
+  for (const auto& [party, weight] : defaults.capability) cinc[party] = weight.cinc;
+  auto loaded = LoadScenarioWithInstruments(path, home, parties, cinc, diagnostics);
+  if (loaded) ApplyCalibration(*loaded, defaults.credibility.at("defense").at("1945-2003").Mean());
   return loaded;
 }
 

@@ -52,6 +52,12 @@ std::optional<LoadedScenario> LoadScenarioWithInstruments(const std::filesystem:
                                                           const PartyTable& parties, const std::map<std::string, double>& capability,
                                                           Diagnostics& diagnostics);
 
+//! LoadScenarioWithInstruments with the defaults calibrated on `home`/data (docs/calibration.md):
+//! capabilities from CINC and, when the scenario asks for it, ρ from the honour rate of defence
+//! pacts since 1945. Throws DataError when the shipped data is malformed.
+std::optional<LoadedScenario> LoadCalibratedScenario(const std::filesystem::path& path, const std::filesystem::path& home,
+                                                     const PartyTable& parties, Diagnostics& diagnostics);
+
 //! Sets ρ from `honour_probability` when the scenario asks for a calibrated reneging cost.
 void ApplyCalibration(LoadedScenario& loaded, double honour_probability);
 
