@@ -5,39 +5,18 @@
 #include <cmath>
 #include <random>
 
-#include <Eigen/Eigenvalues>
 #include <oneapi/tbb/global_control.h>
 #include <oneapi/tbb/parallel_for.h>
 #include <pcg_random.hpp>
 
 #include "casus/engine/adjudicate.hpp"
+#include "casus/games/normal_integrals.hpp"
 
 namespace casus {
 
 namespace {
 
-double Phi(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
-
-// Nodes and weights for E[f(η)], η ~ N(0, 1): Gauss–Hermite (probabilists') by Golub–Welsch.
-struct Quadrature {
-  std::vector<double> nodes;
-  std::vector<double> weights;
-};
-const Quadrature& NormalQuadrature() {
-  static const Quadrature quadrature = [] {
-    constexpr int kNodes = 24;
-    Eigen::MatrixXd jacobi = Eigen::MatrixXd::Zero(kNodes, kNodes);
-    for (int k = 1; k < kNodes; ++k) jacobi(k, k - 1) = jacobi(k - 1, k) = std::sqrt(static_cast<double>(k));
-    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(jacobi);
-    Quadrature result;
-    for (int k = 0; k < kNodes; ++k) {
-      result.nodes.push_back(solver.eigenvalues()(k));
-      result.weights.push_back(solver.eigenvectors()(0, k) * solver.eigenvectors()(0, k));
-    }
-    return result;
-  }();
-  return quadrature;
-}
+double Phi(double x) { return NormalCdfExact(x); }
 
 double DutyWeight(const Duty& duty) {
   double weight = 0.0;
@@ -108,45 +87,54 @@ double Effectiveness(const GameParameters& parameters, Means means) {
   return found == parameters.effectiveness.end() ? 0.0 : found->second;
 }
 
-// P(at least `quota` of independent events with these probabilities).
-double AtLeast(const std::vector<double>& probabilities, size_t quota) {
-  std::vector<double> count(probabilities.size() + 1, 0.0);
-  count[0] = 1.0;
-  for (size_t event_idx = 0; event_idx < probabilities.size(); ++event_idx) {
-    for (size_t k = event_idx + 1; k > 0; --k) count[k] = count[k] * (1.0 - probabilities[event_idx]) + count[k - 1] * probabilities[event_idx];
-    count[0] *= 1.0 - probabilities[event_idx];
-  }
-  double total = 0.0;
-  for (size_t k = quota; k < count.size(); ++k) total += count[k];
-  return total;
-}
+// A design compiled once for the Monte Carlo. The parties are the guarantors and co-deciders
+// other than the challenger, sorted (their values are drawn in that order); a challenger that
+// co-decides keeps the mean value (its clause is blocked anyway). A *term* is one distinct
+// willingness index v_party − k + ρ·c + φ·forces (a party, a cost, a commitment strength):
+// commitments refer to their own term and their co-deciders' terms, so a draw computes each once.
+constexpr size_t kNoParty = static_cast<size_t>(-1);
+constexpr size_t kMeansCount = 11;
 
-// A design compiled once for the Monte Carlo: parties by index, each commitment's constant terms
-// (cost, strength, loss weight, quota, whether the challenger blocks it), so that a draw only
-// adds the drawn values. The parties are the guarantors and co-deciders other than the
-// challenger, sorted (their values are drawn in that order); a challenger that co-decides keeps
-// the mean value (its clause is blocked anyway).
+struct WillingnessTerm {
+  size_t party = kNoParty;
+  double cost = 0.0;
+  double strength = 0.0;
+};
+
+// How E[L] integrates a commitment: alone (closed form), with one co-decider both of whom must be
+// willing (the bivariate normal CDF), or the general case (quadrature over η).
+enum class Integration { Alone, Pair, General };
+
 struct CompiledCommitment {
   size_t guarantor = 0;
-  std::vector<size_t> co_deciders;  // kNoParty: the challenger
-  std::vector<double> co_strength;
-  double strength = 0.0;
+  size_t own_term = 0;
+  std::vector<size_t> co_terms;
   double cost = 0.0;
   double loss_weight = 0.0;
   size_t quota = 0;
   bool blocked = false;
+  bool counts_for_loss = false;  // not blocked, non-zero loss weight
+  Integration integration = Integration::Alone;
   size_t means = 0;  // static_cast<size_t>(Means)
 };
-
-constexpr size_t kNoParty = static_cast<size_t>(-1);
-constexpr size_t kMeansCount = 11;
 
 struct CompiledDesign {
   std::vector<std::string> parties;
   std::vector<double> forces_bonus;  // φ for parties with forces in place, else 0
+  std::vector<WillingnessTerm> terms;
   std::vector<CompiledCommitment> commitments;
-  bool any_co_decided = false;
+  size_t max_co_deciders = 0;
+  bool any_general = false;
 };
+
+size_t TermIndex(CompiledDesign& design, size_t party, double cost, double strength) {
+  for (size_t term_idx = 0; term_idx < design.terms.size(); ++term_idx) {
+    const WillingnessTerm& term = design.terms[term_idx];
+    if (term.party == party && term.cost == cost && term.strength == strength) return term_idx;
+  }
+  design.terms.push_back(WillingnessTerm{party, cost, strength});
+  return design.terms.size() - 1;
+}
 
 CompiledDesign Compile(const std::vector<Commitment>& commitments, const std::vector<std::string>& forces_in_place,
                        const Incident& attack, const GameParameters& parameters) {
@@ -168,69 +156,117 @@ CompiledDesign Compile(const std::vector<Commitment>& commitments, const std::ve
   for (const auto& commitment : commitments) {
     CompiledCommitment entry;
     entry.guarantor = index(commitment.guarantor);
-    entry.strength = commitment.strength;
     const auto cost = parameters.cost.find(commitment.means);
     entry.cost = cost == parameters.cost.end() ? 0.0 : cost->second;
+    entry.own_term = TermIndex(compiled, entry.guarantor, entry.cost, commitment.strength);
     entry.loss_weight = Capability(parameters, commitment.guarantor) * Effectiveness(parameters, commitment.means);
     entry.blocked = BlockedByChallenger(commitment, attack.by);
+    entry.counts_for_loss = !entry.blocked && entry.loss_weight != 0.0;
     entry.means = static_cast<size_t>(commitment.means);
     const auto others = CoDeciders(commitment);
     for (const auto& other : others) {
-      entry.co_deciders.push_back(index(other));
       double strength = 0.0;
       for (const auto& candidate : commitments) {
         if (candidate.guarantor == other && candidate.means == commitment.means) strength = candidate.strength;
       }
-      entry.co_strength.push_back(strength);
+      entry.co_terms.push_back(TermIndex(compiled, index(other), entry.cost, strength));
     }
     entry.quota = Quota(commitment, others.size());
-    compiled.any_co_decided = compiled.any_co_decided || !entry.co_deciders.empty();
+    if (entry.quota == 0) {
+      entry.integration = Integration::Alone;
+    } else if (others.size() == 1) {
+      entry.integration = Integration::Pair;
+    } else {
+      entry.integration = Integration::General;
+    }
+    compiled.max_co_deciders = std::max(compiled.max_co_deciders, others.size());
+    compiled.any_general = compiled.any_general || (entry.counts_for_loss && entry.integration == Integration::General);
     compiled.commitments.push_back(std::move(entry));
   }
   return compiled;
 }
 
-// The willingness index of a party before η and ε: v − k(m) + ρ·c + φ·forces.
-double Propensity(const CompiledDesign& design, size_t party, double strength, double cost, const std::vector<double>& values,
-                  const GameParameters& parameters) {
-  const double value = party == kNoParty ? parameters.guarantor_value.mean : values[party];
-  const double forces = party == kNoParty ? 0.0 : design.forces_bonus[party];
-  return value - cost + parameters.reneging_cost * strength + forces;
+// What E[L] needs besides the compiled design, built once per run: the spread of η + ε, the
+// bivariate CDF at the correlation two guarantors' willingness share through η, and the η rule.
+struct LossIntegrals {
+  double spread = 1.0;  // √(σ_η² + σ_ε²)
+  BivariateNormalCdf pair;
+  QuadratureRule shock;
+
+  explicit LossIntegrals(const GameParameters& parameters)
+      : spread(std::hypot(parameters.common_shock_sd, parameters.noise_sd)),
+        pair(parameters.common_shock_sd * parameters.common_shock_sd / (spread * spread)),
+        shock(CommonShockRule(parameters.common_shock_sd, parameters.noise_sd)) {}
+};
+
+// Per-draw scratch space, allocated once per chunk.
+struct DrawScratch {
+  std::vector<double> index;      // per term: the willingness index before η and ε
+  std::vector<double> marginal;   // per term: Φ(index / spread), P(willing) integrated over η and ε
+  std::vector<double> at_least;   // the Poisson-binomial recursion, max co-deciders + 1
+
+  explicit DrawScratch(const CompiledDesign& design)
+      : index(design.terms.size()), marginal(design.terms.size()), at_least(design.max_co_deciders + 2) {}
+};
+
+// The willingness index of each term: v − k(m) + ρ·c + φ·forces.
+void ComputeIndices(const CompiledDesign& design, const std::vector<double>& values, double reneging_cost,
+                    const GameParameters& parameters, DrawScratch& scratch) {
+  for (size_t term_idx = 0; term_idx < design.terms.size(); ++term_idx) {
+    const WillingnessTerm& term = design.terms[term_idx];
+    const double value = term.party == kNoParty ? parameters.guarantor_value.mean : values[term.party];
+    const double forces = term.party == kNoParty ? 0.0 : design.forces_bonus[term.party];
+    scratch.index[term_idx] = value - term.cost + reneging_cost * term.strength + forces;
+  }
 }
 
-// E[L] given the drawn values. A commitment decided by its guarantor alone integrates over η in
-// closed form, E_η[Φ((a + σ_η η)/σ_ε)] = Φ(a / √(σ_ε² + σ_η²)); those that need co-deciders are
-// integrated by the Gauss–Hermite rule (their events are independent given η only).
-double ExpectedLossCompiled(const CompiledDesign& design, const std::vector<double>& values, const GameParameters& parameters,
-                            std::vector<double>& propensity, std::vector<std::vector<double>>& co_propensity) {
-  const double spread = std::sqrt(parameters.noise_sd * parameters.noise_sd + parameters.common_shock_sd * parameters.common_shock_sd);
+// P(at least `quota` of the co-deciders willing | η), independent given η, times nothing else.
+double CoDecidersAtLeast(const CompiledCommitment& entry, const DrawScratch& scratch, double shock, double noise_sd,
+                         std::vector<double>& count) {
+  const size_t members = entry.co_terms.size();
+  std::fill(count.begin(), count.begin() + static_cast<std::ptrdiff_t>(members + 1), 0.0);
+  count[0] = 1.0;
+  for (size_t member = 0; member < members; ++member) {
+    const double p = NormalCdf((scratch.index[entry.co_terms[member]] + shock) / noise_sd);
+    for (size_t k = member + 1; k > 0; --k) count[k] = count[k] * (1.0 - p) + count[k - 1] * p;
+    count[0] *= 1.0 - p;
+  }
+  double total = 0.0;
+  for (size_t k = entry.quota; k <= members; ++k) total += count[k];
+  return total;
+}
+
+// E[L] given the drawn values (docs/guarantee-game.md, "How E[L] is computed").
+double ExpectedLossCompiled(const CompiledDesign& design, const LossIntegrals& integrals, const GameParameters& parameters,
+                            DrawScratch& scratch) {
+  for (size_t term_idx = 0; term_idx < design.terms.size(); ++term_idx) {
+    scratch.marginal[term_idx] = NormalCdf(scratch.index[term_idx] / integrals.spread);
+  }
   double expected = 0.0;
-  for (size_t commitment_idx = 0; commitment_idx < design.commitments.size(); ++commitment_idx) {
-    const CompiledCommitment& entry = design.commitments[commitment_idx];
-    propensity[commitment_idx] = Propensity(design, entry.guarantor, entry.strength, entry.cost, values, parameters);
-    co_propensity[commitment_idx].clear();
-    for (size_t co_idx = 0; co_idx < entry.co_deciders.size(); ++co_idx) {
-      co_propensity[commitment_idx].push_back(
-          Propensity(design, entry.co_deciders[co_idx], entry.co_strength[co_idx], entry.cost, values, parameters));
-    }
-    if (!entry.blocked && entry.loss_weight != 0.0 && entry.co_deciders.empty()) {
-      expected += entry.loss_weight * Phi(propensity[commitment_idx] / spread);
+  for (const CompiledCommitment& entry : design.commitments) {
+    if (!entry.counts_for_loss) continue;
+    switch (entry.integration) {
+      case Integration::Alone: expected += entry.loss_weight * scratch.marginal[entry.own_term]; break;
+      case Integration::Pair: {
+        const size_t own = entry.own_term;
+        const size_t other = entry.co_terms.front();
+        expected += entry.loss_weight * integrals.pair(scratch.index[own] / integrals.spread, scratch.index[other] / integrals.spread,
+                                                       scratch.marginal[own], scratch.marginal[other]);
+        break;
+      }
+      case Integration::General: break;
     }
   }
-  if (!design.any_co_decided) return expected;
-  const Quadrature& quadrature = NormalQuadrature();
-  std::vector<double> p_others;
-  for (size_t node_idx = 0; node_idx < quadrature.nodes.size(); ++node_idx) {
-    const double shock = parameters.common_shock_sd * quadrature.nodes[node_idx];
+  if (!design.any_general) return expected;
+  for (size_t node_idx = 0; node_idx < integrals.shock.nodes.size(); ++node_idx) {
+    const double shock = parameters.common_shock_sd * integrals.shock.nodes[node_idx];
     double loss = 0.0;
-    for (size_t commitment_idx = 0; commitment_idx < design.commitments.size(); ++commitment_idx) {
-      const CompiledCommitment& entry = design.commitments[commitment_idx];
-      if (entry.blocked || entry.loss_weight == 0.0 || entry.co_deciders.empty()) continue;
-      p_others.clear();
-      for (const double other : co_propensity[commitment_idx]) p_others.push_back(Phi((other + shock) / parameters.noise_sd));
-      loss += entry.loss_weight * Phi((propensity[commitment_idx] + shock) / parameters.noise_sd) * AtLeast(p_others, entry.quota);
+    for (const CompiledCommitment& entry : design.commitments) {
+      if (!entry.counts_for_loss || entry.integration != Integration::General) continue;
+      loss += entry.loss_weight * NormalCdf((scratch.index[entry.own_term] + shock) / parameters.noise_sd) *
+              CoDecidersAtLeast(entry, scratch, shock, parameters.noise_sd, scratch.at_least);
     }
-    expected += quadrature.weights[node_idx] * loss;
+    expected += integrals.shock.weights[node_idx] * loss;
   }
   return expected;
 }
@@ -313,9 +349,10 @@ double ExpectedLoss(const std::vector<Commitment>& commitments, const std::map<s
     const auto found = values.find(party);
     drawn.push_back(found == values.end() ? parameters.guarantor_value.mean : found->second);
   }
-  std::vector<double> propensity(design.commitments.size());
-  std::vector<std::vector<double>> co_propensity(design.commitments.size());
-  return ExpectedLossCompiled(design, drawn, parameters, propensity, co_propensity);
+  const LossIntegrals integrals(parameters);
+  DrawScratch scratch(design);
+  ComputeIndices(design, drawn, parameters.reneging_cost, parameters, scratch);
+  return ExpectedLossCompiled(design, integrals, parameters, scratch);
 }
 
 DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitment>& commitments, const Incident& attack,
@@ -324,57 +361,68 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
   outcome.id = design.id;
   outcome.triggered_commitments = commitments.size();
   const CompiledDesign compiled = Compile(commitments, design.forces_in_place, attack, parameters);
+  const LossIntegrals integrals(parameters);
   const size_t parties = compiled.parties.size();
   constexpr int64_t kChunk = 1024;
   const int64_t draws = std::max<int64_t>(1, options.draws);
   const int64_t chunks = (draws + kChunk - 1) / kChunk;
   std::vector<ChunkSums> sums(static_cast<size_t>(chunks));
+  // The parameters a draw reads, as locals: stores into the scratch vectors cannot alias them.
+  const Normal gain_prior = parameters.challenger_gain;
+  const Normal war_cost_prior = parameters.challenger_war_cost;
+  const Normal value_prior = parameters.guarantor_value;
+  const double type_sd = parameters.challenger_type_sd;
+  const double shock_sd = parameters.common_shock_sd;
+  const double noise_sd = parameters.noise_sd;
+  size_t variates_per_draw = 2 + parties + 1;
+  for (const CompiledCommitment& entry : compiled.commitments) variates_per_draw += 1 + entry.co_terms.size();
   auto run_chunk = [&](int64_t chunk_idx) {
     pcg64 random(options.seed, static_cast<uint64_t>(chunk_idx));
     std::normal_distribution<double> normal(0.0, 1.0);
     ChunkSums& sum = sums[static_cast<size_t>(chunk_idx)];
     sum.p_cost.assign(parties, 0.0);
     std::vector<double> values(parties);
-    std::vector<double> propensity(compiled.commitments.size());
-    std::vector<std::vector<double>> co_propensity(compiled.commitments.size());
+    DrawScratch scratch(compiled);
     std::vector<double> cost(parties);
+    // A draw's standard normal variates, drawn first in a tight loop and then read in order: G, W,
+    // a value per party, η, then for each commitment ε for its guarantor and for each co-decider.
+    std::vector<double> variates(variates_per_draw);
     const int64_t first = chunk_idx * kChunk;
     const int64_t last = std::min(draws, first + kChunk);
     for (int64_t draw_idx = first; draw_idx < last; ++draw_idx) {
-      const double gain = parameters.challenger_gain.mean + parameters.challenger_gain.sd * normal(random);
-      const double war_cost = parameters.challenger_war_cost.mean + parameters.challenger_war_cost.sd * normal(random);
+      for (double& variate : variates) variate = normal(random);
+      const double* next = variates.data();
+      const double gain = gain_prior.mean + gain_prior.sd * *next++;
+      const double war_cost = war_cost_prior.mean + war_cost_prior.sd * *next++;
       for (size_t party_idx = 0; party_idx < parties; ++party_idx) {
-        values[party_idx] = parameters.guarantor_value.mean + parameters.guarantor_value.sd * normal(random);
+        values[party_idx] = value_prior.mean + value_prior.sd * *next++;
       }
-      const double expected_loss = ExpectedLossCompiled(compiled, values, parameters, propensity, co_propensity);
-      const double p_attack = Phi((gain - war_cost - expected_loss) / parameters.challenger_type_sd);
+      ComputeIndices(compiled, values, parameters.reneging_cost, parameters, scratch);
+      const double expected_loss = ExpectedLossCompiled(compiled, integrals, parameters, scratch);
+      const double p_attack = NormalCdf((gain - war_cost - expected_loss) / type_sd);
       // A realised crisis: η, then ε for each commitment and each co-decider, in a fixed order,
       // then the decision rules. (A co-decider's willingness is drawn per commitment that needs it.)
-      const double shock = parameters.common_shock_sd * normal(random);
-      bool armed = false;
-      std::array<bool, kMeansCount> used{};
+      const double shock = shock_sd * *next++;
+      // Branch-free: whether a guarantor acts is a coin toss, which a branch would mispredict.
+      double armed = 0.0;
+      std::array<double, kMeansCount> used{};
       std::fill(cost.begin(), cost.end(), 0.0);
-      for (size_t commitment_idx = 0; commitment_idx < compiled.commitments.size(); ++commitment_idx) {
-        const CompiledCommitment& entry = compiled.commitments[commitment_idx];
-        const bool own = propensity[commitment_idx] + shock + parameters.noise_sd * normal(random) >= 0.0;
+      for (const CompiledCommitment& entry : compiled.commitments) {
+        const bool own = scratch.index[entry.own_term] + shock + noise_sd * *next++ >= 0.0;
         size_t willing_others = 0;
-        for (const double other : co_propensity[commitment_idx]) {
-          willing_others += other + shock + parameters.noise_sd * normal(random) >= 0.0 ? 1 : 0;
+        for (const size_t other : entry.co_terms) {
+          willing_others += static_cast<size_t>(scratch.index[other] + shock + noise_sd * *next++ >= 0.0);
         }
-        if (entry.blocked || !own || willing_others < entry.quota) continue;
-        used[entry.means] = true;
-        armed = armed || entry.means == static_cast<size_t>(Means::ArmedForce);
-        cost[entry.guarantor] += entry.cost;
+        const double acts = static_cast<double>(!entry.blocked && own && willing_others >= entry.quota);
+        used[entry.means] = std::max(used[entry.means], acts);
+        armed = std::max(armed, entry.means == static_cast<size_t>(Means::ArmedForce) ? acts : 0.0);
+        cost[entry.guarantor] += acts * entry.cost;
       }
       sum.p += p_attack;
       sum.p_squared += p_attack * p_attack;
-      if (armed) sum.p_armed += p_attack;
-      for (size_t means_idx = 0; means_idx < kMeansCount; ++means_idx) {
-        if (used[means_idx]) sum.p_means[means_idx] += p_attack;
-      }
-      for (size_t party_idx = 0; party_idx < parties; ++party_idx) {
-        if (cost[party_idx] != 0.0) sum.p_cost[party_idx] += p_attack * cost[party_idx];
-      }
+      sum.p_armed += armed * p_attack;
+      for (size_t means_idx = 0; means_idx < kMeansCount; ++means_idx) sum.p_means[means_idx] += used[means_idx] * p_attack;
+      for (size_t party_idx = 0; party_idx < parties; ++party_idx) sum.p_cost[party_idx] += p_attack * cost[party_idx];
     }
   };
   {

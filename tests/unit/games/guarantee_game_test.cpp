@@ -215,6 +215,30 @@ TEST(GuaranteeGameDirections, ConstitutionalProcessesAndASingleDeciderWeakenIt) 
   EXPECT_LE(plain, PAttackOf(Guarantee(AssistClause("", kArmed, "decision = { rule = \"single\", by = [\"USA\"] }\n")), Attack()));
 }
 
+// E[L] takes one of three routes per commitment: alone (closed form), with one co-decider (the
+// bivariate normal CDF), or with several (quadrature over η). A third co-decider who is always
+// willing must leave a consensus where it was: the general route agrees with the pair route.
+TEST(GuaranteeGame, PairAndGeneralIntegrationAgree) {
+  GameParameters parameters = DefaultGameParameters();
+  parameters.capability = {{"USA", 0.12}, {"GBR", 0.012}};
+  parameters.common_shock_sd = 0.6;  // σ_η/σ_ε = 2: a sharp integrand for the quadrature
+  const std::string pair = "decision = { rule = \"consensus\", by = [\"USA\", \"GBR\"] }\n";
+  const std::string three = "decision = { rule = \"consensus\", by = [\"USA\", \"GBR\", \"FRA\"] }\n";
+  const Instrument two_deciders = LoadOk(Guarantee(AssistClause("", kArmed, pair)));
+  const Instrument three_deciders = LoadOk(Guarantee(AssistClause("", kArmed, three), "", "co_guarantors = [\"FRA\"]\n"));
+  for (const double usa : {-0.4, 0.0, 0.3}) {
+    const std::map<std::string, double> values{{"USA", usa}, {"GBR", 0.1}, {"FRA", 1000.0}};
+    GameDesign first{"pair", {&two_deciders}, {}};
+    GameDesign second{"general", {&three_deciders}, {}};
+    const double via_pair = ExpectedLoss(TriggeredCommitments(first, Attack(), WorldState{}, testing::Parties()), values,
+                                         Attack(), parameters, testing::Parties());
+    const double via_general = ExpectedLoss(TriggeredCommitments(second, Attack(), WorldState{}, testing::Parties()), values,
+                                            Attack(), parameters, testing::Parties());
+    EXPECT_GT(via_pair, 0.0);
+    EXPECT_NEAR(via_pair, via_general, 1e-9) << "v_USA = " << usa;
+  }
+}
+
 TEST(GuaranteeGameDirections, AnActivationConditionSwitchesTheClauseOffUntilItHolds) {
   const std::string text = Guarantee(AssistClause(", activation = [\"ceasefire-in-force\"]", kArmed));
   WorldState ceasefire;

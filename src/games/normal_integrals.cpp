@@ -1,0 +1,191 @@
+#include "casus/games/normal_integrals.hpp"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <cmath>
+#include <numbers>
+
+#include <Eigen/Eigenvalues>
+
+namespace casus {
+
+// Per interval [xᵢ, xᵢ₊₁], the cubic Hermite interpolant of Φ (values and slopes φ at both ends)
+// as a polynomial in t ∈ [0, 1]: c0 + t(c1 + t(c2 + t·c3)).
+NormalCdfTable::NormalCdfTable() {
+  const double step = 1.0 / kStepsPerUnit;
+  auto density = [step](double x) { return step * std::exp(-0.5 * x * x) / std::sqrt(2.0 * std::numbers::pi); };
+  for (int index = 0; index + 1 < kSize; ++index) {
+    const double left = kLow + index * step;
+    const double right = left + step;
+    const double p0 = NormalCdfExact(left);
+    const double p1 = NormalCdfExact(right);
+    const double m0 = density(left);
+    const double m1 = density(right);
+    coefficients[static_cast<size_t>(index)] = {p0, m0, 3.0 * (p1 - p0) - 2.0 * m0 - m1, 2.0 * (p0 - p1) + m0 + m1};
+  }
+}
+
+const NormalCdfTable kNormalCdfTable;
+
+namespace {
+
+// 2^(j/64), j = 0 … 63, for ExpNonPositive.
+struct ExpTable {
+  std::array<double, 64> power{};
+  ExpTable() {
+    for (size_t j = 0; j < power.size(); ++j) power[j] = std::exp2(static_cast<double>(j) / 64.0);
+  }
+};
+const ExpTable kExpTable;
+
+}  // namespace
+
+double ExpNonPositive(double x) {
+  // x = (64m + j)·ln2/64 + r, |r| ≤ ln2/128: e^x = 2^m · 2^(j/64) · e^r, e^r by its Taylor
+  // polynomial of degree 5 (truncation < 4e-17 relative). ln2/64 is split in two (Cody–Waite) so
+  // that r is exact to rounding.
+  constexpr double kScale = 64.0 / std::numbers::ln2;
+  constexpr double kStepHigh = 0.010830424696905538;   // ln2/64 rounded to 33 bits: n·kStepHigh is exact
+  constexpr double kStepLow = -6.563929801064195e-13;  // ln2/64 − kStepHigh
+  constexpr double kShift = 6755399441055744.0;  // 1.5·2^52: adding it rounds to an integer
+  x = std::max(x, -708.0);
+  const double shifted = x * kScale + kShift;
+  const double n = shifted - kShift;
+  const double r = (x - n * kStepHigh) - n * kStepLow;
+  const auto whole = std::bit_cast<int64_t>(shifted) - std::bit_cast<int64_t>(kShift);  // = n
+  const auto fraction = static_cast<size_t>(whole & 63);
+  const int64_t exponent = (whole - static_cast<int64_t>(fraction)) / 64;
+  const double polynomial = 1.0 + r * (1.0 + r * (0.5 + r * (1.0 / 6.0 + r * (1.0 / 24.0 + r * (1.0 / 120.0)))));
+  const double power = std::bit_cast<double>(static_cast<uint64_t>(exponent + 1023) << 52);
+  return power * kExpTable.power[fraction] * polynomial;
+}
+
+double NormalCdfExact(double x) { return 0.5 * std::erfc(-x * std::numbers::sqrt2 / 2.0); }
+
+QuadratureRule GaussLegendre(int points) {
+  Eigen::MatrixXd jacobi = Eigen::MatrixXd::Zero(points, points);
+  for (int k = 1; k < points; ++k) {
+    const double kk = static_cast<double>(k);
+    jacobi(k, k - 1) = jacobi(k - 1, k) = kk / std::sqrt(4.0 * kk * kk - 1.0);
+  }
+  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(jacobi);
+  QuadratureRule rule;
+  for (int k = 0; k < points; ++k) {
+    rule.nodes.push_back(solver.eigenvalues()(k));
+    rule.weights.push_back(2.0 * solver.eigenvectors()(0, k) * solver.eigenvectors()(0, k));
+  }
+  return rule;
+}
+
+namespace {
+
+struct PlackettRule {
+  std::vector<double> half_secant_squared;
+  std::vector<double> tangent_secant;
+  std::vector<double> weights;
+};
+
+PlackettRule MakePlackettRule(double correlation, int points) {
+  PlackettRule rule;
+  const double end = std::asin(correlation);
+  const QuadratureRule legendre = GaussLegendre(points);
+  for (size_t k = 0; k < legendre.nodes.size(); ++k) {
+    const double theta = 0.5 * end * (legendre.nodes[k] + 1.0);
+    const double cos_squared = std::cos(theta) * std::cos(theta);
+    rule.half_secant_squared.push_back(0.5 / cos_squared);
+    rule.tangent_secant.push_back(std::sin(theta) / cos_squared);
+    rule.weights.push_back(legendre.weights[k] * 0.5 * end / (2.0 * std::numbers::pi));
+  }
+  return rule;
+}
+
+double PlackettIntegral(const PlackettRule& rule, double h, double k) {
+  const double squares = h * h + k * k;
+  const double product = h * k;
+  double sum = 0.0;
+  for (size_t node = 0; node < rule.weights.size(); ++node) {
+    sum += rule.weights[node] * ExpNonPositive(-squares * rule.half_secant_squared[node] + product * rule.tangent_secant[node]);
+  }
+  return sum;
+}
+
+constexpr double kPlackettTolerance = 1e-10;  // NormalCdf's own error
+
+}  // namespace
+
+namespace {
+
+PlackettRule ChoosePlackettRule(double r) {
+  const PlackettRule reference = MakePlackettRule(r, 96);
+  for (const int points : {3, 4, 5, 6, 7, 8, 10, 12, 16, 20, 24, 32, 48, 64}) {
+    PlackettRule candidate = MakePlackettRule(r, points);
+    double worst = 0.0;
+    for (double h = -6.0; h <= 6.0; h += 0.5) {
+      for (double k = -6.0; k <= 6.0; k += 0.5) {
+        worst = std::max(worst, std::fabs(PlackettIntegral(candidate, h, k) - PlackettIntegral(reference, h, k)));
+      }
+    }
+    if (worst < kPlackettTolerance) return candidate;
+  }
+  return reference;
+}
+
+}  // namespace
+
+BivariateNormalCdf::BivariateNormalCdf(double correlation) {
+  const double r = std::clamp(correlation, 0.0, 1.0 - 1e-12);
+  if (r == 0.0) return;  // independent: Φ₂ = Φ(h)Φ(k)
+  // Choosing the rule takes about 2 ms (eigenvalues of a 96 × 96 matrix, a grid of checks): once
+  // per correlation per process, so that simulating many designs or sweep points does not repeat it.
+  static std::mutex mutex;
+  static std::map<double, PlackettRule> chosen;
+  PlackettRule rule;
+  {
+    const std::lock_guard<std::mutex> lock(mutex);
+    auto found = chosen.find(r);
+    if (found == chosen.end()) found = chosen.emplace(r, ChoosePlackettRule(r)).first;
+    rule = found->second;
+  }
+  half_secant_squared_ = std::move(rule.half_secant_squared);
+  tangent_secant_ = std::move(rule.tangent_secant);
+  weights_ = std::move(rule.weights);
+}
+
+double BivariateNormalCdf::operator()(double h, double k, double cdf_h, double cdf_k) const {
+  const double squares = h * h + k * k;
+  const double product = h * k;
+  double sum = 0.0;
+  for (size_t node = 0; node < weights_.size(); ++node) {
+    sum += weights_[node] * ExpNonPositive(-squares * half_secant_squared_[node] + product * tangent_secant_[node]);
+  }
+  return std::clamp(cdf_h * cdf_k + sum, 0.0, std::min(cdf_h, cdf_k));
+}
+
+QuadratureRule CommonShockRule(double shock_sd, double noise_sd) {
+  QuadratureRule rule;
+  if (shock_sd <= 0.0) {
+    rule.nodes.push_back(0.0);
+    rule.weights.push_back(1.0);
+    return rule;
+  }
+  constexpr double kReach = 8.5;
+  const double widest = std::min(2.0, 2.0 * noise_sd / shock_sd);
+  const int panels = static_cast<int>(std::ceil(2.0 * kReach / widest));
+  const double width = 2.0 * kReach / panels;
+  const QuadratureRule legendre = GaussLegendre(8);
+  for (int panel = 0; panel < panels; ++panel) {
+    const double middle = -kReach + width * (panel + 0.5);
+    for (size_t k = 0; k < legendre.nodes.size(); ++k) {
+      const double eta = middle + 0.5 * width * legendre.nodes[k];
+      rule.nodes.push_back(eta);
+      rule.weights.push_back(0.5 * width * legendre.weights[k] * std::exp(-0.5 * eta * eta) / std::sqrt(2.0 * std::numbers::pi));
+    }
+  }
+  return rule;
+}
+
+}  // namespace casus
