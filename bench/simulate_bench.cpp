@@ -36,7 +36,7 @@ int main() {
   attack.deliberate = true;
   attack.sustained = true;
   const casus::GameDesign design{"us-draft-2025-11", {&instrument}, {}};
-  const auto commitments = casus::TriggeredCommitments(design, attack, casus::WorldState{}, parties);
+  const auto commitments = casus::TriggeredCommitments(design, attack, casus::WorldState{}, parties, parameters);
   // The variates one crisis draws: G, W, a value per guarantor (and co-decider), η, and an ε per
   // commitment and per co-decider of it.
   std::vector<std::string> guarantors;

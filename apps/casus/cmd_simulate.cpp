@@ -48,8 +48,10 @@ int RunSimulate(const GlobalOptions& global, const SimulateOptions& options) {
   if (options.json) {
     PrintJson(SimulationToJson(*scenario, outcomes, simulation, threads_used));
   } else {
-    fmt::print("Scenario {}: {} designs, {} draws, seed {}, {} thread{}; reneging cost ρ = {:.3f}{}\n", scenario->id, outcomes.size(),
-               options.draws, options.seed, threads_used, threads_used == 1 ? "" : "s", scenario->parameters.reneging_cost,
+    const GameParameters& parameters = scenario->parameters;
+    const std::string spread = parameters.reneging_cost_sd > 0.0 ? fmt::format(", sd {:.3f}", parameters.reneging_cost_sd) : "";
+    fmt::print("Scenario {}: {} designs, {} draws, seed {}, {} thread{}; reneging cost ρ = {:.3f}{}{}\n", scenario->id, outcomes.size(),
+               options.draws, options.seed, threads_used, threads_used == 1 ? "" : "s", parameters.reneging_cost, spread,
                scenario->calibrate_reneging ? " (calibrated on defence pacts' honour rate since 1945)" : "");
     fmt::print("{}", RenderSimulationTable(outcomes));
   }

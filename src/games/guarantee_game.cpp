@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <numbers>
 #include <random>
 
 #include <oneapi/tbb/global_control.h>
@@ -11,6 +12,7 @@
 
 #include "casus/engine/adjudicate.hpp"
 #include "casus/games/normal_integrals.hpp"
+#include "casus/lint/thresholds.hpp"
 
 namespace casus {
 
@@ -294,31 +296,81 @@ GameParameters DefaultGameParameters() {
   return parameters;
 }
 
-double CalibratedRenegingCost(double honour_probability, const GameParameters& parameters) {
-  // Φ⁻¹ by bisection on erfc (p in (0, 1)); accurate to 1e-12, enough for a default.
-  const double p = std::clamp(honour_probability, 1e-9, 1.0 - 1e-9);
+namespace {
+
+// Φ⁻¹ by bisection on erfc (p in (0, 1)); accurate to 1e-12, enough for a default.
+double InverseNormalCdf(double probability) {
+  const double p = std::clamp(probability, 1e-9, 1.0 - 1e-9);
   double low = -40.0;
   double high = 40.0;
   for (int step = 0; step < 200; ++step) {
     const double middle = 0.5 * (low + high);
     (Phi(middle) < p ? low : high) = middle;
   }
-  const double z = 0.5 * (low + high);
-  const double spread = std::sqrt(parameters.common_shock_sd * parameters.common_shock_sd + parameters.noise_sd * parameters.noise_sd);
+  return 0.5 * (low + high);
+}
+
+double ArmedForceCost(const GameParameters& parameters) {
   const auto armed = parameters.cost.find(Means::ArmedForce);
-  const double cost = armed == parameters.cost.end() ? 0.0 : armed->second;
-  return std::max(0.0, (z * spread - parameters.guarantor_value.mean + cost) / 0.8);
+  return armed == parameters.cost.end() ? 0.0 : armed->second;
+}
+
+constexpr double kCalibrationCommitment = 0.8;  // a full, legally binding duty to assist
+
+}  // namespace
+
+double CalibratedRenegingCost(double honour_probability, const GameParameters& parameters) {
+  const double spread = std::hypot(parameters.common_shock_sd, parameters.noise_sd);
+  const double z = InverseNormalCdf(honour_probability);
+  return std::max(0.0, (z * spread - parameters.guarantor_value.mean + ArmedForceCost(parameters)) / kCalibrationCommitment);
+}
+
+double CalibratedRenegingCostSd(double honour_probability, double honour_sd, const GameParameters& parameters) {
+  if (CalibratedRenegingCost(honour_probability, parameters) <= 0.0) return 0.0;
+  const double spread = std::hypot(parameters.common_shock_sd, parameters.noise_sd);
+  const double z = InverseNormalCdf(honour_probability);
+  const double density = std::exp(-0.5 * z * z) / std::sqrt(2.0 * std::numbers::pi);
+  return spread / (kCalibrationCommitment * density) * honour_sd;
+}
+
+double DeadlineFactor(const Deadline& deadline, const GameParameters& parameters) {
+  const double floor = parameters.no_deadline_factor;
+  switch (deadline.kind) {
+    case DeadlineKind::Forthwith: return 1.0;
+    case DeadlineKind::None: return floor;
+    case DeadlineKind::Within: {
+      const double scale = std::max(parameters.deadline_scale_days, 1e-9);
+      return floor + (1.0 - floor) * std::exp(-deadline.within.NominalDays() / scale);
+    }
+  }
+  return floor;
+}
+
+double DurationFactor(const Instrument& instrument, const GameParameters& parameters) {
+  const double floor = parameters.short_exit_factor;
+  double factor = 1.0;
+  if (instrument.duration.kind == InstrumentDuration::Kind::Fixed) {
+    const double years = instrument.duration.length.NominalDays() / kDaysPerYear;
+    factor = std::min(factor, floor + (1.0 - floor) * std::min(1.0, years / kShortDurationYears));
+  }
+  if (instrument.exit && instrument.exit->notice) {
+    const double years = instrument.exit->notice->NominalDays() / kDaysPerYear;
+    factor = std::min(factor, floor + (1.0 - floor) * std::min(1.0, years / kShortNoticeYears));
+  }
+  return factor;
 }
 
 std::vector<Commitment> TriggeredCommitments(const GameDesign& design, const Incident& attack, const WorldState& world,
-                                             const PartyTable& parties) {
+                                             const PartyTable& parties, const GameParameters& parameters) {
   std::vector<Commitment> commitments;
   for (const Instrument* instrument : design.instruments) {
     const double binding = instrument->binding == Binding::Legal ? 1.0 : 0.6;
+    const double duration = DurationFactor(*instrument, parameters);
     for (const auto& clause : instrument->clauses) {
       if (!IsResponseKind(clause.kind) || !clause.duty || !clause.trigger) continue;
       if (DecideClause(*instrument, clause, attack, world, parties) != Condition::Triggered) continue;
-      const double strength = DutyWeight(*clause.duty) * binding;
+      const double deadline = DeadlineFactor(clause.duty->deadline, parameters);
+      const double strength = DutyWeight(*clause.duty) * binding * deadline * duration;
       std::vector<Means> means = clause.duty->means;
       if (means.empty()) means.push_back(Means::Diplomatic);  // consultations, UN action: diplomacy
       for (const auto& party : clause.obligated) {
@@ -326,10 +378,11 @@ std::vector<Commitment> TriggeredCommitments(const GameDesign& design, const Inc
         for (const Means one : means) {
           auto existing = std::find_if(commitments.begin(), commitments.end(),
                                        [&](const Commitment& c) { return c.guarantor == party && c.means == one; });
+          const Commitment commitment{party, one, strength, deadline, duration, instrument, &clause};
           if (existing == commitments.end()) {
-            commitments.push_back(Commitment{party, one, strength, instrument, &clause});
+            commitments.push_back(commitment);
           } else if (strength > existing->strength) {
-            *existing = Commitment{party, one, strength, instrument, &clause};
+            *existing = commitment;
           }
         }
       }
@@ -374,7 +427,9 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
   const double type_sd = parameters.challenger_type_sd;
   const double shock_sd = parameters.common_shock_sd;
   const double noise_sd = parameters.noise_sd;
-  size_t variates_per_draw = 2 + parties + 1;
+  const Normal reneging_prior{parameters.reneging_cost, parameters.reneging_cost_sd};
+  const bool draw_reneging = reneging_prior.sd > 0.0;
+  size_t variates_per_draw = 2 + (draw_reneging ? 1 : 0) + parties + 1;
   for (const CompiledCommitment& entry : compiled.commitments) variates_per_draw += 1 + entry.co_terms.size();
   auto run_chunk = [&](int64_t chunk_idx) {
     pcg64 random(options.seed, static_cast<uint64_t>(chunk_idx));
@@ -385,7 +440,8 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
     DrawScratch scratch(compiled);
     std::vector<double> cost(parties);
     // A draw's standard normal variates, drawn first in a tight loop and then read in order: G, W,
-    // a value per party, η, then for each commitment ε for its guarantor and for each co-decider.
+    // ρ (only when its sd > 0), a value per party, η, then for each commitment ε for its guarantor
+    // and for each co-decider.
     std::vector<double> variates(variates_per_draw);
     const int64_t first = chunk_idx * kChunk;
     const int64_t last = std::min(draws, first + kChunk);
@@ -394,10 +450,11 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
       const double* next = variates.data();
       const double gain = gain_prior.mean + gain_prior.sd * *next++;
       const double war_cost = war_cost_prior.mean + war_cost_prior.sd * *next++;
+      const double reneging_cost = draw_reneging ? std::max(0.0, reneging_prior.mean + reneging_prior.sd * *next++) : reneging_prior.mean;
       for (size_t party_idx = 0; party_idx < parties; ++party_idx) {
         values[party_idx] = value_prior.mean + value_prior.sd * *next++;
       }
-      ComputeIndices(compiled, values, parameters.reneging_cost, parameters, scratch);
+      ComputeIndices(compiled, values, reneging_cost, parameters, scratch);
       const double expected_loss = ExpectedLossCompiled(compiled, integrals, parameters, scratch);
       const double p_attack = NormalCdf((gain - war_cost - expected_loss) / type_sd);
       // A realised crisis: η, then ε for each commitment and each co-decider, in a fixed order,

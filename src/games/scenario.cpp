@@ -54,6 +54,19 @@ std::optional<double> ReadNumber(TableReader& reader, std::string_view key, cons
   return value;
 }
 
+// A share in [0, 1] (the deadline and duration factors).
+std::optional<double> ReadFactor(TableReader& reader, std::string_view key, const LoadState& state) {
+  const toml::node* node = reader.Get(key);
+  if (node == nullptr) return std::nullopt;
+  const auto value = node->value<double>();
+  if (!value || !std::isfinite(*value) || *value < 0.0 || *value > 1.0) {
+    state.Error(state.At(*node), fmt::format("'{}' must be a number from 0 to 1", key),
+                fmt::format("it is the share of a commitment's weight that remains, e.g. {} = 0.8", key));
+    return std::nullopt;
+  }
+  return value;
+}
+
 }  // namespace
 
 std::optional<GuaranteeScenario> LoadScenarioFile(const std::filesystem::path& path, const PartyTable& parties,
@@ -123,7 +136,14 @@ std::optional<GuaranteeScenario> LoadScenarioFile(const std::filesystem::path& p
     } else if (auto value = ReadNumber(reader, "reneging_cost", state, 0.0, false)) {
       p.reneging_cost = *value;
     }
+    if (auto value = ReadNumber(reader, "reneging_cost_sd", state, 0.0, false)) {
+      p.reneging_cost_sd = *value;
+      scenario.reneging_sd_given = true;
+    }
     if (auto value = ReadNumber(reader, "forces_bonus", state, 0.0, false)) p.forces_bonus = *value;
+    if (auto value = ReadFactor(reader, "no_deadline_factor", state)) p.no_deadline_factor = *value;
+    if (auto value = ReadNumber(reader, "deadline_scale_days", state, 0.0, true)) p.deadline_scale_days = *value;
+    if (auto value = ReadFactor(reader, "short_exit_factor", state)) p.short_exit_factor = *value;
     if (auto source = reader.String("capability", false, "capability = \"cinc\"")) {
       if (*source != "cinc") {
         state.Error(state.At(*table->get("capability")), fmt::format("unknown capability source '{}'", *source),
@@ -205,13 +225,16 @@ std::optional<LoadedScenario> LoadCalibratedScenario(const std::filesystem::path
   std::map<std::string, double> cinc;
   for (const auto& [party, weight] : defaults.capability) cinc[party] = weight.cinc;
   auto loaded = LoadScenarioWithInstruments(path, home, parties, cinc, diagnostics);
-  if (loaded) ApplyCalibration(*loaded, defaults.credibility.at("defense").at("1945-2003").Mean());
+  const CredibilityPrior& prior = defaults.credibility.at("defense").at("1945-2003");
+  if (loaded) ApplyCalibration(*loaded, prior.Mean(), prior.Sd());
   return loaded;
 }
 
-void ApplyCalibration(LoadedScenario& loaded, double honour_probability) {
+void ApplyCalibration(LoadedScenario& loaded, double honour_probability, double honour_sd) {
   if (loaded.scenario.calibrate_reneging) {
-    loaded.scenario.parameters.reneging_cost = CalibratedRenegingCost(honour_probability, loaded.scenario.parameters);
+    GameParameters& parameters = loaded.scenario.parameters;
+    parameters.reneging_cost = CalibratedRenegingCost(honour_probability, parameters);
+    if (!loaded.scenario.reneging_sd_given) parameters.reneging_cost_sd = CalibratedRenegingCostSd(honour_probability, honour_sd, parameters);
   }
 }
 
@@ -232,7 +255,7 @@ std::vector<DesignOutcome> SimulateScenario(const LoadedScenario& loaded, const 
       design.instruments.push_back(&instrument);
       if (!spec.accede.empty()) world.Apply(StatusEvent{scenario.attack.at, StatusKind::Accession, spec.accede, instrument.id, "", {}});
     }
-    const auto commitments = TriggeredCommitments(design, scenario.attack, world, parties);
+    const auto commitments = TriggeredCommitments(design, scenario.attack, world, parties, parameters);
     outcomes.push_back(SimulateDesign(design, commitments, scenario.attack, parameters, parties, options));
     if (on_design) on_design(design_idx + 1, scenario.designs.size());
   }

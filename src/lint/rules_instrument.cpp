@@ -3,15 +3,12 @@
 
 #include <fmt/format.h>
 
+#include "casus/lint/thresholds.hpp"
 #include "rules.hpp"
 
 namespace casus::rules {
 
 namespace {
-constexpr double kDaysPerYear = 365.2425;
-constexpr double kShortDurationYears = 20.0;
-constexpr double kShortNoticeYears = 1.0;
-
 std::string FormNoun(Form form) {
   std::string noun(ToString(form));
   std::replace(noun.begin(), noun.end(), '-', ' ');

@@ -17,8 +17,9 @@ namespace casus {
 namespace {
 
 const std::vector<std::string> kNumericParameters = {
-    "reneging_cost", "forces_bonus", "common_shock_sd", "noise_sd", "challenger_type_sd", "guarantor_value_mean",
-    "guarantor_value_sd", "challenger_gain_mean", "challenger_war_cost_mean"};
+    "reneging_cost", "reneging_cost_sd", "forces_bonus", "common_shock_sd", "noise_sd", "challenger_type_sd", "guarantor_value_mean",
+    "guarantor_value_sd", "challenger_gain_mean", "challenger_war_cost_mean", "no_deadline_factor", "deadline_scale_days",
+    "short_exit_factor"};
 
 std::string NumberText(double value) { return fmt::format("{}", value); }
 
@@ -27,7 +28,11 @@ GameParameters Apply(GameParameters parameters, const SweepRun& run) {
     if (name == "design") continue;
     const double value = std::stod(text);
     if (name == "reneging_cost") parameters.reneging_cost = value;
+    else if (name == "reneging_cost_sd") parameters.reneging_cost_sd = value;
     else if (name == "forces_bonus") parameters.forces_bonus = value;
+    else if (name == "no_deadline_factor") parameters.no_deadline_factor = value;
+    else if (name == "deadline_scale_days") parameters.deadline_scale_days = value;
+    else if (name == "short_exit_factor") parameters.short_exit_factor = value;
     else if (name == "common_shock_sd") parameters.common_shock_sd = value;
     else if (name == "noise_sd") parameters.noise_sd = value;
     else if (name == "challenger_type_sd") parameters.challenger_type_sd = value;
@@ -155,11 +160,15 @@ std::optional<SweepSpec> LoadSweepFile(const std::filesystem::path& path, Diagno
           }
         } else {
           const auto number = value->value<double>();
-          const bool positive_only = name == "noise_sd" || name == "challenger_type_sd";
+          const bool positive_only = name == "noise_sd" || name == "challenger_type_sd" || name == "deadline_scale_days";
           const bool non_negative = name.ends_with("_sd") || name == "reneging_cost" || name == "forces_bonus";
+          const bool share = name.ends_with("_factor");
           if (!number || !std::isfinite(*number) || (non_negative && *number < 0.0) || (positive_only && *number <= 0.0)) {
             state.Error(state.At(*value), fmt::format("'{}' values must be {} numbers", name, positive_only ? "positive" : non_negative ? "non-negative" : "finite"),
                         "a standard deviation, a cost or a bonus cannot be negative");
+          } else if (share && (*number < 0.0 || *number > 1.0)) {
+            state.Error(state.At(*value), fmt::format("'{}' values must be numbers from 0 to 1", name),
+                        "a factor is the share of a commitment's weight that remains");
           } else {
             axis.numbers.push_back(*number);
           }

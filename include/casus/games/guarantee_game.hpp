@@ -32,8 +32,18 @@ struct GameParameters {
   Normal guarantor_value{0.0, 0.3};      //!< v_g, drawn per guarantor
   double common_shock_sd = 0.3;          //!< σ_η
   double noise_sd = 0.3;                 //!< σ_ε (> 0)
-  double reneging_cost = 0.8;            //!< ρ
+  double reneging_cost = 0.8;            //!< ρ (its mean when reneging_cost_sd > 0)
+  //! The spread of ρ across draws (a normal truncated at 0, one draw shared by all guarantors):
+  //! 0 by default; "calibrated" sets it from the spread of the historical honour rate.
+  double reneging_cost_sd = 0.0;
   double forces_bonus = 0.5;             //!< φ
+  //! Deadlines (lint rule no-deadline): a duty with no time bound counts this share of its weight;
+  //! one due within D counts λ + (1 − λ)·exp(−D / deadline_scale_days); "forthwith" counts fully.
+  double no_deadline_factor = 0.8;
+  double deadline_scale_days = 30.0;
+  //! Duration (lint rule short-duration): an instrument that ends, or can be left, soon counts
+  //! λ + (1 − λ)·min(1, term / 20 years) and λ + (1 − λ)·min(1, notice / 1 year), the smaller.
+  double short_exit_factor = 0.7;
   std::map<Means, double> cost;           //!< k(m): a guarantor's cost of acting with m
   std::map<Means, double> effectiveness;  //!< e_m: the challenger's loss per unit of capability
   std::map<std::string, double> capability;  //!< cap_g by party id (default: CINC); missing → 0
@@ -48,6 +58,10 @@ GameParameters DefaultGameParameters();
 //! = p. Floored at 0. This is how the historical honour rate calibrates ρ (docs/calibration.md).
 double CalibratedRenegingCost(double honour_probability, const GameParameters& parameters);
 
+//! The spread of ρ that the spread of the honour rate p implies, by the delta method:
+//! sd(ρ) ≈ |dρ/dp|·sd(p) = √(σ_η² + σ_ε²) / (0.8·φ(Φ⁻¹(p)))·sd(p). 0 where ρ is floored at 0.
+double CalibratedRenegingCostSd(double honour_probability, double honour_sd, const GameParameters& parameters);
+
 //! One design: instruments (adjudicated as if in force) and the guarantors with forces in place.
 struct GameDesign {
   std::string id;
@@ -59,14 +73,20 @@ struct GameDesign {
 struct Commitment {
   std::string guarantor;
   Means means = Means::Diplomatic;
-  double strength = 0.0;  //!< c(g, m) in [0, 1]
+  double strength = 0.0;  //!< c(g, m) in [0, 1]: duty weight × binding × deadline × duration
+  double deadline_factor = 1.0;
+  double duration_factor = 1.0;
   const Instrument* instrument = nullptr;
   const Clause* clause = nullptr;
 };
 
 //! Step 1–2: the commitments the contemplated attack triggers (strongest per guarantor and means).
 std::vector<Commitment> TriggeredCommitments(const GameDesign& design, const Incident& attack, const WorldState& world,
-                                             const PartyTable& parties);
+                                             const PartyTable& parties, const GameParameters& parameters);
+
+//! The deadline and duration factors of step 2 (docs/guarantee-game.md).
+double DeadlineFactor(const Deadline& deadline, const GameParameters& parameters);
+double DurationFactor(const Instrument& instrument, const GameParameters& parameters);
 
 struct SimulationOptions {
   int64_t draws = 20000;

@@ -36,6 +36,7 @@ struct GuaranteeScenario {
   bool ceasefire_in_force = false;
   GameParameters parameters;       //!< defaults, overridden by [parameters]; capabilities from CINC
   bool calibrate_reneging = false; //!< reneging_cost = "calibrated": ρ from the historical honour rate
+  bool reneging_sd_given = false;  //!< reneging_cost_sd was written (calibration keeps it)
   std::vector<ScenarioDesign> designs;
   std::string file;
 };
@@ -58,8 +59,9 @@ std::optional<LoadedScenario> LoadScenarioWithInstruments(const std::filesystem:
 std::optional<LoadedScenario> LoadCalibratedScenario(const std::filesystem::path& path, const std::filesystem::path& home,
                                                      const PartyTable& parties, Diagnostics& diagnostics);
 
-//! Sets ρ from `honour_probability` when the scenario asks for a calibrated reneging cost.
-void ApplyCalibration(LoadedScenario& loaded, double honour_probability);
+//! Sets ρ and its spread from the honour rate's mean and sd when the scenario asks for a calibrated
+//! reneging cost (CalibratedRenegingCost, CalibratedRenegingCostSd).
+void ApplyCalibration(LoadedScenario& loaded, double honour_probability, double honour_sd);
 
 //! Simulates every design (or only those named) under `parameters`.
 //! `on_design(done, total)` is called after each design (for a progress display).

@@ -4,6 +4,7 @@
 // defaults change with it: nothing here is typed in.
 #pragma once
 
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -20,6 +21,7 @@ struct CredibilityPrior {
   double beta = 1.0;
   HonourRate observed;
   double Mean() const { return alpha / (alpha + beta); }
+  double Sd() const { return std::sqrt(alpha * beta / ((alpha + beta) * (alpha + beta) * (alpha + beta + 1.0))); }
 };
 
 struct CapabilityWeight {

@@ -57,7 +57,7 @@ double PAttack(const Instrument& instrument, const GameParameters& parameters, S
   GameDesign design{"d", {&instrument}, {}};
   const WorldState world;
   const Incident attack = Attack(scale);
-  const auto commitments = TriggeredCommitments(design, attack, world, testing::Parties());
+  const auto commitments = TriggeredCommitments(design, attack, world, testing::Parties(), parameters);
   return SimulateDesign(design, commitments, attack, parameters, testing::Parties(), SimulationOptions{draws, 7, threads}).p_attack;
 }
 
@@ -89,12 +89,12 @@ TEST(GuaranteeGame, AnAggressorInTheConsensusMakesTheCollectiveResponseZero) {
   with_russia.replace(with_russia.find(kUsaOnly), std::string(kUsaOnly).size(), "guarantors = [\"USA\", \"GBR\", \"RUS\"]");
   const Instrument vetoed = LoadOk(with_russia);
   GameDesign design{"vetoed", {&vetoed}, {}};
-  const auto commitments = TriggeredCommitments(design, Attack(), WorldState{}, testing::Parties());
+  const auto commitments = TriggeredCommitments(design, Attack(), WorldState{}, testing::Parties(), DefaultGameParameters());
   const auto outcome = SimulateDesign(design, commitments, Attack(), parameters, testing::Parties(), SimulationOptions{2000, 3, 1});
   EXPECT_EQ(outcome.p_collective_armed_response, 0.0);
   const Instrument free_hand = LoadOk(Guarantee(AssistClause("", ", means = [\"armed-force\"]", "decision = \"each-party\"\n")));
   GameDesign open{"open", {&free_hand}, {}};
-  const auto open_commitments = TriggeredCommitments(open, Attack(), WorldState{}, testing::Parties());
+  const auto open_commitments = TriggeredCommitments(open, Attack(), WorldState{}, testing::Parties(), DefaultGameParameters());
   EXPECT_GT(SimulateDesign(open, open_commitments, Attack(), parameters, testing::Parties(), SimulationOptions{2000, 3, 1}).p_collective_armed_response, 0.1);
 }
 
@@ -105,8 +105,8 @@ TEST(GuaranteeGame, AThresholdAboveTheAttackRemovesTheClause) {
   high.replace(high.find("threshold = \"any\""), 17, "threshold = \"full-scale\"");
   const Instrument instrument = LoadOk(high);
   GameDesign design{"d", {&instrument}, {}};
-  EXPECT_TRUE(TriggeredCommitments(design, Attack(Scale::Significant), WorldState{}, testing::Parties()).empty());
-  EXPECT_FALSE(TriggeredCommitments(design, Attack(Scale::FullScale), WorldState{}, testing::Parties()).empty());
+  EXPECT_TRUE(TriggeredCommitments(design, Attack(Scale::Significant), WorldState{}, testing::Parties(), DefaultGameParameters()).empty());
+  EXPECT_FALSE(TriggeredCommitments(design, Attack(Scale::FullScale), WorldState{}, testing::Parties(), DefaultGameParameters()).empty());
   EXPECT_GT(PAttack(instrument, parameters, Scale::Significant), PAttack(instrument, parameters, Scale::FullScale));
 }
 
@@ -131,7 +131,7 @@ TEST(GuaranteeGame, ForcesInPlaceDeterMore) {
   const Instrument instrument = LoadOk(Guarantee(AssistClause("", ", means = [\"armed-force\"]")));
   GameDesign without{"without", {&instrument}, {}};
   GameDesign with{"with", {&instrument}, {"USA", "GBR"}};
-  const auto commitments = TriggeredCommitments(without, Attack(), WorldState{}, testing::Parties());
+  const auto commitments = TriggeredCommitments(without, Attack(), WorldState{}, testing::Parties(), DefaultGameParameters());
   const SimulationOptions options{2000, 5, 1};
   EXPECT_LT(SimulateDesign(with, commitments, Attack(), parameters, testing::Parties(), options).p_attack,
             SimulateDesign(without, commitments, Attack(), parameters, testing::Parties(), options).p_attack);
@@ -142,7 +142,7 @@ TEST(GuaranteeGame, SameBitsForAnyThreadCount) {
   parameters.capability = {{"USA", 0.12}, {"GBR", 0.012}};
   const Instrument instrument = LoadOk(Guarantee(AssistClause("", ", means = [\"armed-force\", \"sanctions\"]")));
   GameDesign design{"d", {&instrument}, {}};
-  const auto commitments = TriggeredCommitments(design, Attack(), WorldState{}, testing::Parties());
+  const auto commitments = TriggeredCommitments(design, Attack(), WorldState{}, testing::Parties(), DefaultGameParameters());
   const auto one = SimulateDesign(design, commitments, Attack(), parameters, testing::Parties(), SimulationOptions{5000, 11, 1});
   const auto two = SimulateDesign(design, commitments, Attack(), parameters, testing::Parties(), SimulationOptions{5000, 11, 2});
   EXPECT_EQ(one.p_attack, two.p_attack);
@@ -180,7 +180,7 @@ double PAttackOf(const std::string& text, const Incident& attack, const WorldSta
   parameters.capability = {{"USA", 0.12}, {"GBR", 0.012}};
   const Instrument instrument = LoadOk(text);
   GameDesign design{"d", {&instrument}, {}};
-  const auto commitments = TriggeredCommitments(design, attack, world, testing::Parties());
+  const auto commitments = TriggeredCommitments(design, attack, world, testing::Parties(), parameters);
   return SimulateDesign(design, commitments, attack, parameters, testing::Parties(), SimulationOptions{2000, 9, 1}).p_attack;
 }
 
@@ -195,7 +195,7 @@ TEST(GuaranteeGameDirections, AnAttributionTheChallengerCanBlockRemovesTheClause
   parameters.capability = {{"USA", 0.12}, {"GBR", 0.012}};
   const Instrument blocked = LoadOk(Guarantee(AssistClause(", attribution = \"security-council\"", kArmed)));
   GameDesign design{"blocked", {&blocked}, {}};
-  const auto commitments = TriggeredCommitments(design, Attack(), WorldState{}, testing::Parties());
+  const auto commitments = TriggeredCommitments(design, Attack(), WorldState{}, testing::Parties(), DefaultGameParameters());
   ASSERT_FALSE(commitments.empty());
   EXPECT_EQ(ExpectedLoss(commitments, {{"USA", 0.5}, {"GBR", 0.5}}, Attack(), parameters, testing::Parties()), 0.0);
 }
@@ -230,13 +230,80 @@ TEST(GuaranteeGame, PairAndGeneralIntegrationAgree) {
     const std::map<std::string, double> values{{"USA", usa}, {"GBR", 0.1}, {"FRA", 1000.0}};
     GameDesign first{"pair", {&two_deciders}, {}};
     GameDesign second{"general", {&three_deciders}, {}};
-    const double via_pair = ExpectedLoss(TriggeredCommitments(first, Attack(), WorldState{}, testing::Parties()), values,
+    const double via_pair = ExpectedLoss(TriggeredCommitments(first, Attack(), WorldState{}, testing::Parties(), DefaultGameParameters()), values,
                                          Attack(), parameters, testing::Parties());
-    const double via_general = ExpectedLoss(TriggeredCommitments(second, Attack(), WorldState{}, testing::Parties()), values,
+    const double via_general = ExpectedLoss(TriggeredCommitments(second, Attack(), WorldState{}, testing::Parties(), DefaultGameParameters()), values,
                                             Attack(), parameters, testing::Parties());
     EXPECT_GT(via_pair, 0.0);
     EXPECT_NEAR(via_pair, via_general, 1e-9) << "v_USA = " << usa;
   }
+}
+
+// The assist clause of test_support with another deadline (it says "forthwith").
+std::string WithDeadline(const std::string& deadline) {
+  std::string clause = AssistClause("", kArmed);
+  const std::string forthwith = "deadline = \"forthwith\"";
+  clause.replace(clause.find(forthwith), forthwith.size(), "deadline = \"" + deadline + "\"");
+  return Guarantee(clause);
+}
+
+// no-deadline: a duty with no time bound can be met late, or never, at less cost than reneging.
+TEST(GuaranteeGameDirections, ALaterDeadlineOrNoneWeakensTheCommitment) {
+  const double forthwith = PAttackOf(WithDeadline("forthwith"), Attack());
+  const double three_days = PAttackOf(WithDeadline("P3D"), Attack());
+  const double six_months = PAttackOf(WithDeadline("P6M"), Attack());
+  const double none = PAttackOf(WithDeadline("none"), Attack());
+  EXPECT_LT(forthwith, three_days);
+  EXPECT_LT(three_days, six_months);
+  EXPECT_LT(six_months, none);
+  const GameParameters parameters = DefaultGameParameters();
+  const Instrument instrument = LoadOk(WithDeadline("none"));
+  const auto commitments = TriggeredCommitments(GameDesign{"d", {&instrument}, {}}, Attack(), WorldState{}, testing::Parties(), parameters);
+  ASSERT_FALSE(commitments.empty());
+  EXPECT_DOUBLE_EQ(commitments.front().deadline_factor, parameters.no_deadline_factor);
+  EXPECT_DOUBLE_EQ(commitments.front().strength, 0.8 * parameters.no_deadline_factor);  // assist, legal, indefinite
+}
+
+// short-duration: a guarantee that ends, or can be left, soon is cheaper to walk away from.
+TEST(GuaranteeGameDirections, AShortTermOrShortNoticeWeakensTheCommitment) {
+  const std::string clause = AssistClause("", kArmed);
+  auto with_duration = [&](const std::string& duration, const std::string& exit) {
+    std::string text = Guarantee(clause, exit);
+    const std::string indefinite = "duration = \"indefinite\"";
+    text.replace(text.find(indefinite), indefinite.size(), "duration = \"" + duration + "\"");
+    return text;
+  };
+  const std::string short_notice = "\n[exit]\ncite = \"Art. 9\"\ntext = \"Any party may withdraw on three months' notice.\"\nnotice = \"P3M\"\n";
+  const double indefinite = PAttackOf(with_duration("indefinite", ""), Attack());
+  const double forty_years = PAttackOf(with_duration("P40Y", ""), Attack());
+  const double ten_years = PAttackOf(with_duration("P10Y", ""), Attack());
+  const double three_months_notice = PAttackOf(with_duration("indefinite", short_notice), Attack());
+  EXPECT_EQ(indefinite, forty_years);  // 20 years or more: not short (the lint rule's threshold)
+  EXPECT_LT(indefinite, ten_years);
+  EXPECT_LT(indefinite, three_months_notice);
+  const GameParameters parameters = DefaultGameParameters();
+  const Instrument ten = LoadOk(with_duration("P10Y", ""));
+  EXPECT_NEAR(DurationFactor(ten, parameters), parameters.short_exit_factor + (1.0 - parameters.short_exit_factor) * 0.5, 1e-3);
+}
+
+// ρ drawn from the calibrated prior's spread: the mean effect of a convex-concave Φ changes, the
+// draws use one more variate, and the result is still the same for any number of threads.
+TEST(GuaranteeGame, AnUncertainRenegingCostIsDrawnPerCrisis) {
+  GameParameters parameters = DefaultGameParameters();
+  parameters.capability = {{"USA", 0.12}, {"GBR", 0.012}};
+  const Instrument instrument = LoadOk(Guarantee(AssistClause("", kArmed)));
+  const double fixed = PAttack(instrument, parameters);
+  parameters.reneging_cost_sd = 0.5;
+  const double uncertain = PAttack(instrument, parameters);
+  EXPECT_NE(fixed, uncertain);
+  EXPECT_EQ(PAttack(instrument, parameters, Scale::Significant, 5000, 1), PAttack(instrument, parameters, Scale::Significant, 5000, 2));
+  // The delta method: dρ/dp at the calibration point, times sd(p).
+  const GameParameters defaults = DefaultGameParameters();
+  const double p = 0.7;
+  const double step = 1e-6;
+  const double slope = (CalibratedRenegingCost(p + step, defaults) - CalibratedRenegingCost(p - step, defaults)) / (2.0 * step);
+  EXPECT_NEAR(CalibratedRenegingCostSd(p, 0.05, defaults), slope * 0.05, 1e-6);
+  EXPECT_EQ(CalibratedRenegingCostSd(1e-6, 0.05, defaults), 0.0);  // ρ floored at 0: no spread
 }
 
 TEST(GuaranteeGameDirections, AnActivationConditionSwitchesTheClauseOffUntilItHolds) {
