@@ -24,6 +24,35 @@ std::string Escape(const std::string& text) {
   }
   return out;
 }
+
+// The parameters a simulation ran with, for its JSON and its report: enough to rerun it.
+nlohmann::json ParametersToJson(const GameParameters& p) {
+  nlohmann::json cost;
+  for (const auto& [means, value] : p.cost) cost[std::string(ToString(means))] = value;
+  nlohmann::json effectiveness;
+  for (const auto& [means, value] : p.effectiveness) effectiveness[std::string(ToString(means))] = value;
+  return {{"challenger_gain", {{"mean", p.challenger_gain.mean}, {"sd", p.challenger_gain.sd}}},
+          {"challenger_war_cost", {{"mean", p.challenger_war_cost.mean}, {"sd", p.challenger_war_cost.sd}}},
+          {"challenger_type_sd", p.challenger_type_sd},
+          {"guarantor_value", {{"mean", p.guarantor_value.mean}, {"sd", p.guarantor_value.sd}}},
+          {"common_shock_sd", p.common_shock_sd},
+          {"noise_sd", p.noise_sd},
+          {"reneging_cost", {{"mean", p.reneging_cost}, {"sd", p.reneging_cost_sd}}},
+          {"forces_bonus", p.forces_bonus},
+          {"no_deadline_factor", p.no_deadline_factor},
+          {"deadline_scale_days", p.deadline_scale_days},
+          {"short_exit_factor", p.short_exit_factor},
+          {"cost", cost},
+          {"effectiveness", effectiveness}};
+}
+
+std::string FormatParameter(const nlohmann::json& value) {
+  if (value.is_number()) return fmt::format("{:.4g}", value.get<double>());
+  if (value.contains("mean")) return fmt::format("N({:.4g}, {:.4g})", value["mean"].get<double>(), value["sd"].get<double>());
+  std::vector<std::string> parts;
+  for (const auto& [key, item] : value.items()) parts.push_back(fmt::format("{} {:.4g}", key, item.get<double>()));
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
 }  // namespace
 
 std::string RenderSimulationTable(const std::vector<DesignOutcome>& outcomes) {
@@ -60,7 +89,8 @@ nlohmann::json SimulationToJson(const GuaranteeScenario& scenario, const std::ve
                        {"guarantor_cost", outcome.guarantor_cost},
                        {"triggered_commitments", outcome.triggered_commitments}});
   }
-  return {{"scenario", scenario.id}, {"seed", options.seed}, {"draws", options.draws}, {"threads", threads_used}, {"designs", designs}};
+  return {{"scenario", scenario.id}, {"seed", options.seed}, {"draws", options.draws}, {"threads", threads_used},
+          {"parameters", ParametersToJson(scenario.parameters)}, {"designs", designs}};
 }
 
 std::string RenderSimulationHtml(const GuaranteeScenario& scenario, const std::vector<DesignOutcome>& outcomes,
@@ -134,6 +164,13 @@ std::string RenderSimulationHtml(const GuaranteeScenario& scenario, const std::v
     out += fmt::format("<tr><td>{}</td><td>{:.3f}</td><td>[{:.3f}, {:.3f}]</td><td>{:.3f}</td><td>{}</td></tr>\n", Escape(outcome.id),
                        outcome.p_attack, outcome.p_attack_ci95[0], outcome.p_attack_ci95[1], outcome.p_collective_armed_response,
                        outcome.triggered_commitments);
+  }
+  out += "</table>\n";
+  out += "<h2>Parameters</h2>\n<p class=\"note\">As simulated (defaults and their sources: docs/guarantee-game.md; "
+         "N(mean, sd) is drawn per draw).</p>\n<table>\n";
+  const nlohmann::json parameters = ParametersToJson(scenario.parameters);  // items() refers into it
+  for (const auto& [name, value] : parameters.items()) {
+    out += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n", Escape(name), Escape(FormatParameter(value)));
   }
   out += "</table>\n</body></html>\n";
   return out;

@@ -1,0 +1,48 @@
+// The simulation's report and JSON name the parameters they ran with (enough to rerun them).
+#include "casus/report/simulation.hpp"
+
+#include <gtest/gtest.h>
+
+namespace casus {
+namespace {
+
+GuaranteeScenario Scenario() {
+  GuaranteeScenario scenario;
+  scenario.id = "s";
+  scenario.challenger = "RUS";
+  scenario.beneficiary = "UKR";
+  scenario.parameters = DefaultGameParameters();
+  scenario.parameters.reneging_cost = 0.9;
+  scenario.parameters.reneging_cost_sd = 0.1;
+  scenario.parameters.no_deadline_factor = 0.75;
+  return scenario;
+}
+
+DesignOutcome Outcome() {
+  DesignOutcome outcome;
+  outcome.id = "d";
+  outcome.p_attack = 0.5;
+  outcome.response_mix = {{"armed-force", 0.25}};
+  return outcome;
+}
+
+TEST(SimulationReport, HtmlListsEveryParameterWithItsValue) {
+  const std::string html = RenderSimulationHtml(Scenario(), {Outcome()}, SimulationOptions{100, 1, 1});
+  EXPECT_NE(html.find("<tr><td>reneging_cost</td><td>N(0.9, 0.1)</td></tr>"), std::string::npos);
+  EXPECT_NE(html.find("<tr><td>no_deadline_factor</td><td>0.75</td></tr>"), std::string::npos);
+  for (const char* name : {"challenger_gain", "challenger_war_cost", "challenger_type_sd", "guarantor_value", "common_shock_sd",
+                           "noise_sd", "forces_bonus", "deadline_scale_days", "short_exit_factor", "cost", "effectiveness"}) {
+    EXPECT_NE(html.find(std::string("<tr><td>") + name + "</td>"), std::string::npos) << name;
+  }
+}
+
+TEST(SimulationReport, JsonCarriesTheParameters) {
+  const nlohmann::json json = SimulationToJson(Scenario(), {Outcome()}, SimulationOptions{100, 1, 1}, 1);
+  EXPECT_EQ(json["parameters"]["reneging_cost"]["mean"], 0.9);
+  EXPECT_EQ(json["parameters"]["reneging_cost"]["sd"], 0.1);
+  EXPECT_EQ(json["parameters"]["cost"]["armed-force"], 1.0);
+  EXPECT_EQ(json["designs"][0]["p_attack"], 0.5);
+}
+
+}  // namespace
+}  // namespace casus
