@@ -84,11 +84,6 @@ double Capability(const GameParameters& parameters, const std::string& party) {
   return found == parameters.capability.end() ? 0.0 : found->second;
 }
 
-double Effectiveness(const GameParameters& parameters, Means means) {
-  const auto found = parameters.effectiveness.find(means);
-  return found == parameters.effectiveness.end() ? 0.0 : found->second;
-}
-
 // A design compiled once for the Monte Carlo. The parties are the guarantors and co-deciders
 // other than the challenger, sorted (their values are drawn in that order); a challenger that
 // co-decides keeps the mean value (its clause is blocked anyway). A *term* is one distinct
@@ -99,7 +94,7 @@ constexpr size_t kMeansCount = 11;
 
 struct WillingnessTerm {
   size_t party = kNoParty;
-  double cost = 0.0;
+  size_t means = 0;  // its cost k(m) is looked up per draw (it may be uncertain)
   double strength = 0.0;
 };
 
@@ -111,8 +106,6 @@ struct CompiledCommitment {
   size_t guarantor = 0;
   size_t own_term = 0;
   std::vector<size_t> co_terms;
-  double cost = 0.0;
-  double loss_weight = 0.0;
   size_t quota = 0;
   bool blocked = false;
   bool counts_for_loss = false;  // not blocked, non-zero loss weight
@@ -123,18 +116,30 @@ struct CompiledCommitment {
 struct CompiledDesign {
   std::vector<std::string> parties;
   std::vector<double> forces_bonus;  // φ for parties with forces in place, else 0
+  std::vector<double> capability;    // cap_g per party (its mean when uncertain)
+  std::array<double, kMeansCount> cost_mean{};
+  std::array<double, kMeansCount> cost_sd{};
+  std::array<double, kMeansCount> effectiveness_mean{};
+  std::array<double, kMeansCount> effectiveness_sd{};
+  double capability_sd = 0.0;
+  std::vector<size_t> uncertain_cost;           // means whose k(m) is drawn, in means order
+  std::vector<size_t> uncertain_effectiveness;  // means whose e_m is drawn
+  bool AnyUncertainInput() const { return !uncertain_cost.empty() || !uncertain_effectiveness.empty() || capability_sd > 0.0; }
+  size_t UncertainInputVariates() const {
+    return uncertain_cost.size() + uncertain_effectiveness.size() + (capability_sd > 0.0 ? parties.size() : 0);
+  }
   std::vector<WillingnessTerm> terms;
   std::vector<CompiledCommitment> commitments;
   size_t max_co_deciders = 0;
   bool any_general = false;
 };
 
-size_t TermIndex(CompiledDesign& design, size_t party, double cost, double strength) {
+size_t TermIndex(CompiledDesign& design, size_t party, size_t means, double strength) {
   for (size_t term_idx = 0; term_idx < design.terms.size(); ++term_idx) {
     const WillingnessTerm& term = design.terms[term_idx];
-    if (term.party == party && term.cost == cost && term.strength == strength) return term_idx;
+    if (term.party == party && term.means == means && term.strength == strength) return term_idx;
   }
-  design.terms.push_back(WillingnessTerm{party, cost, strength});
+  design.terms.push_back(WillingnessTerm{party, means, strength});
   return design.terms.size() - 1;
 }
 
@@ -154,24 +159,34 @@ CompiledDesign Compile(const std::vector<Commitment>& commitments, const std::ve
   };
   for (const auto& party : compiled.parties) {
     compiled.forces_bonus.push_back(Contains(forces_in_place, party) ? parameters.forces_bonus : 0.0);
+    compiled.capability.push_back(Capability(parameters, party));
   }
+  auto lookup = [](const std::map<Means, double>& table, size_t means) {
+    const auto found = table.find(static_cast<Means>(means));
+    return found == table.end() ? 0.0 : found->second;
+  };
+  for (size_t means = 0; means < kMeansCount; ++means) {
+    compiled.cost_mean[means] = lookup(parameters.cost, means);
+    compiled.cost_sd[means] = lookup(parameters.cost_sd, means);
+    compiled.effectiveness_mean[means] = lookup(parameters.effectiveness, means);
+    compiled.effectiveness_sd[means] = lookup(parameters.effectiveness_sd, means);
+  }
+  compiled.capability_sd = parameters.capability_sd;
   for (const auto& commitment : commitments) {
     CompiledCommitment entry;
     entry.guarantor = index(commitment.guarantor);
-    const auto cost = parameters.cost.find(commitment.means);
-    entry.cost = cost == parameters.cost.end() ? 0.0 : cost->second;
-    entry.own_term = TermIndex(compiled, entry.guarantor, entry.cost, commitment.strength);
-    entry.loss_weight = Capability(parameters, commitment.guarantor) * Effectiveness(parameters, commitment.means);
-    entry.blocked = BlockedByChallenger(commitment, attack.by);
-    entry.counts_for_loss = !entry.blocked && entry.loss_weight != 0.0;
     entry.means = static_cast<size_t>(commitment.means);
+    entry.own_term = TermIndex(compiled, entry.guarantor, entry.means, commitment.strength);
+    entry.blocked = BlockedByChallenger(commitment, attack.by);
+    entry.counts_for_loss = !entry.blocked && compiled.capability[entry.guarantor] != 0.0 &&
+                            (compiled.effectiveness_mean[entry.means] != 0.0 || compiled.effectiveness_sd[entry.means] > 0.0);
     const auto others = CoDeciders(commitment);
     for (const auto& other : others) {
       double strength = 0.0;
       for (const auto& candidate : commitments) {
         if (candidate.guarantor == other && candidate.means == commitment.means) strength = candidate.strength;
       }
-      entry.co_terms.push_back(TermIndex(compiled, index(other), entry.cost, strength));
+      entry.co_terms.push_back(TermIndex(compiled, index(other), entry.means, strength));
     }
     entry.quota = Quota(commitment, others.size());
     if (entry.quota == 0) {
@@ -184,6 +199,15 @@ CompiledDesign Compile(const std::vector<Commitment>& commitments, const std::ve
     compiled.max_co_deciders = std::max(compiled.max_co_deciders, others.size());
     compiled.any_general = compiled.any_general || (entry.counts_for_loss && entry.integration == Integration::General);
     compiled.commitments.push_back(std::move(entry));
+  }
+  // The uncertain inputs this design reads, in the order their variates are drawn.
+  std::array<bool, kMeansCount> used{};
+  for (const auto& entry : compiled.commitments) used[entry.means] = true;
+  for (size_t means = 0; means < kMeansCount; ++means) {
+    if (used[means] && compiled.cost_sd[means] > 0.0) compiled.uncertain_cost.push_back(means);
+  }
+  for (size_t means = 0; means < kMeansCount; ++means) {
+    if (used[means] && compiled.effectiveness_sd[means] > 0.0) compiled.uncertain_effectiveness.push_back(means);
   }
   return compiled;
 }
@@ -206,9 +230,43 @@ struct DrawScratch {
   std::vector<double> index;      // per term: the willingness index before η and ε
   std::vector<double> marginal;   // per term: Φ(index / spread), P(willing) integrated over η and ε
   std::vector<double> at_least;   // the Poisson-binomial recursion, max co-deciders + 1
+  std::array<double, kMeansCount> cost{};           // k(m) in this draw
+  std::array<double, kMeansCount> effectiveness{};  // e_m in this draw
+  std::vector<double> capability;                   // cap_g in this draw, per party
+  std::vector<double> loss_weight;                  // cap_g · e_m per commitment in this draw
 
+  // Starts from the means: a design with no uncertain input never changes them.
   explicit DrawScratch(const CompiledDesign& design)
-      : index(design.terms.size()), marginal(design.terms.size()), at_least(design.max_co_deciders + 2) {}
+      : index(design.terms.size()),
+        marginal(design.terms.size()),
+        at_least(design.max_co_deciders + 2),
+        cost(design.cost_mean),
+        effectiveness(design.effectiveness_mean),
+        capability(design.capability),
+        loss_weight(design.commitments.size()) {
+    UpdateLossWeights(design);
+  }
+
+  void UpdateLossWeights(const CompiledDesign& design) {
+    for (size_t commitment_idx = 0; commitment_idx < design.commitments.size(); ++commitment_idx) {
+      const CompiledCommitment& entry = design.commitments[commitment_idx];
+      loss_weight[commitment_idx] = capability[entry.guarantor] * effectiveness[entry.means];
+    }
+  }
+
+  // Draws k(m), e_m (normal, truncated at 0) and the capability factors from `next`, in the order
+  // CompiledDesign lists them.
+  void DrawUncertainInputs(const CompiledDesign& design, const double*& next) {
+    for (const size_t means : design.uncertain_cost) cost[means] = std::max(0.0, design.cost_mean[means] + design.cost_sd[means] * *next++);
+    for (const size_t means : design.uncertain_effectiveness) {
+      effectiveness[means] = std::max(0.0, design.effectiveness_mean[means] + design.effectiveness_sd[means] * *next++);
+    }
+    if (design.capability_sd > 0.0) {
+      const double sd = design.capability_sd;
+      for (size_t party = 0; party < capability.size(); ++party) capability[party] = design.capability[party] * std::exp(sd * *next++ - 0.5 * sd * sd);
+    }
+    UpdateLossWeights(design);
+  }
 };
 
 // The willingness index of each term: v − k(m) + ρ·c + φ·forces.
@@ -218,7 +276,7 @@ void ComputeIndices(const CompiledDesign& design, const std::vector<double>& val
     const WillingnessTerm& term = design.terms[term_idx];
     const double value = term.party == kNoParty ? parameters.guarantor_value.mean : values[term.party];
     const double forces = term.party == kNoParty ? 0.0 : design.forces_bonus[term.party];
-    scratch.index[term_idx] = value - term.cost + reneging_cost * term.strength + forces;
+    scratch.index[term_idx] = value - scratch.cost[term.means] + reneging_cost * term.strength + forces;
   }
 }
 
@@ -245,14 +303,15 @@ double ExpectedLossCompiled(const CompiledDesign& design, const LossIntegrals& i
     scratch.marginal[term_idx] = NormalCdf(scratch.index[term_idx] / integrals.spread);
   }
   double expected = 0.0;
-  for (const CompiledCommitment& entry : design.commitments) {
+  for (size_t commitment_idx = 0; commitment_idx < design.commitments.size(); ++commitment_idx) {
+    const CompiledCommitment& entry = design.commitments[commitment_idx];
     if (!entry.counts_for_loss) continue;
     switch (entry.integration) {
-      case Integration::Alone: expected += entry.loss_weight * scratch.marginal[entry.own_term]; break;
+      case Integration::Alone: expected += scratch.loss_weight[commitment_idx] * scratch.marginal[entry.own_term]; break;
       case Integration::Pair: {
         const size_t own = entry.own_term;
         const size_t other = entry.co_terms.front();
-        expected += entry.loss_weight * integrals.pair(scratch.index[own] / integrals.spread, scratch.index[other] / integrals.spread,
+        expected += scratch.loss_weight[commitment_idx] * integrals.pair(scratch.index[own] / integrals.spread, scratch.index[other] / integrals.spread,
                                                        scratch.marginal[own], scratch.marginal[other]);
         break;
       }
@@ -263,9 +322,10 @@ double ExpectedLossCompiled(const CompiledDesign& design, const LossIntegrals& i
   for (size_t node_idx = 0; node_idx < integrals.shock.nodes.size(); ++node_idx) {
     const double shock = parameters.common_shock_sd * integrals.shock.nodes[node_idx];
     double loss = 0.0;
-    for (const CompiledCommitment& entry : design.commitments) {
+    for (size_t commitment_idx = 0; commitment_idx < design.commitments.size(); ++commitment_idx) {
+      const CompiledCommitment& entry = design.commitments[commitment_idx];
       if (!entry.counts_for_loss || entry.integration != Integration::General) continue;
-      loss += entry.loss_weight * NormalCdf((scratch.index[entry.own_term] + shock) / parameters.noise_sd) *
+      loss += scratch.loss_weight[commitment_idx] * NormalCdf((scratch.index[entry.own_term] + shock) / parameters.noise_sd) *
               CoDecidersAtLeast(entry, scratch, shock, parameters.noise_sd, scratch.at_least);
     }
     expected += integrals.shock.weights[node_idx] * loss;
@@ -429,7 +489,8 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
   const double noise_sd = parameters.noise_sd;
   const Normal reneging_prior{parameters.reneging_cost, parameters.reneging_cost_sd};
   const bool draw_reneging = reneging_prior.sd > 0.0;
-  size_t variates_per_draw = 2 + (draw_reneging ? 1 : 0) + parties + 1;
+  const bool uncertain_inputs = compiled.AnyUncertainInput();
+  size_t variates_per_draw = 2 + (draw_reneging ? 1 : 0) + parties + compiled.UncertainInputVariates() + 1;
   for (const CompiledCommitment& entry : compiled.commitments) variates_per_draw += 1 + entry.co_terms.size();
   auto run_chunk = [&](int64_t chunk_idx) {
     pcg64 random(options.seed, static_cast<uint64_t>(chunk_idx));
@@ -440,8 +501,9 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
     DrawScratch scratch(compiled);
     std::vector<double> cost(parties);
     // A draw's standard normal variates, drawn first in a tight loop and then read in order: G, W,
-    // ρ (only when its sd > 0), a value per party, η, then for each commitment ε for its guarantor
-    // and for each co-decider.
+    // ρ (only when its sd > 0), a value per party, the uncertain costs, effectivenesses and
+    // capabilities (DrawUncertainInputs; none by default), η, then for each commitment ε for its
+    // guarantor and for each co-decider.
     std::vector<double> variates(variates_per_draw);
     const int64_t first = chunk_idx * kChunk;
     const int64_t last = std::min(draws, first + kChunk);
@@ -454,6 +516,7 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
       for (size_t party_idx = 0; party_idx < parties; ++party_idx) {
         values[party_idx] = value_prior.mean + value_prior.sd * *next++;
       }
+      if (uncertain_inputs) scratch.DrawUncertainInputs(compiled, next);
       ComputeIndices(compiled, values, reneging_cost, parameters, scratch);
       const double expected_loss = ExpectedLossCompiled(compiled, integrals, parameters, scratch);
       const double p_attack = NormalCdf((gain - war_cost - expected_loss) / type_sd);
@@ -473,7 +536,7 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
         const double acts = static_cast<double>(!entry.blocked && own && willing_others >= entry.quota);
         used[entry.means] = std::max(used[entry.means], acts);
         armed = std::max(armed, entry.means == static_cast<size_t>(Means::ArmedForce) ? acts : 0.0);
-        cost[entry.guarantor] += acts * entry.cost;
+        cost[entry.guarantor] += acts * scratch.cost[entry.means];
       }
       sum.p += p_attack;
       sum.p_squared += p_attack * p_attack;

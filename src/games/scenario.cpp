@@ -13,14 +13,8 @@ namespace casus {
 
 namespace {
 
-std::optional<Normal> ReadNormal(TableReader& reader, std::string_view key, const LoadState& state) {
-  const toml::node* node = reader.Get(key);
-  if (node == nullptr) return std::nullopt;
-  const toml::table* table = node->as_table();
-  if (table == nullptr) {
-    reader.WrongType(key, *node, "a table", fmt::format("{} = {{ mean = 1.0, sd = 0.2 }}", key));
-    return std::nullopt;
-  }
+// { mean = …, sd = … } under `key`, already known to be a table.
+std::optional<Normal> ReadNormalTable(const toml::table* table, std::string_view key, const LoadState& state) {
   TableReader inner(*table, fmt::format("'{}'", key), state);
   std::optional<Normal> result;
   const toml::node* mean = inner.Get("mean");
@@ -40,6 +34,49 @@ std::optional<Normal> ReadNormal(TableReader& reader, std::string_view key, cons
     return std::nullopt;
   }
   return Normal{*mean_value, *sd_value};
+}
+
+std::optional<Normal> ReadNormal(TableReader& reader, std::string_view key, const LoadState& state) {
+  const toml::node* node = reader.Get(key);
+  if (node == nullptr) return std::nullopt;
+  const toml::table* table = node->as_table();
+  if (table == nullptr) {
+    reader.WrongType(key, *node, "a table", fmt::format("{} = {{ mean = 1.0, sd = 0.2 }}", key));
+    return std::nullopt;
+  }
+  return ReadNormalTable(table, key, state);
+}
+
+// [parameters.cost] or [parameters.effectiveness]: per means, a number ≥ 0 (fixed) or
+// { mean, sd } (drawn per draw). Overrides the defaults means by means.
+void ReadPerMeans(TableReader& reader, std::string_view key, const LoadState& state, std::map<Means, double>& means_values,
+                  std::map<Means, double>& sds) {
+  const toml::table* table = SubTable(reader, key, fmt::format("[parameters.{}]\narmed-force = {{ mean = 1.0, sd = 0.3 }}", key), state);
+  if (table == nullptr) return;
+  for (const auto& [name, node] : *table) {
+    const auto means = ParseEnum<Means>(name.str());
+    if (!means) {
+      state.Error(state.At(name.source()), fmt::format("unknown means '{}' in [parameters.{}]", name.str(), key), SuggestionHint(name.str(), EnumNameList<Means>()));
+      continue;
+    }
+    std::optional<Normal> value;
+    if (const auto number = node.value<double>(); number && node.is_number()) {
+      value = Normal{*number, 0.0};
+    } else if (const toml::table* inner = node.as_table()) {
+      value = ReadNormalTable(inner, name.str(), state);
+      if (!value) continue;
+    } else {
+      state.Error(state.At(node), fmt::format("'{}' in [parameters.{}] must be a number or {{ mean, sd }}", name.str(), key),
+                  fmt::format("e.g. {} = 0.5, or {} = {{ mean = 0.5, sd = 0.1 }}", name.str(), name.str()));
+      continue;
+    }
+    if (!std::isfinite(value->mean) || value->mean < 0.0) {
+      state.Error(state.At(node), fmt::format("the {} of '{}' must be ≥ 0", key, name.str()), "a cost or an effectiveness cannot be negative");
+      continue;
+    }
+    means_values[*means] = value->mean;
+    sds[*means] = value->sd;
+  }
 }
 
 std::optional<double> ReadNumber(TableReader& reader, std::string_view key, const LoadState& state, double low, bool strictly) {
@@ -144,6 +181,9 @@ std::optional<GuaranteeScenario> LoadScenarioFile(const std::filesystem::path& p
     if (auto value = ReadFactor(reader, "no_deadline_factor", state)) p.no_deadline_factor = *value;
     if (auto value = ReadNumber(reader, "deadline_scale_days", state, 0.0, true)) p.deadline_scale_days = *value;
     if (auto value = ReadFactor(reader, "short_exit_factor", state)) p.short_exit_factor = *value;
+    ReadPerMeans(reader, "cost", state, p.cost, p.cost_sd);
+    ReadPerMeans(reader, "effectiveness", state, p.effectiveness, p.effectiveness_sd);
+    if (auto value = ReadNumber(reader, "capability_sd", state, 0.0, false)) p.capability_sd = *value;
     if (auto source = reader.String("capability", false, "capability = \"cinc\"")) {
       if (*source != "cinc") {
         state.Error(state.At(*table->get("capability")), fmt::format("unknown capability source '{}'", *source),

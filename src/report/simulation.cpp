@@ -26,11 +26,23 @@ std::string Escape(const std::string& text) {
 }
 
 // The parameters a simulation ran with, for its JSON and its report: enough to rerun it.
+// Per means: the number, or {mean, sd} where it is drawn.
+nlohmann::json PerMeansToJson(const std::map<Means, double>& values, const std::map<Means, double>& sds) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [means, value] : values) {
+    const auto sd = sds.find(means);
+    if (sd != sds.end() && sd->second > 0.0) {
+      out[std::string(ToString(means))] = {{"mean", value}, {"sd", sd->second}};
+    } else {
+      out[std::string(ToString(means))] = value;
+    }
+  }
+  return out;
+}
+
 nlohmann::json ParametersToJson(const GameParameters& p) {
-  nlohmann::json cost;
-  for (const auto& [means, value] : p.cost) cost[std::string(ToString(means))] = value;
-  nlohmann::json effectiveness;
-  for (const auto& [means, value] : p.effectiveness) effectiveness[std::string(ToString(means))] = value;
+  const nlohmann::json cost = PerMeansToJson(p.cost, p.cost_sd);
+  const nlohmann::json effectiveness = PerMeansToJson(p.effectiveness, p.effectiveness_sd);
   return {{"challenger_gain", {{"mean", p.challenger_gain.mean}, {"sd", p.challenger_gain.sd}}},
           {"challenger_war_cost", {{"mean", p.challenger_war_cost.mean}, {"sd", p.challenger_war_cost.sd}}},
           {"challenger_type_sd", p.challenger_type_sd},
@@ -43,14 +55,15 @@ nlohmann::json ParametersToJson(const GameParameters& p) {
           {"deadline_scale_days", p.deadline_scale_days},
           {"short_exit_factor", p.short_exit_factor},
           {"cost", cost},
-          {"effectiveness", effectiveness}};
+          {"effectiveness", effectiveness},
+          {"capability_sd", p.capability_sd}};
 }
 
 std::string FormatParameter(const nlohmann::json& value) {
   if (value.is_number()) return fmt::format("{:.4g}", value.get<double>());
   if (value.contains("mean")) return fmt::format("N({:.4g}, {:.4g})", value["mean"].get<double>(), value["sd"].get<double>());
   std::vector<std::string> parts;
-  for (const auto& [key, item] : value.items()) parts.push_back(fmt::format("{} {:.4g}", key, item.get<double>()));
+  for (const auto& [key, item] : value.items()) parts.push_back(fmt::format("{} {}", key, FormatParameter(item)));
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 }  // namespace

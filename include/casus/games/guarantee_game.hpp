@@ -47,6 +47,13 @@ struct GameParameters {
   std::map<Means, double> cost;           //!< k(m): a guarantor's cost of acting with m
   std::map<Means, double> effectiveness;  //!< e_m: the challenger's loss per unit of capability
   std::map<std::string, double> capability;  //!< cap_g by party id (default: CINC); missing → 0
+  //! Uncertainty about k(m) and e_m: a standard deviation per means (absent: 0, fixed). Drawn once
+  //! per draw and means, for every guarantor alike; truncated at 0.
+  std::map<Means, double> cost_sd;
+  std::map<Means, double> effectiveness_sd;
+  //! Uncertainty about capabilities: per draw, each party's cap_g is multiplied by exp(σz − σ²/2)
+  //! (log-normal, the mean kept). 0: fixed.
+  double capability_sd = 0.0;
 };
 
 //! The defaults of docs/guarantee-game.md (costs and effectiveness per means).

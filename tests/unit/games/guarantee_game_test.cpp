@@ -3,6 +3,7 @@
 #include "casus/games/guarantee_game.hpp"
 
 #include <cmath>
+#include <functional>
 
 #include <gtest/gtest.h>
 
@@ -304,6 +305,31 @@ TEST(GuaranteeGame, AnUncertainRenegingCostIsDrawnPerCrisis) {
   const double slope = (CalibratedRenegingCost(p + step, defaults) - CalibratedRenegingCost(p - step, defaults)) / (2.0 * step);
   EXPECT_NEAR(CalibratedRenegingCostSd(p, 0.05, defaults), slope * 0.05, 1e-6);
   EXPECT_EQ(CalibratedRenegingCostSd(1e-6, 0.05, defaults), 0.0);  // ρ floored at 0: no spread
+}
+
+// Costs, effectivenesses and capabilities as distributions (issue 6: "the parties' uncertain
+// parameters … as distributions"): a dearer means deters less; uncertainty changes the result,
+// costs variates only when asked for, and keeps the bits the same for any thread count.
+TEST(GuaranteeGame, UncertainCostsEffectivenessAndCapabilities) {
+  GameParameters parameters = DefaultGameParameters();
+  parameters.capability = {{"USA", 0.12}, {"GBR", 0.012}};
+  const Instrument instrument = LoadOk(Guarantee(AssistClause("", kArmed)));
+  const double base = PAttack(instrument, parameters);
+  GameParameters dearer = parameters;
+  dearer.cost[Means::ArmedForce] = 1.5;
+  EXPECT_LT(base, PAttack(instrument, dearer));
+  GameParameters unused = parameters;
+  unused.cost_sd[Means::Sanctions] = 0.5;  // no commitment uses sanctions: nothing is drawn
+  EXPECT_EQ(base, PAttack(instrument, unused));
+  for (auto change : std::vector<std::function<void(GameParameters&)>>{
+           [](GameParameters& p) { p.cost_sd[Means::ArmedForce] = 0.4; },
+           [](GameParameters& p) { p.effectiveness_sd[Means::ArmedForce] = 4.0; },
+           [](GameParameters& p) { p.capability_sd = 0.5; }}) {
+    GameParameters uncertain = parameters;
+    change(uncertain);
+    EXPECT_NE(base, PAttack(instrument, uncertain));
+    EXPECT_EQ(PAttack(instrument, uncertain, Scale::Significant, 5000, 1), PAttack(instrument, uncertain, Scale::Significant, 5000, 2));
+  }
 }
 
 TEST(GuaranteeGameDirections, AnActivationConditionSwitchesTheClauseOffUntilItHolds) {
