@@ -19,7 +19,7 @@ namespace {
 const std::vector<std::string> kNumericParameters = {
     "reneging_cost", "reneging_cost_sd", "forces_bonus", "common_shock_sd", "noise_sd", "challenger_type_sd", "guarantor_value_mean",
     "guarantor_value_sd", "challenger_gain_mean", "challenger_war_cost_mean", "no_deadline_factor", "deadline_scale_days",
-    "short_exit_factor"};
+    "short_exit_factor", "capability_sd"};
 
 std::string NumberText(double value) { return fmt::format("{}", value); }
 
@@ -33,6 +33,7 @@ GameParameters Apply(GameParameters parameters, const SweepRun& run) {
     else if (name == "no_deadline_factor") parameters.no_deadline_factor = value;
     else if (name == "deadline_scale_days") parameters.deadline_scale_days = value;
     else if (name == "short_exit_factor") parameters.short_exit_factor = value;
+    else if (name == "capability_sd") parameters.capability_sd = value;
     else if (name == "common_shock_sd") parameters.common_shock_sd = value;
     else if (name == "noise_sd") parameters.noise_sd = value;
     else if (name == "challenger_type_sd") parameters.challenger_type_sd = value;
