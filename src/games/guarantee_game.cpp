@@ -333,13 +333,49 @@ double ExpectedLossCompiled(const CompiledDesign& design, const LossIntegrals& i
   return expected;
 }
 
+// Per chunk, the sums the estimates and their standard errors need: Σp, Σp², and for each
+// quantity x "| attack", Σpx, Σp²x and Σp²x² (for the binary ones x² = x).
 struct ChunkSums {
   double p = 0.0;
   double p_squared = 0.0;
   double p_armed = 0.0;
+  double p2_armed = 0.0;
   std::array<double, kMeansCount> p_means{};
+  std::array<double, kMeansCount> p2_means{};
   std::vector<double> p_cost;
+  std::vector<double> p2_cost;
+  std::vector<double> p2_cost_squared;
+
+  void Resize(size_t parties) {
+    p_cost.assign(parties, 0.0);
+    p2_cost.assign(parties, 0.0);
+    p2_cost_squared.assign(parties, 0.0);
+  }
+  void Add(const ChunkSums& other) {
+    p += other.p;
+    p_squared += other.p_squared;
+    p_armed += other.p_armed;
+    p2_armed += other.p2_armed;
+    for (size_t means_idx = 0; means_idx < kMeansCount; ++means_idx) {
+      p_means[means_idx] += other.p_means[means_idx];
+      p2_means[means_idx] += other.p2_means[means_idx];
+    }
+    for (size_t party_idx = 0; party_idx < p_cost.size(); ++party_idx) {
+      p_cost[party_idx] += other.p_cost[party_idx];
+      p2_cost[party_idx] += other.p2_cost[party_idx];
+      p2_cost_squared[party_idx] += other.p2_cost_squared[party_idx];
+    }
+  }
 };
+
+// The delta-method standard error of the ratio estimator R = Σpx / Σp, from Σp²x² − 2RΣp²x + R²Σp².
+double RatioStandardError(double ratio, double p_sum, double p2_sum, double p2x_sum, double p2x2_sum) {
+  if (p_sum <= 0.0) return 0.0;
+  const double spread = std::max(0.0, p2x2_sum - 2.0 * ratio * p2x_sum + ratio * ratio * p2_sum);
+  return std::sqrt(spread) / p_sum;
+}
+
+constexpr double kZ95 = 1.959963984540054;
 
 }  // namespace
 
@@ -496,7 +532,7 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
     pcg64 random(options.seed, static_cast<uint64_t>(chunk_idx));
     std::normal_distribution<double> normal(0.0, 1.0);
     ChunkSums& sum = sums[static_cast<size_t>(chunk_idx)];
-    sum.p_cost.assign(parties, 0.0);
+    sum.Resize(parties);
     std::vector<double> values(parties);
     DrawScratch scratch(compiled);
     std::vector<double> cost(parties);
@@ -538,11 +574,20 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
         armed = std::max(armed, entry.means == static_cast<size_t>(Means::ArmedForce) ? acts : 0.0);
         cost[entry.guarantor] += acts * scratch.cost[entry.means];
       }
+      const double p_squared = p_attack * p_attack;
       sum.p += p_attack;
-      sum.p_squared += p_attack * p_attack;
+      sum.p_squared += p_squared;
       sum.p_armed += armed * p_attack;
-      for (size_t means_idx = 0; means_idx < kMeansCount; ++means_idx) sum.p_means[means_idx] += used[means_idx] * p_attack;
-      for (size_t party_idx = 0; party_idx < parties; ++party_idx) sum.p_cost[party_idx] += p_attack * cost[party_idx];
+      sum.p2_armed += armed * p_squared;
+      for (size_t means_idx = 0; means_idx < kMeansCount; ++means_idx) {
+        sum.p_means[means_idx] += used[means_idx] * p_attack;
+        sum.p2_means[means_idx] += used[means_idx] * p_squared;
+      }
+      for (size_t party_idx = 0; party_idx < parties; ++party_idx) {
+        sum.p_cost[party_idx] += p_attack * cost[party_idx];
+        sum.p2_cost[party_idx] += p_squared * cost[party_idx];
+        sum.p2_cost_squared[party_idx] += p_squared * cost[party_idx] * cost[party_idx];
+      }
     }
   };
   {
@@ -554,28 +599,33 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
     oneapi::tbb::parallel_for(int64_t{0}, chunks, run_chunk);
   }
   ChunkSums total;  // reduced in chunk order: the same bits for any number of threads
-  total.p_cost.assign(parties, 0.0);
-  for (const auto& sum : sums) {
-    total.p += sum.p;
-    total.p_squared += sum.p_squared;
-    total.p_armed += sum.p_armed;
-    for (size_t means_idx = 0; means_idx < kMeansCount; ++means_idx) total.p_means[means_idx] += sum.p_means[means_idx];
-    for (size_t party_idx = 0; party_idx < parties; ++party_idx) total.p_cost[party_idx] += sum.p_cost[party_idx];
-  }
+  total.Resize(parties);
+  for (const auto& sum : sums) total.Add(sum);
   const double n = static_cast<double>(draws);
   outcome.p_attack = total.p / n;
   const double variance = std::max(0.0, total.p_squared / n - outcome.p_attack * outcome.p_attack);
-  const double half = 1.959963984540054 * std::sqrt(variance / n);
-  outcome.p_attack_ci95[0] = std::max(0.0, outcome.p_attack - half);
-  outcome.p_attack_ci95[1] = std::min(1.0, outcome.p_attack + half);
+  outcome.p_attack_se = std::sqrt(variance / n);
+  outcome.p_attack_ci95[0] = std::max(0.0, outcome.p_attack - kZ95 * outcome.p_attack_se);
+  outcome.p_attack_ci95[1] = std::min(1.0, outcome.p_attack + kZ95 * outcome.p_attack_se);
   const double attack_mass = total.p > 0.0 ? total.p : 1.0;
-  outcome.p_collective_armed_response = total.p_armed / attack_mass;
+  const double armed = total.p_armed / attack_mass;
+  outcome.p_collective_armed_response = armed;
+  outcome.p_collective_armed_response_se = RatioStandardError(armed, total.p, total.p_squared, total.p2_armed, total.p2_armed);
+  outcome.p_collective_armed_response_ci95[0] = std::max(0.0, armed - kZ95 * outcome.p_collective_armed_response_se);
+  outcome.p_collective_armed_response_ci95[1] = std::min(1.0, armed + kZ95 * outcome.p_collective_armed_response_se);
   for (const auto& commitment : commitments) {
-    outcome.response_mix[std::string(ToString(commitment.means))] =
-        total.p_means[static_cast<size_t>(commitment.means)] / attack_mass;
+    const auto means_idx = static_cast<size_t>(commitment.means);
+    const std::string name(ToString(commitment.means));
+    const double mix = total.p_means[means_idx] / attack_mass;
+    outcome.response_mix[name] = mix;
+    outcome.response_mix_se[name] =
+        RatioStandardError(mix, total.p, total.p_squared, total.p2_means[means_idx], total.p2_means[means_idx]);
   }
   for (size_t party_idx = 0; party_idx < parties; ++party_idx) {
-    outcome.guarantor_cost[compiled.parties[party_idx]] = total.p_cost[party_idx] / attack_mass;
+    const double cost = total.p_cost[party_idx] / attack_mass;
+    outcome.guarantor_cost[compiled.parties[party_idx]] = cost;
+    outcome.guarantor_cost_se[compiled.parties[party_idx]] =
+        RatioStandardError(cost, total.p, total.p_squared, total.p2_cost[party_idx], total.p2_cost_squared[party_idx]);
   }
   return outcome;
 }

@@ -59,6 +59,12 @@ nlohmann::json ParametersToJson(const GameParameters& p) {
           {"capability_sd", p.capability_sd}};
 }
 
+// "0.52 ± 0.004", or "0.52" when no standard error is recorded.
+std::string WithError(double value, const std::map<std::string, double>& errors, const std::string& key) {
+  const auto found = errors.find(key);
+  return found == errors.end() ? fmt::format("{:.2f}", value) : fmt::format("{:.2f} ± {:.3f}", value, found->second);
+}
+
 std::string FormatParameter(const nlohmann::json& value) {
   if (value.is_number()) return fmt::format("{:.4g}", value.get<double>());
   if (value.contains("mean")) return fmt::format("N({:.4g}, {:.4g})", value["mean"].get<double>(), value["sd"].get<double>());
@@ -69,7 +75,7 @@ std::string FormatParameter(const nlohmann::json& value) {
 }  // namespace
 
 std::string RenderSimulationTable(const std::vector<DesignOutcome>& outcomes) {
-  TextTable table({"design", "P(attack) [95% CI]", "P(armed response | attack)", "response mix | attack", "cost to guarantors | attack"}, 44);
+  TextTable table({"design", "P(attack) [95% CI]", "P(armed response | attack) [95% CI]", "response mix | attack", "cost to guarantors | attack"}, 44);
   for (const auto& outcome : outcomes) {
     std::vector<std::string> mix;
     for (const auto& [means, p] : outcome.response_mix) {
@@ -84,7 +90,9 @@ std::string RenderSimulationTable(const std::vector<DesignOutcome>& outcomes) {
     }
     table.AddRow({outcome.id,
                   fmt::format("{:.3f} [{:.3f}, {:.3f}]", outcome.p_attack, outcome.p_attack_ci95[0], outcome.p_attack_ci95[1]),
-                  fmt::format("{:.3f}", outcome.p_collective_armed_response), mix.empty() ? "none" : fmt::format("{}", fmt::join(mix, ", ")),
+                  fmt::format("{:.3f} [{:.3f}, {:.3f}]", outcome.p_collective_armed_response, outcome.p_collective_armed_response_ci95[0],
+                              outcome.p_collective_armed_response_ci95[1]),
+                  mix.empty() ? "none" : fmt::format("{}", fmt::join(mix, ", ")),
                   top.empty() ? "none" : fmt::format("{}", fmt::join(top, ", "))});
   }
   return table.Render();
@@ -96,10 +104,16 @@ nlohmann::json SimulationToJson(const GuaranteeScenario& scenario, const std::ve
   for (const auto& outcome : outcomes) {
     designs.push_back({{"id", outcome.id},
                        {"p_attack", outcome.p_attack},
+                       {"p_attack_se", outcome.p_attack_se},
                        {"p_attack_ci95", {outcome.p_attack_ci95[0], outcome.p_attack_ci95[1]}},
                        {"p_collective_armed_response", outcome.p_collective_armed_response},
+                       {"p_collective_armed_response_se", outcome.p_collective_armed_response_se},
+                       {"p_collective_armed_response_ci95",
+                        {outcome.p_collective_armed_response_ci95[0], outcome.p_collective_armed_response_ci95[1]}},
                        {"response_mix", outcome.response_mix},
+                       {"response_mix_se", outcome.response_mix_se},
                        {"guarantor_cost", outcome.guarantor_cost},
+                       {"guarantor_cost_se", outcome.guarantor_cost_se},
                        {"triggered_commitments", outcome.triggered_commitments}});
   }
   return {{"scenario", scenario.id}, {"seed", options.seed}, {"draws", options.draws}, {"threads", threads_used},
@@ -172,11 +186,27 @@ std::string RenderSimulationHtml(const GuaranteeScenario& scenario, const std::v
   }
   out += "</svg>\n<p class=\"note\">Shade: the probability that the means is used, given an attack (darker = more likely).</p>\n";
   // The table.
-  out += "<h2>Table</h2>\n<table><tr><th>design</th><th>P(attack)</th><th>95% interval</th><th>P(armed response | attack)</th><th>commitments triggered</th></tr>\n";
+  out += "<h2>Table</h2>\n<p class=\"note\">Monte Carlo uncertainty: 95 % intervals, or ± one standard error. "
+         "The quantities given an attack weight each draw by its P(attack).</p>\n"
+         "<table><tr><th>design</th><th>P(attack) [95% CI]</th><th>P(armed response | attack) [95% CI]</th>"
+         "<th>response mix | attack</th><th>largest costs to guarantors | attack</th><th>commitments triggered</th></tr>\n";
   for (const auto& outcome : outcomes) {
-    out += fmt::format("<tr><td>{}</td><td>{:.3f}</td><td>[{:.3f}, {:.3f}]</td><td>{:.3f}</td><td>{}</td></tr>\n", Escape(outcome.id),
-                       outcome.p_attack, outcome.p_attack_ci95[0], outcome.p_attack_ci95[1], outcome.p_collective_armed_response,
-                       outcome.triggered_commitments);
+    std::vector<std::string> mix;
+    for (const auto& [means, p] : outcome.response_mix) {
+      if (p >= 0.005) mix.push_back(fmt::format("{} {}", means, WithError(p, outcome.response_mix_se, means)));
+    }
+    std::vector<std::pair<double, std::string>> costs;
+    for (const auto& [guarantor, cost] : outcome.guarantor_cost) costs.emplace_back(-cost, guarantor);
+    std::sort(costs.begin(), costs.end());
+    std::vector<std::string> top;
+    for (size_t idx = 0; idx < costs.size() && idx < 5 && -costs[idx].first >= 0.005; ++idx) {
+      top.push_back(fmt::format("{} {}", costs[idx].second, WithError(-costs[idx].first, outcome.guarantor_cost_se, costs[idx].second)));
+    }
+    out += fmt::format("<tr><td>{}</td><td>{:.3f} [{:.3f}, {:.3f}]</td><td>{:.3f} [{:.3f}, {:.3f}]</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                       Escape(outcome.id), outcome.p_attack, outcome.p_attack_ci95[0], outcome.p_attack_ci95[1],
+                       outcome.p_collective_armed_response, outcome.p_collective_armed_response_ci95[0],
+                       outcome.p_collective_armed_response_ci95[1], Escape(fmt::format("{}", fmt::join(mix, "; "))),
+                       Escape(fmt::format("{}", fmt::join(top, "; "))), outcome.triggered_commitments);
   }
   out += "</table>\n";
   out += "<h2>Parameters</h2>\n<p class=\"note\">As simulated (defaults and their sources: docs/guarantee-game.md; "

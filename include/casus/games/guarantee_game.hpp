@@ -101,13 +101,22 @@ struct SimulationOptions {
   int threads = 0;  //!< 0: all
 };
 
+//! Every estimate with its Monte Carlo standard error. P(attack) is a mean over draws of each
+//! draw's P(attack); the quantities "| attack" are ratio estimators Σ pᵢxᵢ / Σ pᵢ (each draw
+//! weighted by its P(attack)), their standard errors by the delta method,
+//! se² = Σ pᵢ²(xᵢ − R)² / (Σ pᵢ)². 95 % intervals are ± 1.96 se, clipped to the range.
 struct DesignOutcome {
   std::string id;
   double p_attack = 0.0;
+  double p_attack_se = 0.0;
   double p_attack_ci95[2] = {0.0, 0.0};
   double p_collective_armed_response = 0.0;  //!< P(some guarantor acts with armed force | attack)
+  double p_collective_armed_response_se = 0.0;
+  double p_collective_armed_response_ci95[2] = {0.0, 0.0};
   std::map<std::string, double> response_mix;  //!< means → P(it is used | attack)
+  std::map<std::string, double> response_mix_se;
   std::map<std::string, double> guarantor_cost;  //!< guarantor → expected cost | attack
+  std::map<std::string, double> guarantor_cost_se;
   size_t triggered_commitments = 0;
 };
 

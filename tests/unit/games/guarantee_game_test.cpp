@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <functional>
+#include <tuple>
 
 #include <gtest/gtest.h>
 
@@ -329,6 +330,46 @@ TEST(GuaranteeGame, UncertainCostsEffectivenessAndCapabilities) {
     change(uncertain);
     EXPECT_NE(base, PAttack(instrument, uncertain));
     EXPECT_EQ(PAttack(instrument, uncertain, Scale::Significant, 5000, 1), PAttack(instrument, uncertain, Scale::Significant, 5000, 2));
+  }
+}
+
+// The standard errors say how much an estimate moves from seed to seed: compare the reported
+// (delta-method) standard errors with the spread of 60 independent runs.
+TEST(GuaranteeGame, StandardErrorsMatchTheSpreadAcrossSeeds) {
+  GameParameters parameters = DefaultGameParameters();
+  parameters.capability = {{"USA", 0.12}, {"GBR", 0.012}};
+  const Instrument instrument = LoadOk(Guarantee(AssistClause("", kArmed)));
+  GameDesign design{"d", {&instrument}, {}};
+  const auto commitments = TriggeredCommitments(design, Attack(), WorldState{}, testing::Parties(), parameters);
+  std::vector<double> attack;
+  std::vector<double> armed;
+  std::vector<double> cost;
+  double attack_se = 0.0;
+  double armed_se = 0.0;
+  double cost_se = 0.0;
+  constexpr int kRuns = 60;
+  for (uint64_t seed = 1; seed <= kRuns; ++seed) {
+    const DesignOutcome outcome = SimulateDesign(design, commitments, Attack(), parameters, testing::Parties(), SimulationOptions{2000, seed, 1});
+    attack.push_back(outcome.p_attack);
+    armed.push_back(outcome.p_collective_armed_response);
+    cost.push_back(outcome.guarantor_cost.at("USA"));
+    attack_se += outcome.p_attack_se / kRuns;
+    armed_se += outcome.p_collective_armed_response_se / kRuns;
+    cost_se += outcome.guarantor_cost_se.at("USA") / kRuns;
+  }
+  auto sd = [](const std::vector<double>& values) {
+    double mean = 0.0;
+    for (const double value : values) mean += value / static_cast<double>(values.size());
+    double sum = 0.0;
+    for (const double value : values) sum += (value - mean) * (value - mean);
+    return std::sqrt(sum / static_cast<double>(values.size() - 1));
+  };
+  for (const auto& [name, spread, reported] : {std::tuple{"P(attack)", sd(attack), attack_se},
+                                                std::tuple{"P(armed | attack)", sd(armed), armed_se},
+                                                std::tuple{"cost to USA", sd(cost), cost_se}}) {
+    EXPECT_GT(reported, 0.0) << name;
+    EXPECT_GT(spread / reported, 0.7) << name << ": across seeds " << spread << ", reported " << reported;
+    EXPECT_LT(spread / reported, 1.4) << name << ": across seeds " << spread << ", reported " << reported;
   }
 }
 
