@@ -345,6 +345,9 @@ struct ChunkSums {
   std::vector<double> p_cost;
   std::vector<double> p2_cost;
   std::vector<double> p2_cost_squared;
+  double p_total_cost = 0.0;
+  double p2_total_cost = 0.0;
+  double p2_total_cost_squared = 0.0;
 
   void Resize(size_t parties) {
     p_cost.assign(parties, 0.0);
@@ -356,6 +359,9 @@ struct ChunkSums {
     p_squared += other.p_squared;
     p_armed += other.p_armed;
     p2_armed += other.p2_armed;
+    p_total_cost += other.p_total_cost;
+    p2_total_cost += other.p2_total_cost;
+    p2_total_cost_squared += other.p2_total_cost_squared;
     for (size_t means_idx = 0; means_idx < kMeansCount; ++means_idx) {
       p_means[means_idx] += other.p_means[means_idx];
       p2_means[means_idx] += other.p2_means[means_idx];
@@ -583,11 +589,16 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
         sum.p_means[means_idx] += used[means_idx] * p_attack;
         sum.p2_means[means_idx] += used[means_idx] * p_squared;
       }
+      double total_cost = 0.0;
       for (size_t party_idx = 0; party_idx < parties; ++party_idx) {
         sum.p_cost[party_idx] += p_attack * cost[party_idx];
         sum.p2_cost[party_idx] += p_squared * cost[party_idx];
         sum.p2_cost_squared[party_idx] += p_squared * cost[party_idx] * cost[party_idx];
+        total_cost += cost[party_idx];
       }
+      sum.p_total_cost += p_attack * total_cost;
+      sum.p2_total_cost += p_squared * total_cost;
+      sum.p2_total_cost_squared += p_squared * total_cost * total_cost;
     }
   };
   {
@@ -627,6 +638,9 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
     outcome.guarantor_cost_se[compiled.parties[party_idx]] =
         RatioStandardError(cost, total.p, total.p_squared, total.p2_cost[party_idx], total.p2_cost_squared[party_idx]);
   }
+  outcome.total_guarantor_cost = total.p_total_cost / attack_mass;
+  outcome.total_guarantor_cost_se = RatioStandardError(outcome.total_guarantor_cost, total.p, total.p_squared, total.p2_total_cost,
+                                                       total.p2_total_cost_squared);
   return outcome;
 }
 

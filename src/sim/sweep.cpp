@@ -270,10 +270,11 @@ SweepProgress RunSweep(const SweepSpec& spec, const LoadedScenario& loaded, cons
         row(outcome.id, "p_attack", outcome.p_attack);
         row(outcome.id, "p_attack_ci95_low", outcome.p_attack_ci95[0]);
         row(outcome.id, "p_attack_ci95_high", outcome.p_attack_ci95[1]);
+        row(outcome.id, "p_attack_se", outcome.p_attack_se);
         row(outcome.id, "p_collective_armed_response", outcome.p_collective_armed_response);
-        double total_cost = 0.0;
-        for (const auto& [guarantor, cost] : outcome.guarantor_cost) total_cost += cost;
-        row(outcome.id, "guarantor_cost", total_cost);
+        row(outcome.id, "p_collective_armed_response_se", outcome.p_collective_armed_response_se);
+        row(outcome.id, "guarantor_cost", outcome.total_guarantor_cost);
+        row(outcome.id, "guarantor_cost_se", outcome.total_guarantor_cost_se);
       }
       transaction.commit();
       ++progress.done;

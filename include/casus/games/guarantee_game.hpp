@@ -117,6 +117,8 @@ struct DesignOutcome {
   std::map<std::string, double> response_mix_se;
   std::map<std::string, double> guarantor_cost;  //!< guarantor → expected cost | attack
   std::map<std::string, double> guarantor_cost_se;
+  double total_guarantor_cost = 0.0;  //!< Σ over guarantors of the expected cost | attack
+  double total_guarantor_cost_se = 0.0;
   size_t triggered_commitments = 0;
 };
 
