@@ -126,8 +126,9 @@ struct DesignOutcome {
 DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitment>& commitments, const Incident& attack,
                              const GameParameters& parameters, const PartyTable& parties, const SimulationOptions& options);
 
-//! The expected loss E[L] the challenger faces given the guarantors' values (integrated over η by
-//! Gauss–Hermite quadrature and over ε analytically). Exposed for the reduction test.
+//! The expected loss E[L] the challenger faces given the guarantors' values, integrated over η and
+//! ε (closed form, bivariate normal CDF or quadrature: docs/guarantee-game.md, "How E[L] is
+//! computed"), with ρ, costs, effectivenesses and capabilities at their means. Exposed for tests.
 double ExpectedLoss(const std::vector<Commitment>& commitments, const std::map<std::string, double>& values,
                     const Incident& attack, const GameParameters& parameters, const PartyTable& parties);
 
