@@ -12,71 +12,13 @@
 
 #include "casus/engine/adjudicate.hpp"
 #include "casus/games/normal_integrals.hpp"
-#include "casus/lint/thresholds.hpp"
 
 namespace casus {
 
 namespace {
 
-double Phi(double x) { return NormalCdfExact(x); }
-
-double DutyWeight(const Duty& duty) {
-  double weight = 0.0;
-  switch (duty.strength) {
-    case DutyStrength::AllMeans: weight = 1.0; break;
-    case DutyStrength::Assist: weight = 0.8; break;
-    case DutyStrength::Act: weight = 0.6; break;
-    case DutyStrength::Consult: weight = 0.3; break;
-    case DutyStrength::SeekUnAction: weight = 0.1; break;
-    case DutyStrength::None: weight = 0.0; break;
-  }
-  return duty.constitutional ? 0.75 * weight : weight;
-}
-
 bool Contains(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
-}
-
-// Whether the challenger can stop this commitment's clause outright: by its place in the
-// attribution or the decision (consensus including it, a Security Council where it holds a veto).
-bool BlockedByChallenger(const Commitment& commitment, const std::string& challenger) {
-  const Clause& clause = *commitment.clause;
-  if (clause.trigger && clause.trigger->attribution && Contains(BlockingParties(*clause.trigger->attribution), challenger)) {
-    return true;
-  }
-  return clause.decision && Contains(BlockingParties(*clause.decision), challenger);
-}
-
-// The members whose willingness a commitment's decision rule also needs (beyond the guarantor's own).
-std::vector<std::string> CoDeciders(const Commitment& commitment) {
-  if (!commitment.clause->decision) return {};
-  const Decision& decision = *commitment.clause->decision;
-  switch (decision.rule) {
-    case DecisionRule::Consensus:
-    case DecisionRule::Unanimity:
-    case DecisionRule::Single:
-    case DecisionRule::Majority:
-    case DecisionRule::TwoThirds: {
-      std::vector<std::string> others;
-      for (const auto& party : decision.by) {
-        if (party != commitment.guarantor) others.push_back(party);
-      }
-      return others;
-    }
-    default: return {};
-  }
-}
-
-// The quota of co-deciders (besides the guarantor) that must be willing: all for consensus and
-// single, a share for majority (> 1/2) and two-thirds (≥ 2/3) of the whole set.
-size_t Quota(const Commitment& commitment, size_t co_deciders) {
-  if (!commitment.clause->decision) return 0;
-  const size_t members = co_deciders + 1;
-  switch (commitment.clause->decision->rule) {
-    case DecisionRule::Majority: return members / 2 + 1 - 1;
-    case DecisionRule::TwoThirds: return static_cast<size_t>(std::ceil(2.0 * static_cast<double>(members) / 3.0)) - 1;
-    default: return co_deciders;
-  }
 }
 
 double Capability(const GameParameters& parameters, const std::string& party) {
@@ -188,7 +130,7 @@ CompiledDesign Compile(const std::vector<Commitment>& commitments, const std::ve
       }
       entry.co_terms.push_back(TermIndex(compiled, index(other), entry.means, strength));
     }
-    entry.quota = Quota(commitment, others.size());
+    entry.quota = CoDeciderQuota(commitment, others.size());
     if (entry.quota == 0) {
       entry.integration = Integration::Alone;
     } else if (others.size() == 1) {
@@ -384,117 +326,6 @@ double RatioStandardError(double ratio, double p_sum, double p2_sum, double p2x_
 constexpr double kZ95 = 1.959963984540054;
 
 }  // namespace
-
-GameParameters DefaultGameParameters() {
-  GameParameters parameters;
-  parameters.cost = {{Means::ArmedForce, 1.0},  {Means::AirProtection, 0.6}, {Means::SeaProtection, 0.5},
-                     {Means::MilitaryAid, 0.3}, {Means::Intelligence, 0.1},  {Means::Logistics, 0.15},
-                     {Means::Training, 0.1},    {Means::Sanctions, 0.2},     {Means::Economic, 0.2},
-                     {Means::Financial, 0.25},  {Means::Diplomatic, 0.02}};
-  parameters.effectiveness = {{Means::ArmedForce, 10.0},  {Means::AirProtection, 4.0}, {Means::SeaProtection, 3.0},
-                              {Means::MilitaryAid, 2.5},  {Means::Intelligence, 1.0},  {Means::Logistics, 1.0},
-                              {Means::Training, 0.5},     {Means::Sanctions, 2.0},     {Means::Economic, 1.5},
-                              {Means::Financial, 1.5},    {Means::Diplomatic, 0.2}};
-  return parameters;
-}
-
-namespace {
-
-// Φ⁻¹ by bisection on erfc (p in (0, 1)); accurate to 1e-12, enough for a default.
-double InverseNormalCdf(double probability) {
-  const double p = std::clamp(probability, 1e-9, 1.0 - 1e-9);
-  double low = -40.0;
-  double high = 40.0;
-  for (int step = 0; step < 200; ++step) {
-    const double middle = 0.5 * (low + high);
-    (Phi(middle) < p ? low : high) = middle;
-  }
-  return 0.5 * (low + high);
-}
-
-double ArmedForceCost(const GameParameters& parameters) {
-  const auto armed = parameters.cost.find(Means::ArmedForce);
-  return armed == parameters.cost.end() ? 0.0 : armed->second;
-}
-
-constexpr double kCalibrationCommitment = 0.8;  // a full, legally binding duty to assist
-
-}  // namespace
-
-double CalibratedRenegingCost(double honour_probability, const GameParameters& parameters) {
-  const double spread = std::hypot(parameters.common_shock_sd, parameters.noise_sd);
-  const double z = InverseNormalCdf(honour_probability);
-  return std::max(0.0, (z * spread - parameters.guarantor_value.mean + ArmedForceCost(parameters)) / kCalibrationCommitment);
-}
-
-double CalibratedRenegingCostSd(double honour_probability, double honour_sd, const GameParameters& parameters) {
-  if (CalibratedRenegingCost(honour_probability, parameters) <= 0.0) return 0.0;
-  const double spread = std::hypot(parameters.common_shock_sd, parameters.noise_sd);
-  const double z = InverseNormalCdf(honour_probability);
-  const double density = std::exp(-0.5 * z * z) / std::sqrt(2.0 * std::numbers::pi);
-  return spread / (kCalibrationCommitment * density) * honour_sd;
-}
-
-double DeadlineFactor(const Deadline& deadline, const GameParameters& parameters) {
-  const double floor = parameters.no_deadline_factor;
-  switch (deadline.kind) {
-    case DeadlineKind::Forthwith: return 1.0;
-    case DeadlineKind::None: return floor;
-    case DeadlineKind::Within: {
-      const double scale = std::max(parameters.deadline_scale_days, 1e-9);
-      return floor + (1.0 - floor) * std::exp(-deadline.within.NominalDays() / scale);
-    }
-  }
-  return floor;
-}
-
-double DurationFactor(const Instrument& instrument, const GameParameters& parameters) {
-  const double floor = parameters.short_exit_factor;
-  double factor = 1.0;
-  if (instrument.duration.kind == InstrumentDuration::Kind::Fixed) {
-    const double years = instrument.duration.length.NominalDays() / kDaysPerYear;
-    factor = std::min(factor, floor + (1.0 - floor) * std::min(1.0, years / kShortDurationYears));
-  }
-  if (instrument.exit && instrument.exit->notice) {
-    const double years = instrument.exit->notice->NominalDays() / kDaysPerYear;
-    factor = std::min(factor, floor + (1.0 - floor) * std::min(1.0, years / kShortNoticeYears));
-  }
-  return factor;
-}
-
-std::vector<Commitment> TriggeredCommitments(const GameDesign& design, const Incident& attack, const WorldState& world,
-                                             const PartyTable& parties, const GameParameters& parameters) {
-  std::vector<Commitment> commitments;
-  for (const Instrument* instrument : design.instruments) {
-    const double binding = instrument->binding == Binding::Legal ? 1.0 : 0.6;
-    const double duration = DurationFactor(*instrument, parameters);
-    for (const auto& clause : instrument->clauses) {
-      if (!IsResponseKind(clause.kind) || !clause.duty || !clause.trigger) continue;
-      if (DecideClause(*instrument, clause, attack, world, parties) != Condition::Triggered) continue;
-      const double deadline = DeadlineFactor(clause.duty->deadline, parameters);
-      const double strength = DutyWeight(*clause.duty) * binding * deadline * duration;
-      std::vector<Means> means = clause.duty->means;
-      if (means.empty()) means.push_back(Means::Diplomatic);  // consultations, UN action: diplomacy
-      for (const auto& party : clause.obligated) {
-        if (party == attack.by || party == attack.against) continue;
-        for (const Means one : means) {
-          auto existing = std::find_if(commitments.begin(), commitments.end(),
-                                       [&](const Commitment& c) { return c.guarantor == party && c.means == one; });
-          const Commitment commitment{party, one, strength, deadline, duration, instrument, &clause};
-          if (existing == commitments.end()) {
-            commitments.push_back(commitment);
-          } else if (strength > existing->strength) {
-            *existing = commitment;
-          }
-        }
-      }
-    }
-  }
-  std::sort(commitments.begin(), commitments.end(), [](const Commitment& left, const Commitment& right) {
-    return std::tie(left.guarantor, left.means) < std::tie(right.guarantor, right.means);
-  });
-  return commitments;
-}
 
 double ExpectedLoss(const std::vector<Commitment>& commitments, const std::map<std::string, double>& values,
                     const Incident& attack, const GameParameters& parameters, const PartyTable&) {
