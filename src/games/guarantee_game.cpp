@@ -368,7 +368,7 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
   auto run_chunk = [&](int64_t chunk_idx) {
     pcg64 random(options.seed, static_cast<uint64_t>(chunk_idx));
     std::normal_distribution<double> normal(0.0, 1.0);
-    ChunkSums& sum = sums[static_cast<size_t>(chunk_idx)];
+    ChunkSums sum;  // accumulated locally, stored once: no shared cache lines while the chunk runs
     sum.Resize(parties);
     std::vector<double> values(parties);
     DrawScratch scratch(compiled);
@@ -431,6 +431,7 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
       sum.p2_total_cost += p_squared * total_cost;
       sum.p2_total_cost_squared += p_squared * total_cost * total_cost;
     }
+    sums[static_cast<size_t>(chunk_idx)] = std::move(sum);
   };
   {
     std::unique_ptr<oneapi::tbb::global_control> limit;
