@@ -26,7 +26,7 @@ struct SweepOptions {
 int RunSweepCommand(const GlobalOptions& global, const SweepOptions& options) {
   const Environment environment = LoadEnvironment(global);
   Diagnostics diagnostics;
-  const auto spec = LoadSweepFile(options.sweep, diagnostics);
+  const auto spec = LoadSweepFile(options.sweep, environment.parties, diagnostics);
   for (const auto& diagnostic : diagnostics.All()) fmt::print(stderr, "{}\n", FormatDiagnostic(diagnostic));
   if (!spec) return kBadInput;
   try {

@@ -64,6 +64,7 @@ struct CompiledDesign {
   std::array<double, kMeansCount> effectiveness_mean{};
   std::array<double, kMeansCount> effectiveness_sd{};
   double capability_sd = 0.0;
+  std::vector<size_t> general_terms;            // terms that general commitments read, each once
   std::vector<size_t> uncertain_cost;           // means whose k(m) is drawn, in means order
   std::vector<size_t> uncertain_effectiveness;  // means whose e_m is drawn
   bool AnyUncertainInput() const { return !uncertain_cost.empty() || !uncertain_effectiveness.empty() || capability_sd > 0.0; }
@@ -142,6 +143,13 @@ CompiledDesign Compile(const std::vector<Commitment>& commitments, const std::ve
     compiled.any_general = compiled.any_general || (entry.counts_for_loss && entry.integration == Integration::General);
     compiled.commitments.push_back(std::move(entry));
   }
+  for (const auto& entry : compiled.commitments) {
+    if (!entry.counts_for_loss || entry.integration != Integration::General) continue;
+    for (const size_t term : entry.co_terms) compiled.general_terms.push_back(term);
+    compiled.general_terms.push_back(entry.own_term);
+  }
+  std::sort(compiled.general_terms.begin(), compiled.general_terms.end());
+  compiled.general_terms.erase(std::unique(compiled.general_terms.begin(), compiled.general_terms.end()), compiled.general_terms.end());
   // The uncertain inputs this design reads, in the order their variates are drawn.
   std::array<bool, kMeansCount> used{};
   for (const auto& entry : compiled.commitments) used[entry.means] = true;
@@ -172,6 +180,7 @@ struct DrawScratch {
   std::vector<double> index;      // per term: the willingness index before η and ε
   std::vector<double> marginal;   // per term: Φ(index / spread), P(willing) integrated over η and ε
   std::vector<double> at_least;   // the Poisson-binomial recursion, max co-deciders + 1
+  std::vector<double> willing;    // per term: P(willing | η) at one quadrature node (general commitments)
   std::array<double, kMeansCount> cost{};           // k(m) in this draw
   std::array<double, kMeansCount> effectiveness{};  // e_m in this draw
   std::vector<double> capability;                   // cap_g in this draw, per party
@@ -182,6 +191,7 @@ struct DrawScratch {
       : index(design.terms.size()),
         marginal(design.terms.size()),
         at_least(design.max_co_deciders + 2),
+        willing(design.terms.size()),
         cost(design.cost_mean),
         effectiveness(design.effectiveness_mean),
         capability(design.capability),
@@ -223,13 +233,18 @@ void ComputeIndices(const CompiledDesign& design, const std::vector<double>& val
 }
 
 // P(at least `quota` of the co-deciders willing | η), independent given η, times nothing else.
-double CoDecidersAtLeast(const CompiledCommitment& entry, const DrawScratch& scratch, double shock, double noise_sd,
-                         std::vector<double>& count) {
+// `willing` holds P(term willing | η) for the terms of general commitments, at this node.
+double CoDecidersAtLeast(const CompiledCommitment& entry, const std::vector<double>& willing, std::vector<double>& count) {
   const size_t members = entry.co_terms.size();
+  if (entry.quota == members) {  // consensus, unanimity: all of them
+    double all = 1.0;
+    for (const size_t term : entry.co_terms) all *= willing[term];
+    return all;
+  }
   std::fill(count.begin(), count.begin() + static_cast<std::ptrdiff_t>(members + 1), 0.0);
   count[0] = 1.0;
   for (size_t member = 0; member < members; ++member) {
-    const double p = NormalCdf((scratch.index[entry.co_terms[member]] + shock) / noise_sd);
+    const double p = willing[entry.co_terms[member]];
     for (size_t k = member + 1; k > 0; --k) count[k] = count[k] * (1.0 - p) + count[k - 1] * p;
     count[0] *= 1.0 - p;
   }
@@ -263,12 +278,12 @@ double ExpectedLossCompiled(const CompiledDesign& design, const LossIntegrals& i
   if (!design.any_general) return expected;
   for (size_t node_idx = 0; node_idx < integrals.shock.nodes.size(); ++node_idx) {
     const double shock = parameters.common_shock_sd * integrals.shock.nodes[node_idx];
+    for (const size_t term : design.general_terms) scratch.willing[term] = NormalCdf((scratch.index[term] + shock) / parameters.noise_sd);
     double loss = 0.0;
     for (size_t commitment_idx = 0; commitment_idx < design.commitments.size(); ++commitment_idx) {
       const CompiledCommitment& entry = design.commitments[commitment_idx];
       if (!entry.counts_for_loss || entry.integration != Integration::General) continue;
-      loss += scratch.loss_weight[commitment_idx] * NormalCdf((scratch.index[entry.own_term] + shock) / parameters.noise_sd) *
-              CoDecidersAtLeast(entry, scratch, shock, parameters.noise_sd, scratch.at_least);
+      loss += scratch.loss_weight[commitment_idx] * scratch.willing[entry.own_term] * CoDecidersAtLeast(entry, scratch.willing, scratch.at_least);
     }
     expected += integrals.shock.weights[node_idx] * loss;
   }

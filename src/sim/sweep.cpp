@@ -3,13 +3,17 @@
 #include <algorithm>
 #include <fstream>
 #include <set>
+#include <variant>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "casus/history/datasets.hpp"
 #include "casus/core/spelling.hpp"
+#include "casus/core/enum_names.hpp"
+#include "casus/engine/adjudicate.hpp"
 #include "casus/spec/toml_reader.hpp"
 
 namespace casus {
@@ -21,11 +25,56 @@ const std::vector<std::string> kNumericParameters = {
     "guarantor_value_sd", "challenger_gain_mean", "challenger_war_cost_mean", "no_deadline_factor", "deadline_scale_days",
     "short_exit_factor", "capability_sd"};
 
+// Design variables: they change the design's response clauses (or its forces), not the game.
+const std::vector<std::string> kWordVariables = {"duty_strength", "decision_rule", "threshold", "deadline"};
+const std::vector<std::string> kSetVariables = {"guarantors", "forces"};
+
+bool IsIn(const std::vector<std::string>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
 std::string NumberText(double value) { return fmt::format("{}", value); }
+
+// A set of parties as a point value: "FRA,GBR", or "none".
+std::string SetText(const std::vector<std::string>& set) { return set.empty() ? "none" : fmt::format("{}", fmt::join(set, ",")); }
+
+std::vector<std::string> SetFromText(const std::string& text) {
+  std::vector<std::string> set;
+  if (text == "none") return set;
+  size_t start = 0;
+  while (start <= text.size()) {
+    const size_t comma = std::min(text.find(',', start), text.size());
+    set.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return set;
+}
+
+// Whether a deadline word is valid: "forthwith", "none", or an ISO 8601 duration.
+std::optional<Deadline> ParseDeadline(const std::string& text) {
+  if (text == "forthwith") return Deadline{DeadlineKind::Forthwith, {}};
+  if (text == "none") return Deadline{DeadlineKind::None, {}};
+  const auto parsed = ParseIsoDuration(text);
+  if (const auto* duration = std::get_if<IsoDuration>(&parsed)) return Deadline{DeadlineKind::Within, *duration};
+  return std::nullopt;
+}
+
+// The error for a word that is not one of `names` (nullopt when it is).
+std::optional<std::string> CheckWord(const std::string& name, const std::string& word) {
+  auto enum_error = [&](auto parsed, const std::vector<std::string>& names) -> std::optional<std::string> {
+    if (parsed) return std::nullopt;
+    return SuggestionHint(word, names);
+  };
+  if (name == "duty_strength") return enum_error(ParseEnum<DutyStrength>(word), EnumNameList<DutyStrength>());
+  if (name == "decision_rule") return enum_error(ParseEnum<DecisionRule>(word), EnumNameList<DecisionRule>());
+  if (name == "threshold") return enum_error(ParseEnum<Scale>(word), EnumNameList<Scale>());
+  if (!ParseDeadline(word)) return std::string("write \"forthwith\", \"none\" or an ISO 8601 duration such as \"P3D\"");
+  return std::nullopt;
+}
 
 GameParameters Apply(GameParameters parameters, const SweepRun& run) {
   for (const auto& [name, text] : run.point) {
-    if (name == "design") continue;
+    if (name == "design" || IsIn(kWordVariables, name) || IsIn(kSetVariables, name)) continue;
     const double value = std::stod(text);
     if (name == "reneging_cost") parameters.reneging_cost = value;
     else if (name == "reneging_cost_sd") parameters.reneging_cost_sd = value;
@@ -47,7 +96,12 @@ GameParameters Apply(GameParameters parameters, const SweepRun& run) {
 
 std::string Fingerprint(const SweepSpec& spec) {
   nlohmann::json axes = nlohmann::json::array();
-  for (const auto& axis : spec.axes) axes.push_back({{"name", axis.name}, {"numbers", axis.numbers}, {"designs", axis.designs}});
+  for (const auto& axis : spec.axes) {
+    nlohmann::json entry{{"name", axis.name}, {"numbers", axis.numbers}, {"designs", axis.designs}};
+    if (!axis.texts.empty()) entry["texts"] = axis.texts;  // absent before design variables: old databases still match
+    if (!axis.sets.empty()) entry["sets"] = axis.sets;
+    axes.push_back(std::move(entry));
+  }
   return nlohmann::json{{"id", spec.id}, {"scenario", spec.scenario.filename().string()}, {"replications", spec.replications},
                         {"draws", spec.draws}, {"seed", spec.seed}, {"axes", axes}}
       .dump();
@@ -94,18 +148,19 @@ void MarkPareto(SQLite::Database& db) {
 const std::vector<std::string>& SweepableParameters() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> all = {"design"};
+    all.insert(all.end(), kSetVariables.begin(), kSetVariables.end());
+    all.insert(all.end(), kWordVariables.begin(), kWordVariables.end());
     all.insert(all.end(), kNumericParameters.begin(), kNumericParameters.end());
     return all;
   }();
   return names;
 }
 
-std::optional<SweepSpec> LoadSweepFile(const std::filesystem::path& path, Diagnostics& diagnostics) {
+std::optional<SweepSpec> LoadSweepFile(const std::filesystem::path& path, const PartyTable& parties, Diagnostics& diagnostics) {
   std::string text;
   if (!ReadTextFile(path, text, diagnostics)) return std::nullopt;
-  static const PartyTable kNoParties;
   const size_t errors_before = diagnostics.ErrorCount();
-  LoadState state{path.string(), diagnostics, kNoParties};
+  LoadState state{path.string(), diagnostics, parties};
   auto parsed = ParseTomlText(text, state, "a sweep", "docs/sweep-format.md");
   if (!parsed) return std::nullopt;
   SweepSpec spec;
@@ -144,7 +199,7 @@ std::optional<SweepSpec> LoadSweepFile(const std::filesystem::path& path, Diagno
         state.Error(position, fmt::format("'{}' cannot be swept", name), SuggestionHint(name, SweepableParameters()));
         continue;
       }
-      SweepAxis axis{name, {}, {}, {}};
+      SweepAxis axis{name, {}, {}, {}, {}, {}};
       std::vector<const toml::node*> values;
       if (const toml::array* array = node.as_array()) {
         for (const auto& item : *array) values.push_back(&item);
@@ -152,12 +207,42 @@ std::optional<SweepSpec> LoadSweepFile(const std::filesystem::path& path, Diagno
       } else {
         values.push_back(&node);
       }
+      if (IsIn(kSetVariables, name) && std::any_of(values.begin(), values.end(), [](const toml::node* value) { return !value->is_array(); })) {
+        state.Error(state.At(node), fmt::format("'{}' takes a list of sets of parties", name),
+                    fmt::format("e.g. {} = [[], [\"FRA\", \"GBR\"]] (each inner list is one value)", name));
+        continue;
+      }
       for (const toml::node* value : values) {
         if (name == "design") {
           if (!value->is_string()) state.Error(state.At(*value), "design values must be design ids (strings)", "e.g. design = [\"bilaterals-2024\"]");
           else {
             axis.designs.push_back(value->as_string()->get());
             axis.design_positions.push_back(state.At(*value));
+          }
+        } else if (IsIn(kSetVariables, name)) {
+          const toml::array* set = value->as_array();
+          WrittenCodes written;
+          bool strings = true;
+          for (const auto& code : *set) {
+            if (!code.is_string()) strings = false;
+            else written.emplace_back(code.as_string()->get(), state.At(code));
+          }
+          if (!strings) {
+            state.Error(state.At(*value), fmt::format("a set of '{}' lists party codes (strings)", name), "e.g. [\"FRA\", \"GBR\"]");
+            continue;
+          }
+          if (name == "guarantors" && written.empty()) {
+            state.Error(state.At(*value), "a guarantor set cannot be empty", "list at least one party, e.g. [\"USA\"]");
+            continue;
+          }
+          axis.sets.push_back(ResolveCodes(written, state, name));
+        } else if (IsIn(kWordVariables, name)) {
+          if (!value->is_string()) {
+            state.Error(state.At(*value), fmt::format("'{}' values are words (strings)", name), fmt::format("e.g. {} = [\"assist\"]", name));
+          } else if (auto error = CheckWord(name, value->as_string()->get())) {
+            state.Error(state.At(*value), fmt::format("unknown {} '{}'", name, value->as_string()->get()), *error);
+          } else {
+            axis.texts.push_back(value->as_string()->get());
           }
         } else {
           const auto number = value->value<double>();
@@ -184,11 +269,55 @@ std::optional<SweepSpec> LoadSweepFile(const std::filesystem::path& path, Diagno
   return spec;
 }
 
+LoadedScenario ApplyDesignVariables(const LoadedScenario& loaded, const std::vector<std::pair<std::string, std::string>>& point,
+                                    const PartyTable& parties) {
+  LoadedScenario variant = loaded;
+  for (const auto& [name, text] : point) {
+    if (name == "forces") {
+      for (auto& design : variant.scenario.designs) design.forces_in_place = SetFromText(text);
+      continue;
+    }
+    if (!IsIn(kWordVariables, name) && name != "guarantors") continue;
+    for (auto& instruments : variant.instruments) {
+      for (auto& instrument : instruments) {
+        for (auto& clause : instrument.clauses) {
+          if (!IsResponseKind(clause.kind) || !clause.duty || !clause.trigger) continue;
+          if (name == "duty_strength") {
+            clause.duty->strength = *ParseEnum<DutyStrength>(text);
+          } else if (name == "deadline") {
+            clause.duty->deadline = *ParseDeadline(text);
+          } else if (name == "threshold") {
+            Threshold& threshold = clause.trigger->threshold;
+            threshold.scale = *ParseEnum<Scale>(text);
+            if (threshold.scale == Scale::Any) threshold = Threshold{};  // "any armed attack": no further condition
+          } else if (name == "decision_rule") {
+            const DecisionRule rule = *ParseEnum<DecisionRule>(text);
+            if (!clause.decision) clause.decision = Decision{};
+            Decision& decision = *clause.decision;
+            if (decision.rule == DecisionRule::SecurityCouncil || decision.by.empty()) decision.by = clause.obligated;
+            decision.rule = rule;
+            if (rule == DecisionRule::Single && decision.by.size() > 1) decision.by.resize(1);  // the first decides
+            if (rule == DecisionRule::SecurityCouncil) decision.by = parties.SecurityCouncilPermanentMembers();
+          } else if (name == "guarantors") {
+            const std::vector<std::string> guarantors = SetFromText(text);
+            // A decision taken by the old guarantors is taken by the new ones (a single decider stays).
+            if (clause.decision && clause.decision->by == clause.obligated) clause.decision->by = guarantors;
+            clause.obligated = guarantors;
+          }
+        }
+      }
+    }
+  }
+  return variant;
+}
+
 std::vector<SweepRun> ExpandSweep(const SweepSpec& spec) {
   std::vector<std::vector<std::pair<std::string, std::string>>> points = {{}};
   for (const auto& axis : spec.axes) {
     std::vector<std::string> values = axis.designs;
     for (const double number : axis.numbers) values.push_back(NumberText(number));
+    values.insert(values.end(), axis.texts.begin(), axis.texts.end());
+    for (const auto& set : axis.sets) values.push_back(SetText(set));
     std::vector<std::vector<std::pair<std::string, std::string>>> next;
     for (const auto& point : points) {
       for (const auto& value : values) {
@@ -248,7 +377,13 @@ SweepProgress RunSweep(const SweepSpec& spec, const LoadedScenario& loaded, cons
         point[name] = value;
         if (name == "design") only.push_back(value);
       }
-      const auto outcomes = SimulateScenario(loaded, Apply(loaded.scenario.parameters, run), parties,
+      const bool varies_designs = std::any_of(run.point.begin(), run.point.end(), [](const auto& entry) {
+        return IsIn(kWordVariables, entry.first) || IsIn(kSetVariables, entry.first);
+      });
+      std::optional<LoadedScenario> variant;
+      if (varies_designs) variant = ApplyDesignVariables(loaded, run.point, parties);
+      const LoadedScenario& scenario = variant ? *variant : loaded;
+      const auto outcomes = SimulateScenario(scenario, Apply(scenario.scenario.parameters, run), parties,
                                              SimulationOptions{spec.draws, run.seed, threads}, only);
       SQLite::Transaction transaction(db);  // a run is written whole or not at all
       SQLite::Statement insert_run(db, "INSERT INTO runs(run, replication, seed, point) VALUES(?, ?, ?, ?)");

@@ -23,6 +23,8 @@ struct SweepAxis {
   std::vector<double> numbers;
   std::vector<std::string> designs;  //!< for name == "design"
   std::vector<SourcePosition> design_positions;  //!< where each design id was written
+  std::vector<std::string> texts;    //!< design variables with one word: duty_strength, decision_rule, threshold, deadline
+  std::vector<std::vector<std::string>> sets;  //!< design variables with a set of parties: guarantors, forces
 };
 
 struct SweepSpec {
@@ -35,10 +37,18 @@ struct SweepSpec {
   std::string file;
 };
 
-//! The parameters a sweep may vary: "design" and the numbers of GameParameters.
+//! The parameters a sweep may vary: "design", the design variables (guarantors, forces,
+//! duty_strength, decision_rule, threshold, deadline) and the numbers of GameParameters.
 const std::vector<std::string>& SweepableParameters();
 
-std::optional<SweepSpec> LoadSweepFile(const std::filesystem::path& path, Diagnostics& diagnostics);
+//! `parties` resolves the codes of the guarantors and forces axes.
+std::optional<SweepSpec> LoadSweepFile(const std::filesystem::path& path, const PartyTable& parties, Diagnostics& diagnostics);
+
+//! The scenario as one run of a sweep sees it: its design variables applied to every design
+//! (docs/sweep-format.md, "Design variables"). `parties` gives the Security Council's permanent
+//! members when the rule becomes "security-council".
+LoadedScenario ApplyDesignVariables(const LoadedScenario& loaded, const std::vector<std::pair<std::string, std::string>>& point,
+                                    const PartyTable& parties);
 
 struct SweepRun {
   int64_t index = 0;                                   //!< position in the cartesian product × replications

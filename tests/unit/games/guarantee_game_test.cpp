@@ -373,6 +373,31 @@ TEST(GuaranteeGame, StandardErrorsMatchTheSpreadAcrossSeeds) {
   }
 }
 
+// The quota route (majority, two-thirds: the Poisson-binomial recursion at each node): with one
+// co-decider always willing and one never, a majority of three needs the guarantor and the
+// willing one, which is the guarantor alone.
+TEST(GuaranteeGame, AMajorityQuotaCountsTheWillingCoDeciders) {
+  GameParameters parameters = DefaultGameParameters();
+  parameters.capability = {{"USA", 0.12}};
+  auto usa_only = [](const std::string& decision) {
+    std::string text = Guarantee(AssistClause("", kArmed, decision), "", "co_guarantors = [\"GBR\", \"FRA\"]\n");
+    text.replace(text.find(kUsaOnly), std::string(kUsaOnly).size(), "guarantors = [\"USA\"]");
+    return text;
+  };
+  const Instrument alone = LoadOk(usa_only(""));
+  const Instrument majority = LoadOk(usa_only("decision = { rule = \"majority\", by = [\"USA\", \"GBR\", \"FRA\"] }\n"));
+  const Instrument two_thirds = LoadOk(usa_only("decision = { rule = \"two-thirds\", by = [\"USA\", \"GBR\", \"FRA\"] }\n"));
+  const std::map<std::string, double> values{{"USA", 0.1}, {"GBR", 1000.0}, {"FRA", -1000.0}};
+  auto loss = [&](const Instrument& instrument) {
+    GameDesign design{"d", {&instrument}, {}};
+    return ExpectedLoss(TriggeredCommitments(design, Attack(), WorldState{}, testing::Parties(), parameters), values, Attack(),
+                        parameters, testing::Parties());
+  };
+  EXPECT_GT(loss(alone), 0.0);
+  EXPECT_NEAR(loss(majority), loss(alone), 1e-9);
+  EXPECT_NEAR(loss(two_thirds), loss(alone), 1e-9);  // ⌈2·3/3⌉ = 2 of 3: the guarantor and GBR
+}
+
 TEST(GuaranteeGameDirections, AnActivationConditionSwitchesTheClauseOffUntilItHolds) {
   const std::string text = Guarantee(AssistClause(", activation = [\"ceasefire-in-force\"]", kArmed));
   WorldState ceasefire;
