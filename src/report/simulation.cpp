@@ -228,7 +228,8 @@ std::string RenderSweepHtml(const std::string& sweep_id, const std::vector<Paret
   for (const auto& point : points) max_cost = std::max(max_cost, point.guarantor_cost);
   if (max_cost <= 0.0) max_cost = 1.0;
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Escape(sweep_id) +
-                    " — casus sweep</title>\n<style>body{font-family:sans-serif;margin:2em;color:#222}.note{color:#555;font-size:.9em}</style></head><body>\n";
+                    " — casus sweep</title>\n<style>body{font-family:sans-serif;margin:2em;color:#222}.note{color:#555;font-size:.9em}"
+                    "table{border-collapse:collapse}td,th{padding:.2em .5em;border-bottom:1px solid #ddd;text-align:left}</style></head><body>\n";
   out += fmt::format("<h1>{}: deterrence against the guarantors' cost</h1>\n<p class=\"note\">Each point is one design under one "
                      "sweep point and replication; filled red points are on the Pareto front (no other point deters more for "
                      "less). {} points.</p>\n", Escape(sweep_id), points.size());
@@ -254,7 +255,24 @@ std::string RenderSweepHtml(const std::string& sweep_id, const std::vector<Paret
                        x, y, point.on_front ? 5 : 3.5, point.on_front ? "#c0504d" : "#4f81bd", point.on_front ? "0.95" : "0.35",
                        point.run, Escape(point.design), point.deterrence, point.guarantor_cost);
   }
-  out += "</svg>\n</body></html>\n";
+  out += "</svg>\n";
+  // The points as a table, most deterrent first: which settings each one stands for.
+  std::vector<const ParetoPoint*> sorted;
+  for (const auto& point : points) sorted.push_back(&point);
+  std::stable_sort(sorted.begin(), sorted.end(), [](const ParetoPoint* left, const ParetoPoint* right) { return left->deterrence > right->deterrence; });
+  out += "<h2>Points</h2>\n<table><tr><th>run</th><th>design</th><th>settings</th><th>1 − P(attack)</th><th>cost | attack</th><th>front</th></tr>\n";
+  for (const ParetoPoint* point : sorted) {
+    std::vector<std::string> settings;
+    const nlohmann::json values = nlohmann::json::parse(point->point.empty() ? "{}" : point->point, nullptr, false);
+    if (values.is_object()) {
+      for (const auto& [name, value] : values.items()) {
+        if (name != "design") settings.push_back(fmt::format("{} {}", name, value.is_string() ? value.get<std::string>() : value.dump()));
+      }
+    }
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{:.3f}</td><td>{:.3f}</td><td>{}</td></tr>\n", point->run, Escape(point->design),
+                       Escape(fmt::format("{}", fmt::join(settings, "; "))), point->deterrence, point->guarantor_cost, point->on_front ? "yes" : "");
+  }
+  out += "</table>\n</body></html>\n";
   return out;
 }
 

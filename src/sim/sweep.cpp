@@ -450,12 +450,13 @@ std::vector<ParetoPoint> ReadParetoPoints(const std::filesystem::path& database)
   try {
     SQLite::Database db(database.string(), SQLite::OPEN_READONLY);
     SQLite::Statement query(db,
-                            "SELECT a.run, a.design, a.value, b.value, COALESCE(p.on_front, 0) FROM results a JOIN results b"
+                            "SELECT a.run, a.design, a.value, b.value, COALESCE(p.on_front, 0), r.point FROM results a JOIN results b"
                             " ON a.run = b.run AND a.design = b.design LEFT JOIN pareto p ON p.run = a.run AND p.design = a.design"
+                            " JOIN runs r ON r.run = a.run"
                             " WHERE a.metric = 'p_attack' AND b.metric = 'guarantor_cost' ORDER BY a.run, a.design");
     while (query.executeStep()) {
       points.push_back(ParetoPoint{query.getColumn(0).getInt64(), query.getColumn(1).getString(), 1.0 - query.getColumn(2).getDouble(),
-                                   query.getColumn(3).getDouble(), query.getColumn(4).getInt() == 1});
+                                   query.getColumn(3).getDouble(), query.getColumn(4).getInt() == 1, query.getColumn(5).getString()});
     }
   } catch (const SQLite::Exception& error) {
     throw DataError(fmt::format("{}: error: SQLite: {}", database.string(), error.what()));

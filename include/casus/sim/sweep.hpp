@@ -81,6 +81,7 @@ struct ParetoPoint {
   double deterrence = 0.0;      //!< 1 − P(attack)
   double guarantor_cost = 0.0;  //!< expected total cost to the guarantors, given an attack
   bool on_front = false;
+  std::string point;            //!< the run's parameter values as JSON (empty where not read)
 };
 //! Every (run, design) point with its Pareto flag (after RunSweep marked the front).
 std::vector<ParetoPoint> ReadParetoPoints(const std::filesystem::path& database);
