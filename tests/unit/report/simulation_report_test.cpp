@@ -47,5 +47,17 @@ TEST(SimulationReport, JsonCarriesTheParameters) {
   EXPECT_EQ(json["designs"][0]["p_attack"], 0.5);
 }
 
+TEST(SweepReport, ListsEachPointWithItsSettingsMostDeterrentFirst) {
+  const std::vector<ParetoPoint> points = {
+      ParetoPoint{0, std::string{"d"}, 0.25, 0.1, true, R"({"design":"d","decision_rule":"single","forces":"none"})"},
+      ParetoPoint{1, std::string{"d"}, 0.75, 0.4, true, R"({"design":"d","decision_rule":"each-party","forces":"USA"})"}};
+  const std::string html = RenderSweepHtml("s", points);
+  const size_t first = html.find("<tr><td>1</td><td>d</td><td>decision_rule each-party; forces USA</td><td>0.750</td><td>0.400</td><td>yes</td></tr>");
+  const size_t second = html.find("<tr><td>0</td><td>d</td><td>decision_rule single; forces none</td><td>0.250</td>");
+  ASSERT_NE(first, std::string::npos);
+  ASSERT_NE(second, std::string::npos);
+  EXPECT_LT(first, second);
+}
+
 }  // namespace
 }  // namespace casus
