@@ -122,7 +122,7 @@ void MarkPareto(SQLite::Database& db) {
                           " WHERE a.metric = 'p_attack' AND b.metric = 'guarantor_cost' ORDER BY a.run, a.design");
   while (query.executeStep()) {
     points.push_back(ParetoPoint{query.getColumn(0).getInt64(), query.getColumn(1).getString(), 1.0 - query.getColumn(2).getDouble(),
-                                 query.getColumn(3).getDouble(), false});
+                                 query.getColumn(3).getDouble(), false, {}});
   }
   for (auto& point : points) {
     point.on_front = std::none_of(points.begin(), points.end(), [&](const ParetoPoint& other) {
