@@ -21,6 +21,7 @@ struct SweepOptions {
   std::string csv;
   std::string report;
   int threads = 0;
+  bool json = false;
 };
 
 int RunSweepCommand(const GlobalOptions& global, const SweepOptions& options) {
@@ -54,16 +55,42 @@ int RunSweepCommand(const GlobalOptions& global, const SweepOptions& options) {
                                      if (terminal) fmt::print(stderr, "\r  {} / {} runs", step.skipped + step.done, step.total);
                                    });
     if (terminal) fmt::print(stderr, "\n");
-    fmt::print("sweep {}: {} runs in all; {} already in {}, {} run now\n", spec->id, progress.total, progress.skipped,
-               options.database, progress.done);
+    if (!options.json) {
+      fmt::print("sweep {}: {} runs in all; {} already in {}, {} run now\n", spec->id, progress.total, progress.skipped,
+                 options.database, progress.done);
+    }
     if (!options.csv.empty()) {
       ExportSweepCsv(options.database, options.csv);
-      fmt::print("long table: {}\n", options.csv);
+      if (!options.json) fmt::print("long table: {}\n", options.csv);
     }
+    const std::vector<ParetoPoint> points = ReadParetoPoints(options.database);
     if (!options.report.empty()) {
       std::ofstream report(options.report);
-      report << RenderSweepHtml(spec->id, ReadParetoPoints(options.database));
-      fmt::print("report: {}\n", options.report);
+      report << RenderSweepHtml(spec->id, points);
+      if (!report) {
+        fmt::print(stderr, "casus: error: cannot write {}\n", options.report);
+        return kBadInput;
+      }
+      if (!options.json) fmt::print("report: {}\n", options.report);
+    }
+    if (options.json) {
+      nlohmann::json front = nlohmann::json::array();
+      for (const auto& point : points) {
+        if (!point.on_front) continue;
+        front.push_back({{"run", point.run},
+                         {"design", point.design},
+                         {"point", nlohmann::json::parse(point.point.empty() ? "{}" : point.point, nullptr, false)},
+                         {"deterrence", point.deterrence},
+                         {"guarantor_cost", point.guarantor_cost}});
+      }
+      PrintJson({{"sweep", spec->id},
+                 {"database", options.database},
+                 {"runs", progress.total},
+                 {"skipped", progress.skipped},
+                 {"done", progress.done},
+                 {"csv", options.csv.empty() ? nlohmann::json(nullptr) : nlohmann::json(options.csv)},
+                 {"report", options.report.empty() ? nlohmann::json(nullptr) : nlohmann::json(options.report)},
+                 {"pareto_front", front}});
     }
   } catch (const DataError& error) {
     fmt::print(stderr, "{}\n", error.what());
@@ -82,6 +109,7 @@ void AddSweepCommand(CLI::App& app, const GlobalOptions& global, std::function<i
   command->add_option("--csv", options->csv, "also write the long table as CSV");
   command->add_option("--report", options->report, "write an HTML page with the Pareto plot");
   command->add_option("--threads", options->threads, "threads per run (0: all); results do not depend on it")->check(CLI::Range(0, 1024));
+  command->add_flag("--json", options->json, "print the summary and the Pareto front as JSON (docs/cli.md)");
   command->callback([&run, &global, options] { run = [&global, options] { return RunSweepCommand(global, *options); }; });
 }
 

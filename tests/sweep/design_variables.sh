@@ -7,7 +7,10 @@ set -uo pipefail
 casus=$1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$casus" sweep scenarios/draft-levers.sweep.toml --db "$work/levers.db" --csv "$work/levers.csv" > /dev/null || { echo "FAIL: the sweep failed"; exit 1; }
+"$casus" sweep scenarios/draft-levers.sweep.toml --db "$work/levers.db" --csv "$work/levers.csv" --json > "$work/summary.json" ||
+  { echo "FAIL: the sweep failed"; exit 1; }
+grep -q '"runs": 24,' "$work/summary.json" && grep -q '"pareto_front": \[' "$work/summary.json" ||
+  { echo "FAIL: the --json summary lacks runs or the Pareto front"; cat "$work/summary.json"; exit 1; }
 runs=$(sqlite3 "$work/levers.db" "SELECT COUNT(*) FROM runs")
 rows=$(sqlite3 "$work/levers.db" "SELECT COUNT(*) FROM results")
 [ "$runs" -eq 24 ] || { echo "FAIL: $runs runs (want 2 × 2 × 3 × 2 = 24)"; exit 1; }
