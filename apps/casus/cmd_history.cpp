@@ -63,7 +63,11 @@ int RunImport(const GlobalOptions& global, const HistoryOptions& options) {
       return kBadInput;
     }
   }
-  fmt::print("wrote {} instrument files to {} (lint them: casus lint {}/*.toml)\n", records.size(), options.out, options.out);
+  if (options.json) {
+    PrintJson({{"written", records.size()}, {"directory", options.out}});
+  } else {
+    fmt::print("wrote {} instrument files to {} (lint them: casus lint {}/*.toml)\n", records.size(), options.out, options.out);
+  }
   return kOk;
 }
 
@@ -187,6 +191,7 @@ void AddHistoryCommand(CLI::App& app, const GlobalOptions& global, std::function
 
   CLI::App* import_atop = history->add_subcommand("import-atop", "Write one instrument file per ATOP 5.1 alliance (789).");
   import_atop->add_option("--out", options->out, "folder to write to")->capture_default_str();
+  import_atop->add_flag("--json", options->json, "print what was written as JSON");
   import_atop->callback([&run, &global, options] { run = [&global, options] { return Guarded([&] { return RunImport(global, *options); }); }; });
 
   CLI::App* loopholes = history->add_subcommand("loopholes", "Lint every ATOP alliance and tabulate the findings by era.");
