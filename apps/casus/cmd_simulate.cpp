@@ -55,15 +55,7 @@ int RunSimulate(const GlobalOptions& global, const SimulateOptions& options) {
                scenario->calibrate_reneging ? " (calibrated on defence pacts' honour rate since 1945)" : "");
     fmt::print("{}", RenderSimulationTable(outcomes));
   }
-  if (!options.report.empty()) {
-    std::ofstream report(options.report);
-    report << RenderSimulationHtml(*scenario, outcomes, simulation);
-    if (!report) {
-      fmt::print(stderr, "casus: error: cannot write {}\n", options.report);
-      return kBadInput;
-    }
-    if (!options.json) fmt::print("report: {}\n", options.report);
-  }
+  if (!options.report.empty()) return WriteReport(options.report, RenderSimulationHtml(*scenario, outcomes, simulation), options.json);
   return kOk;
 }
 }  // namespace

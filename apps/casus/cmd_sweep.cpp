@@ -65,13 +65,7 @@ int RunSweepCommand(const GlobalOptions& global, const SweepOptions& options) {
     }
     const std::vector<ParetoPoint> points = ReadParetoPoints(options.database);
     if (!options.report.empty()) {
-      std::ofstream report(options.report);
-      report << RenderSweepHtml(spec->id, points);
-      if (!report) {
-        fmt::print(stderr, "casus: error: cannot write {}\n", options.report);
-        return kBadInput;
-      }
-      if (!options.json) fmt::print("report: {}\n", options.report);
+      if (const int status = WriteReport(options.report, RenderSweepHtml(spec->id, points), options.json); status != kOk) return status;
     }
     if (options.json) {
       nlohmann::json front = nlohmann::json::array();

@@ -40,6 +40,10 @@ std::vector<Instrument> LoadInstruments(const std::vector<std::string>& argument
 //! Prints a JSON document on stdout, indented by 2.
 void PrintJson(const nlohmann::json& document);
 
+//! Writes an HTML report to `path` and says so on stdout (unless `quiet`, e.g. under --json).
+//! Returns kOk, or kBadInput with an error on stderr when the file cannot be written.
+int WriteReport(const std::string& path, const std::string& html, bool quiet);
+
 //! Registers the subcommands; each sets `run` to its action when chosen.
 void AddCheckCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 void AddLintCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);

@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <algorithm>
 #include <exception>
+#include <fstream>
 #include <functional>
 
 #include <fmt/format.h>
@@ -57,6 +58,18 @@ std::vector<Instrument> LoadInstruments(const std::vector<std::string>& argument
 }
 
 void PrintJson(const nlohmann::json& document) { fmt::print("{}\n", document.dump(2)); }
+
+int WriteReport(const std::string& path, const std::string& html, bool quiet) {
+  std::ofstream report(path);
+  report << html;
+  report.close();
+  if (!report) {
+    fmt::print(stderr, "casus: error: cannot write {}\n", path);
+    return kBadInput;
+  }
+  if (!quiet) fmt::print("report: {}\n", path);
+  return kOk;
+}
 
 }  // namespace casus::app
 

@@ -83,12 +83,6 @@ QuadratureRule GaussLegendre(int points) {
 
 namespace {
 
-struct PlackettRule {
-  std::vector<double> half_secant_squared;
-  std::vector<double> tangent_secant;
-  std::vector<double> weights;
-};
-
 PlackettRule MakePlackettRule(double correlation, int points) {
   PlackettRule rule;
   const double end = std::asin(correlation);
@@ -143,26 +137,14 @@ BivariateNormalCdf::BivariateNormalCdf(double correlation) {
   // per correlation per process, so that simulating many designs or sweep points does not repeat it.
   static std::mutex mutex;
   static std::map<double, PlackettRule> chosen;
-  PlackettRule rule;
-  {
-    const std::lock_guard<std::mutex> lock(mutex);
-    auto found = chosen.find(r);
-    if (found == chosen.end()) found = chosen.emplace(r, ChoosePlackettRule(r)).first;
-    rule = found->second;
-  }
-  half_secant_squared_ = std::move(rule.half_secant_squared);
-  tangent_secant_ = std::move(rule.tangent_secant);
-  weights_ = std::move(rule.weights);
+  const std::lock_guard<std::mutex> lock(mutex);
+  auto found = chosen.find(r);
+  if (found == chosen.end()) found = chosen.emplace(r, ChoosePlackettRule(r)).first;
+  rule_ = found->second;
 }
 
 double BivariateNormalCdf::operator()(double h, double k, double cdf_h, double cdf_k) const {
-  const double squares = h * h + k * k;
-  const double product = h * k;
-  double sum = 0.0;
-  for (size_t node = 0; node < weights_.size(); ++node) {
-    sum += weights_[node] * ExpNonPositive(-squares * half_secant_squared_[node] + product * tangent_secant_[node]);
-  }
-  return std::clamp(cdf_h * cdf_k + sum, 0.0, std::min(cdf_h, cdf_k));
+  return std::clamp(cdf_h * cdf_k + PlackettIntegral(rule_, h, k), 0.0, std::min(cdf_h, cdf_k));
 }
 
 QuadratureRule CommonShockRule(double shock_sd, double noise_sd) {

@@ -56,18 +56,24 @@ QuadratureRule GaussLegendre(int points);
 //! {3, 4, 5, 6, 7, 8, 10, 12, 16, 20, 24, 32, 48, 64} whose result is within 1e-10 (NormalCdf's
 //! own error) of the 96-node rule on a grid of (h, k) ∈ [−6, 6]² (step 0.5), chosen once at
 //! construction: 5 nodes at the default r = 1/2.
+//! The θ-nodes of Plackett's integral for one correlation: 1/(2cos²θᵢ), sin θᵢ/cos²θᵢ and the
+//! weights wᵢ·(asin r / 2)/(2π).
+struct PlackettRule {
+  std::vector<double> half_secant_squared;
+  std::vector<double> tangent_secant;
+  std::vector<double> weights;
+};
+
 class BivariateNormalCdf {
  public:
   explicit BivariateNormalCdf(double correlation);
   //! `cdf_h` and `cdf_k` are Φ(h) and Φ(k), which the caller usually has already.
   double operator()(double h, double k, double cdf_h, double cdf_k) const;
   double operator()(double h, double k) const { return (*this)(h, k, NormalCdf(h), NormalCdf(k)); }
-  int Nodes() const { return static_cast<int>(weights_.size()); }
+  int Nodes() const { return static_cast<int>(rule_.weights.size()); }
 
  private:
-  std::vector<double> half_secant_squared_;  // 1 / (2cos²θᵢ)
-  std::vector<double> tangent_secant_;       // sin θᵢ / cos²θᵢ
-  std::vector<double> weights_;              // wᵢ · (asin r / 2) / (2π)
+  PlackettRule rule_;  // empty for r = 0
 };
 
 //! A rule for E[f(η)], η ~ N(0, 1), when f is a product of Φ((aᵢ + σ_η η)/σ_ε): composite
