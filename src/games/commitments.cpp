@@ -93,6 +93,18 @@ std::vector<Commitment> TriggeredCommitments(const GameDesign& design, const Inc
   return commitments;
 }
 
+bool StrikesForceArea(const ForceInPlace& force, const std::string& place, const PartyTable& parties) {
+  for (const auto& area : force.areas) {
+    if (area == place) return true;
+    if (area.find('-') == std::string::npos && place.find('-') != std::string::npos) {
+      const PartyInfo* country = parties.SubdivisionCountry(place);
+      const PartyInfo* whole = parties.Resolve(area);
+      if (country != nullptr && whole != nullptr && country->id == whole->id) return true;
+    }
+  }
+  return false;
+}
+
 bool BlockedByChallenger(const Commitment& commitment, const std::string& challenger) {
   const Clause& clause = *commitment.clause;
   if (clause.trigger && clause.trigger->attribution && Contains(BlockingParties(*clause.trigger->attribution), challenger)) {

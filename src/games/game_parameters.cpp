@@ -21,6 +21,25 @@ GameParameters DefaultGameParameters() {
   return parameters;
 }
 
+bool IsMilitaryMeans(Means means) {
+  switch (means) {
+    case Means::ArmedForce:
+    case Means::AirProtection:
+    case Means::SeaProtection:
+    case Means::MilitaryAid:
+    case Means::Intelligence:
+    case Means::Logistics:
+    case Means::Training: return true;
+    default: return false;
+  }
+}
+
+bool IsCombatMeans(Means means) { return means == Means::ArmedForce || means == Means::AirProtection || means == Means::SeaProtection; }
+
+double LossOfStrengthGradient(double distance_km, const GameParameters& parameters) {
+  return 1.0 / (1.0 + std::max(0.0, distance_km) / std::max(parameters.reach_half_distance_km, 1e-9));
+}
+
 namespace {
 
 // Φ⁻¹ by bisection on erfc (p in (0, 1)); accurate to 1e-12, enough for a default.

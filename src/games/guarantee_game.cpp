@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <numbers>
-#include <random>
 
+#include <boost/random/normal_distribution.hpp>
 #include <oneapi/tbb/global_control.h>
 #include <oneapi/tbb/parallel_for.h>
 #include <pcg_random.hpp>
@@ -21,89 +22,145 @@ bool Contains(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-double Capability(const GameParameters& parameters, const std::string& party) {
-  const auto found = parameters.capability.find(party);
-  return found == parameters.capability.end() ? 0.0 : found->second;
-}
-
-// A design compiled once for the Monte Carlo. The parties are the guarantors and co-deciders
-// other than the challenger, sorted (their values are drawn in that order); a challenger that
-// co-decides keeps the mean value (its clause is blocked anyway). A *term* is one distinct
-// willingness index v_party − k + ρ·c + φ·forces (a party, a cost, a commitment strength):
-// commitments refer to their own term and their co-deciders' terms, so a draw computes each once.
 constexpr size_t kNoParty = static_cast<size_t>(-1);
 constexpr size_t kMeansCount = 11;
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
-struct WillingnessTerm {
+const PartyPower* PowerOf(const GameParameters& parameters, const std::string& party) {
+  const auto found = parameters.power.find(party);
+  return found == parameters.power.end() ? nullptr : &found->second;
+}
+
+// The weight a party brings to means m before effectiveness (docs/guarantee-game.md, "Reach"):
+// military weight × Boulding's gradient for military means, economic weight for the others, the
+// mean of both for diplomacy. Without power data for the party: its `capability` (CINC) for every means.
+double Reach(const GameParameters& parameters, const std::string& party, Means means) {
+  const PartyPower* power = PowerOf(parameters, party);
+  if (power == nullptr) {
+    const auto found = parameters.capability.find(party);
+    return found == parameters.capability.end() ? 0.0 : found->second;
+  }
+  const double military = power->organisation ? 0.0 : power->military * LossOfStrengthGradient(power->distance_km, parameters);
+  if (means == Means::Diplomatic) return 0.5 * (military + power->economic);
+  return IsMilitaryMeans(means) ? military : power->economic;
+}
+
+// A force's military weight in place: its share of its state's personnel × the state's weight.
+double ForceWeight(const GameParameters& parameters, const std::string& party, double troops) {
+  const PartyPower* power = PowerOf(parameters, party);
+  if (power == nullptr || power->personnel <= 0.0) return 0.0;
+  const double size = troops > 0.0 ? troops : parameters.forces_reference_troops;
+  return power->military * std::min(1.0, size / (1000.0 * power->personnel));
+}
+
+// The design's forces, one per party: the detailed entries, then bare codes not yet listed.
+std::vector<ForceInPlace> DesignForces(const GameDesign& design) {
+  std::vector<ForceInPlace> forces = design.forces;
+  for (const auto& party : design.forces_in_place) {
+    if (std::none_of(forces.begin(), forces.end(), [&](const ForceInPlace& force) { return force.party == party; })) {
+      forces.push_back(ForceInPlace{party, {}, 0.0});
+    }
+  }
+  return forces;
+}
+
+// An option: one means a guarantor may respond with (its strongest commitment to it). A
+// *co-term* is a co-decider's willingness index v_d − k_d(m) + ρ·c(d, m) + bonus_d(m).
+struct CoTerm {
   size_t party = kNoParty;
-  size_t means = 0;  // its cost k(m) is looked up per draw (it may be uncertain)
+  size_t means = 0;
   double strength = 0.0;
 };
 
-// How E[L] integrates a commitment: alone (closed form), with one co-decider both of whom must be
-// willing (the bivariate normal CDF), or the general case (quadrature over η).
+// How a rung's probability is integrated: alone (closed form), with one co-decider (the bivariate
+// normal CDF), or the general case (quadrature over η).
 enum class Integration { Alone, Pair, General };
 
-struct CompiledCommitment {
+struct Option {
   size_t guarantor = 0;
-  size_t own_term = 0;
+  size_t means = 0;       // the first of `package`
+  std::vector<size_t> package;  // the means used together: one, or all of a fixed-means clause
+  size_t commitment = 0;  // index into the commitments
+  double strength = 0.0;
+  double bonus = 0.0;     // forces in place: presence or tripwire (combat means only)
+  double escalation = 0.0;  // p·D for a nuclear guarantor's combat means
   std::vector<size_t> co_terms;
   size_t quota = 0;
-  bool blocked = false;
-  bool counts_for_loss = false;  // not blocked, non-zero loss weight
   Integration integration = Integration::Alone;
-  size_t means = 0;  // static_cast<size_t>(Means)
+};
+
+struct CompiledParty {
+  std::string id;
+  bool guarantor = false;
+  std::array<double, kMeansCount> reach{};   // before effectiveness; its mean when uncertain
+  std::array<double, kMeansCount> bonus{};   // forces bonus per means
+  double cost_markup = 1.0;                  // nuclear challenger
+  Normal value;
+  double free_riding = 0.0;
+  bool own_reneging = false;
+  double reneging_offset = 0.0;              // ρ_g − ρ̄
+  std::vector<size_t> options;               // indices into CompiledDesign::options
+  DesignOutcome::GuarantorFacts facts;
 };
 
 struct CompiledDesign {
-  std::vector<std::string> parties;
-  std::vector<double> forces_bonus;  // φ for parties with forces in place, else 0
-  std::vector<double> capability;    // cap_g per party (its mean when uncertain)
+  std::vector<CompiledParty> parties;
+  std::vector<Option> options;
+  std::vector<CoTerm> co_terms;
   std::array<double, kMeansCount> cost_mean{};
   std::array<double, kMeansCount> cost_sd{};
   std::array<double, kMeansCount> effectiveness_mean{};
   std::array<double, kMeansCount> effectiveness_sd{};
   double capability_sd = 0.0;
-  std::vector<size_t> general_terms;            // terms that general commitments read, each once
-  std::vector<size_t> uncertain_cost;           // means whose k(m) is drawn, in means order
-  std::vector<size_t> uncertain_effectiveness;  // means whose e_m is drawn
+  std::vector<size_t> uncertain_cost;
+  std::vector<size_t> uncertain_effectiveness;
+  size_t max_co_deciders = 0;
+  size_t co_variates = 0;
+  double balance = 1.0;            // W / W̄ with forces
+  double balance_without = 1.0;    // without
   bool AnyUncertainInput() const { return !uncertain_cost.empty() || !uncertain_effectiveness.empty() || capability_sd > 0.0; }
   size_t UncertainInputVariates() const {
     return uncertain_cost.size() + uncertain_effectiveness.size() + (capability_sd > 0.0 ? parties.size() : 0);
   }
-  std::vector<WillingnessTerm> terms;
-  std::vector<CompiledCommitment> commitments;
-  size_t max_co_deciders = 0;
-  bool any_general = false;
 };
 
-size_t TermIndex(CompiledDesign& design, size_t party, size_t means, double strength) {
-  for (size_t term_idx = 0; term_idx < design.terms.size(); ++term_idx) {
-    const WillingnessTerm& term = design.terms[term_idx];
-    if (term.party == party && term.means == means && term.strength == strength) return term_idx;
+// L(g, option): Σ over its package of reach × e_m, plus the escalation term.
+double OptionLoss(const CompiledDesign& design, const Option& option, const std::array<double, kMeansCount>& effectiveness,
+                  double capability_factor);
+
+size_t CoTermIndex(CompiledDesign& design, size_t party, size_t means, double strength) {
+  for (size_t idx = 0; idx < design.co_terms.size(); ++idx) {
+    const CoTerm& term = design.co_terms[idx];
+    if (term.party == party && term.means == means && term.strength == strength) return idx;
   }
-  design.terms.push_back(WillingnessTerm{party, means, strength});
-  return design.terms.size() - 1;
+  design.co_terms.push_back(CoTerm{party, means, strength});
+  return design.co_terms.size() - 1;
 }
 
-CompiledDesign Compile(const std::vector<Commitment>& commitments, const std::vector<std::string>& forces_in_place,
-                       const Incident& attack, const GameParameters& parameters) {
+double LocalBalance(const std::vector<ForceInPlace>& forces, const Incident& attack, const GameParameters& parameters) {
+  const PartyPower* challenger = PowerOf(parameters, attack.by);
+  const PartyPower* defender = PowerOf(parameters, attack.against);
+  const double c = challenger == nullptr ? 0.0 : challenger->military * LossOfStrengthGradient(challenger->distance_km, parameters);
+  double d = defender == nullptr ? 0.0 : defender->military * parameters.defender_strength;
+  for (const auto& force : forces) d += ForceWeight(parameters, force.party, force.troops);
+  return c + d > 0.0 ? 2.0 * d / (c + d) : 1.0;
+}
+
+CompiledDesign Compile(const GameDesign& design, const std::vector<Commitment>& commitments, const Incident& attack,
+                       const GameParameters& parameters, const PartyTable& parties) {
   CompiledDesign compiled;
+  std::vector<std::string> ids;
   for (const auto& commitment : commitments) {
-    if (!Contains(compiled.parties, commitment.guarantor)) compiled.parties.push_back(commitment.guarantor);
+    if (!Contains(ids, commitment.guarantor)) ids.push_back(commitment.guarantor);
     for (const auto& other : CoDeciders(commitment)) {
-      if (!Contains(compiled.parties, other) && other != attack.by) compiled.parties.push_back(other);
+      if (!Contains(ids, other) && other != attack.by) ids.push_back(other);
     }
   }
-  std::sort(compiled.parties.begin(), compiled.parties.end());
-  auto index = [&compiled](const std::string& party) {
-    const auto found = std::find(compiled.parties.begin(), compiled.parties.end(), party);
-    return found == compiled.parties.end() ? kNoParty : static_cast<size_t>(found - compiled.parties.begin());
+  std::sort(ids.begin(), ids.end());
+  auto index = [&ids](const std::string& party) {
+    const auto found = std::find(ids.begin(), ids.end(), party);
+    return found == ids.end() ? kNoParty : static_cast<size_t>(found - ids.begin());
   };
-  for (const auto& party : compiled.parties) {
-    compiled.forces_bonus.push_back(Contains(forces_in_place, party) ? parameters.forces_bonus : 0.0);
-    compiled.capability.push_back(Capability(parameters, party));
-  }
   auto lookup = [](const std::map<Means, double>& table, size_t means) {
     const auto found = table.find(static_cast<Means>(means));
     return found == table.end() ? 0.0 : found->second;
@@ -115,55 +172,124 @@ CompiledDesign Compile(const std::vector<Commitment>& commitments, const std::ve
     compiled.effectiveness_sd[means] = lookup(parameters.effectiveness_sd, means);
   }
   compiled.capability_sd = parameters.capability_sd;
-  for (const auto& commitment : commitments) {
-    CompiledCommitment entry;
-    entry.guarantor = index(commitment.guarantor);
-    entry.means = static_cast<size_t>(commitment.means);
-    entry.own_term = TermIndex(compiled, entry.guarantor, entry.means, commitment.strength);
-    entry.blocked = BlockedByChallenger(commitment, attack.by);
-    entry.counts_for_loss = !entry.blocked && compiled.capability[entry.guarantor] != 0.0 &&
-                            (compiled.effectiveness_mean[entry.means] != 0.0 || compiled.effectiveness_sd[entry.means] > 0.0);
+  const std::vector<ForceInPlace> forces = DesignForces(design);
+  const PartyPower* challenger = PowerOf(parameters, attack.by);
+  const bool nuclear_challenger = challenger != nullptr && challenger->nuclear;
+  for (const auto& id : ids) {
+    CompiledParty party;
+    party.id = id;
+    party.facts.guarantor = id;
+    const PartyPower* power = PowerOf(parameters, id);
+    if (power != nullptr) {
+      party.facts.military = power->military;
+      party.facts.economic = power->economic;
+      party.facts.distance_km = power->distance_km;
+      party.facts.gradient = power->organisation ? 0.0 : LossOfStrengthGradient(power->distance_km, parameters);
+      party.facts.nuclear = power->nuclear;
+    }
+    for (size_t means = 0; means < kMeansCount; ++means) {
+      party.reach[means] = Reach(parameters, id, static_cast<Means>(means));
+      if (nuclear_challenger && IsCombatMeans(static_cast<Means>(means))) party.cost_markup = 1.0 + parameters.nuclear_cost_markup;
+    }
+    for (const auto& force : forces) {
+      if (force.party != id) continue;
+      const double size = force.troops > 0.0 ? force.troops : parameters.forces_reference_troops;
+      party.facts.troops = size;
+      party.facts.tripwire = StrikesForceArea(force, attack.where, parties);
+      const double bonus = party.facts.tripwire ? parameters.tripwire_bonus
+                                                : parameters.forces_bonus * std::min(1.0, size / std::max(parameters.forces_reference_troops, 1.0));
+      for (size_t means = 0; means < kMeansCount; ++means) {
+        if (IsCombatMeans(static_cast<Means>(means))) party.bonus[means] = bonus;
+      }
+    }
+    const auto value = parameters.guarantor_values.find(id);
+    party.value = value == parameters.guarantor_values.end() ? parameters.guarantor_value : value->second;
+    if (const auto own = parameters.guarantor_reneging_cost.find(id); own != parameters.guarantor_reneging_cost.end()) {
+      party.own_reneging = true;
+      party.reneging_offset = own->second - parameters.reneging_cost;
+    }
+    compiled.parties.push_back(std::move(party));
+  }
+  for (size_t commitment_idx = 0; commitment_idx < commitments.size(); ++commitment_idx) {
+    const Commitment& commitment = commitments[commitment_idx];
+    const size_t guarantor = index(commitment.guarantor);
+    compiled.parties[guarantor].guarantor = true;
+    if (BlockedByChallenger(commitment, attack.by)) continue;  // the clause gives nothing
+    // A clause whose means are fixed ("means_choice = fixed") obliges them together: one option,
+    // the package, which the guarantor's first commitment from that clause stands for.
+    const bool fixed = commitment.clause->duty && commitment.clause->duty->means_choice == MeansChoice::Fixed;
+    if (fixed) {
+      const bool seen = std::any_of(compiled.options.begin(), compiled.options.end(), [&](const Option& other) {
+        return other.guarantor == guarantor && commitments[other.commitment].clause == commitment.clause;
+      });
+      if (seen) continue;
+    }
+    Option option;
+    option.guarantor = guarantor;
+    option.means = static_cast<size_t>(commitment.means);
+    option.commitment = commitment_idx;
+    option.strength = commitment.strength;
+    for (const auto& other : commitments) {
+      if (other.guarantor == commitment.guarantor && (fixed ? other.clause == commitment.clause : &other == &commitment)) {
+        option.package.push_back(static_cast<size_t>(other.means));
+      }
+    }
+    const PartyPower* power = PowerOf(parameters, commitment.guarantor);
+    for (const size_t means : option.package) {
+      option.bonus = std::max(option.bonus, compiled.parties[guarantor].bonus[means]);
+      if (power != nullptr && power->nuclear && IsCombatMeans(static_cast<Means>(means))) {
+        option.escalation = parameters.nuclear_escalation_probability * parameters.nuclear_escalation_loss;
+      }
+    }
     const auto others = CoDeciders(commitment);
     for (const auto& other : others) {
       double strength = 0.0;
       for (const auto& candidate : commitments) {
         if (candidate.guarantor == other && candidate.means == commitment.means) strength = candidate.strength;
       }
-      entry.co_terms.push_back(TermIndex(compiled, index(other), entry.means, strength));
+      option.co_terms.push_back(CoTermIndex(compiled, index(other), option.means, strength));
     }
-    entry.quota = CoDeciderQuota(commitment, others.size());
-    if (entry.quota == 0) {
-      entry.integration = Integration::Alone;
-    } else if (others.size() == 1) {
-      entry.integration = Integration::Pair;
-    } else {
-      entry.integration = Integration::General;
-    }
+    option.quota = CoDeciderQuota(commitment, others.size());
+    option.integration = option.quota == 0 ? Integration::Alone : others.size() == 1 ? Integration::Pair : Integration::General;
     compiled.max_co_deciders = std::max(compiled.max_co_deciders, others.size());
-    compiled.any_general = compiled.any_general || (entry.counts_for_loss && entry.integration == Integration::General);
-    compiled.commitments.push_back(std::move(entry));
+    compiled.co_variates += others.size();
+    compiled.parties[guarantor].options.push_back(compiled.options.size());
+    compiled.options.push_back(std::move(option));
   }
-  for (const auto& entry : compiled.commitments) {
-    if (!entry.counts_for_loss || entry.integration != Integration::General) continue;
-    for (const size_t term : entry.co_terms) compiled.general_terms.push_back(term);
-    compiled.general_terms.push_back(entry.own_term);
+  // Free riding: the others' share of the design's reach (each guarantor's strongest means).
+  double total_reach = 0.0;
+  std::vector<double> best(compiled.parties.size(), 0.0);
+  for (const Option& option : compiled.options) {
+    best[option.guarantor] = std::max(best[option.guarantor], OptionLoss(compiled, option, compiled.effectiveness_mean, 1.0));
   }
-  std::sort(compiled.general_terms.begin(), compiled.general_terms.end());
-  compiled.general_terms.erase(std::unique(compiled.general_terms.begin(), compiled.general_terms.end()), compiled.general_terms.end());
-  // The uncertain inputs this design reads, in the order their variates are drawn.
+  for (const double reach : best) total_reach += reach;
+  for (size_t party = 0; party < compiled.parties.size(); ++party) {
+    CompiledParty& entry = compiled.parties[party];
+    if (entry.guarantor && total_reach > 0.0) entry.free_riding = parameters.free_riding * (1.0 - best[party] / total_reach);
+    entry.facts.free_riding = entry.free_riding;
+    entry.facts.value_mean = entry.value.mean - entry.free_riding;
+  }
   std::array<bool, kMeansCount> used{};
-  for (const auto& entry : compiled.commitments) used[entry.means] = true;
+  for (const auto& commitment : commitments) used[static_cast<size_t>(commitment.means)] = true;
   for (size_t means = 0; means < kMeansCount; ++means) {
     if (used[means] && compiled.cost_sd[means] > 0.0) compiled.uncertain_cost.push_back(means);
   }
   for (size_t means = 0; means < kMeansCount; ++means) {
     if (used[means] && compiled.effectiveness_sd[means] > 0.0) compiled.uncertain_effectiveness.push_back(means);
   }
+  compiled.balance = LocalBalance(forces, attack, parameters);
+  compiled.balance_without = LocalBalance({}, attack, parameters);
   return compiled;
 }
 
-// What E[L] needs besides the compiled design, built once per run: the spread of η + ε, the
-// bivariate CDF at the correlation two guarantors' willingness share through η, and the η rule.
+double OptionLoss(const CompiledDesign& design, const Option& option, const std::array<double, kMeansCount>& effectiveness,
+                  double capability_factor) {
+  double loss = option.escalation;
+  for (const size_t means : option.package) loss += design.parties[option.guarantor].reach[means] * capability_factor * effectiveness[means];
+  return loss;
+}
+
+// What E[L] needs besides the compiled design, built once per run.
 struct LossIntegrals {
   double spread = 1.0;  // √(σ_η² + σ_ε²)
   BivariateNormalCdf pair;
@@ -175,39 +301,51 @@ struct LossIntegrals {
         shock(CommonShockRule(parameters.common_shock_sd, parameters.noise_sd)) {}
 };
 
+// One rung of a guarantor's ladder in one draw: from resolve X ≥ threshold on, it responds with the
+// option (or a stronger one); the rung adds `increment` to the loss it inflicts.
+struct Rung {
+  size_t option = 0;
+  double threshold = 0.0;
+  double increment = 0.0;
+  double index = 0.0;  // v'_g − threshold: the willingness index of the rung
+};
+
 // Per-draw scratch space, allocated once per chunk.
 struct DrawScratch {
-  std::vector<double> index;      // per term: the willingness index before η and ε
-  std::vector<double> marginal;   // per term: Φ(index / spread), P(willing) integrated over η and ε
-  std::vector<double> at_least;   // the Poisson-binomial recursion, max co-deciders + 1
-  std::vector<double> willing;    // per term: P(willing | η) at one quadrature node (general commitments)
-  std::array<double, kMeansCount> cost{};           // k(m) in this draw
-  std::array<double, kMeansCount> effectiveness{};  // e_m in this draw
-  std::vector<double> capability;                   // cap_g in this draw, per party
-  std::vector<double> loss_weight;                  // cap_g · e_m per commitment in this draw
+  std::array<double, kMeansCount> cost{};
+  std::array<double, kMeansCount> effectiveness{};
+  std::vector<double> capability_factor;  // per party, 1 unless capability_sd > 0
+  std::vector<double> value;              // v'_g per party (after free riding)
+  std::vector<double> reneging;           // ρ_g per party
+  std::vector<double> co_index;           // per co-term
+  std::vector<double> co_marginal;
+  std::vector<double> co_willing;         // P(co-term willing | η) at a node
+  std::vector<double> at_least;
+  std::vector<Rung> rungs;                // all guarantors' rungs, guarantor by guarantor
+  std::vector<size_t> rung_begin;         // per party, its first rung (rung_begin[p + 1]: end)
+  std::vector<double> option_loss;        // L(g, m) per option in this draw
+  std::vector<double> rung_expected;      // per rung: increment × P(reached), for the decomposition
+  struct Line {
+    size_t option;
+    double slope, intercept, loss;
+  };
+  std::vector<Line> lines;
+  std::vector<Line> hull;
+  std::vector<double> hull_start;
 
-  // Starts from the means: a design with no uncertain input never changes them.
   explicit DrawScratch(const CompiledDesign& design)
-      : index(design.terms.size()),
-        marginal(design.terms.size()),
-        at_least(design.max_co_deciders + 2),
-        willing(design.terms.size()),
-        cost(design.cost_mean),
+      : cost(design.cost_mean),
         effectiveness(design.effectiveness_mean),
-        capability(design.capability),
-        loss_weight(design.commitments.size()) {
-    UpdateLossWeights(design);
-  }
+        capability_factor(design.parties.size(), 1.0),
+        value(design.parties.size()),
+        reneging(design.parties.size()),
+        co_index(design.co_terms.size()),
+        co_marginal(design.co_terms.size()),
+        co_willing(design.co_terms.size()),
+        at_least(design.max_co_deciders + 2),
+        rung_begin(design.parties.size() + 1),
+        option_loss(design.options.size()) {}
 
-  void UpdateLossWeights(const CompiledDesign& design) {
-    for (size_t commitment_idx = 0; commitment_idx < design.commitments.size(); ++commitment_idx) {
-      const CompiledCommitment& entry = design.commitments[commitment_idx];
-      loss_weight[commitment_idx] = capability[entry.guarantor] * effectiveness[entry.means];
-    }
-  }
-
-  // Draws k(m), e_m (normal, truncated at 0) and the capability factors from `next`, in the order
-  // CompiledDesign lists them.
   void DrawUncertainInputs(const CompiledDesign& design, const double*& next) {
     for (const size_t means : design.uncertain_cost) cost[means] = std::max(0.0, design.cost_mean[means] + design.cost_sd[means] * *next++);
     for (const size_t means : design.uncertain_effectiveness) {
@@ -215,83 +353,169 @@ struct DrawScratch {
     }
     if (design.capability_sd > 0.0) {
       const double sd = design.capability_sd;
-      for (size_t party = 0; party < capability.size(); ++party) capability[party] = design.capability[party] * std::exp(sd * *next++ - 0.5 * sd * sd);
+      for (double& factor : capability_factor) factor = std::exp(sd * *next++ - 0.5 * sd * sd);
     }
-    UpdateLossWeights(design);
   }
 };
 
-// The willingness index of each term: v − k(m) + ρ·c + φ·forces.
-void ComputeIndices(const CompiledDesign& design, const std::vector<double>& values, double reneging_cost,
-                    const GameParameters& parameters, DrawScratch& scratch) {
-  for (size_t term_idx = 0; term_idx < design.terms.size(); ++term_idx) {
-    const WillingnessTerm& term = design.terms[term_idx];
-    const double value = term.party == kNoParty ? parameters.guarantor_value.mean : values[term.party];
-    const double forces = term.party == kNoParty ? 0.0 : design.forces_bonus[term.party];
-    scratch.index[term_idx] = value - scratch.cost[term.means] + reneging_cost * term.strength + forces;
+double CostOf(const CompiledParty& party, size_t means, const DrawScratch& scratch) {
+  return scratch.cost[means] * (IsCombatMeans(static_cast<Means>(means)) ? party.cost_markup : 1.0);
+}
+
+// Each guarantor's ladder in this draw (docs/guarantee-game.md, "Means are alternatives"): the
+// response with m pays q_m·X + ρ_g·c(g, m) − k_g(m) + bonus_g(m), X = v'_g + η + ε_g, with
+// q_m = L(g, m) / max L(g, ·); doing nothing pays 0. The best response is the upper envelope of
+// these lines, so the chosen means rises with resolve, and each rung adds L(rung) − L(rung below).
+void BuildLadders(const CompiledDesign& design, DrawScratch& scratch) {
+  scratch.rungs.clear();
+  for (size_t option_idx = 0; option_idx < design.options.size(); ++option_idx) {
+    const Option& option = design.options[option_idx];
+    const CompiledParty& party = design.parties[option.guarantor];
+    (void)party;
+    scratch.option_loss[option_idx] = OptionLoss(design, option, scratch.effectiveness, scratch.capability_factor[option.guarantor]);
+  }
+  for (size_t party_idx = 0; party_idx < design.parties.size(); ++party_idx) {
+    scratch.rung_begin[party_idx] = scratch.rungs.size();
+    const CompiledParty& party = design.parties[party_idx];
+    if (party.options.empty()) continue;
+    double max_loss = 0.0;
+    for (const size_t option_idx : party.options) max_loss = std::max(max_loss, scratch.option_loss[option_idx]);
+    scratch.lines.clear();
+    double baseline = 0.0;  // the best payoff of a response that costs the challenger nothing
+    for (const size_t option_idx : party.options) {
+      const Option& option = design.options[option_idx];
+      const double loss = scratch.option_loss[option_idx];
+      const double slope = max_loss > 0.0 ? loss / max_loss : 0.0;
+      double cost = 0.0;
+      for (const size_t means : option.package) cost += CostOf(party, means, scratch);
+      const double intercept = slope * scratch.reneging[party_idx] * option.strength - cost + option.bonus;
+      if (slope <= 0.0) {
+        baseline = std::max(baseline, intercept);
+        continue;
+      }
+      scratch.lines.push_back({option_idx, slope, intercept, loss});
+    }
+    std::sort(scratch.lines.begin(), scratch.lines.end(), [](const DrawScratch::Line& a, const DrawScratch::Line& b) {
+      return a.slope != b.slope ? a.slope < b.slope : (a.intercept != b.intercept ? a.intercept > b.intercept : a.option < b.option);
+    });
+    scratch.hull.clear();
+    scratch.hull_start.clear();
+    scratch.hull.push_back({kNoParty, 0.0, baseline, 0.0});
+    scratch.hull_start.push_back(-kInfinity);
+    for (size_t line_idx = 0; line_idx < scratch.lines.size(); ++line_idx) {
+      const auto& line = scratch.lines[line_idx];
+      if (line_idx > 0 && line.slope == scratch.lines[line_idx - 1].slope) continue;  // the higher intercept came first
+      double start = -kInfinity;
+      while (true) {
+        const auto& top = scratch.hull.back();
+        start = (top.intercept - line.intercept) / (line.slope - top.slope);
+        if (scratch.hull.size() > 1 && start <= scratch.hull_start.back()) {
+          scratch.hull.pop_back();
+          scratch.hull_start.pop_back();
+          continue;
+        }
+        break;
+      }
+      scratch.hull.push_back(line);
+      scratch.hull_start.push_back(start);
+    }
+    const double value = scratch.value[party_idx];
+    for (size_t hull_idx = 1; hull_idx < scratch.hull.size(); ++hull_idx) {
+      const double increment = scratch.hull[hull_idx].loss - scratch.hull[hull_idx - 1].loss;
+      scratch.rungs.push_back(Rung{scratch.hull[hull_idx].option, scratch.hull_start[hull_idx], increment, value - scratch.hull_start[hull_idx]});
+    }
+  }
+  scratch.rung_begin[design.parties.size()] = scratch.rungs.size();
+}
+
+void ComputeCoIndices(const CompiledDesign& design, double mean_value, DrawScratch& scratch, double spread) {
+  for (size_t term_idx = 0; term_idx < design.co_terms.size(); ++term_idx) {
+    const CoTerm& term = design.co_terms[term_idx];
+    if (term.party == kNoParty) {
+      scratch.co_index[term_idx] = mean_value - scratch.cost[term.means];
+    } else {
+      const CompiledParty& party = design.parties[term.party];
+      scratch.co_index[term_idx] = scratch.value[term.party] - CostOf(party, term.means, scratch) +
+                                   scratch.reneging[term.party] * term.strength + party.bonus[term.means];
+    }
+    scratch.co_marginal[term_idx] = NormalCdf(scratch.co_index[term_idx] / spread);
   }
 }
 
-// P(at least `quota` of the co-deciders willing | η), independent given η, times nothing else.
-// `willing` holds P(term willing | η) for the terms of general commitments, at this node.
-double CoDecidersAtLeast(const CompiledCommitment& entry, const std::vector<double>& willing, std::vector<double>& count) {
-  const size_t members = entry.co_terms.size();
-  if (entry.quota == members) {  // consensus, unanimity: all of them
+double CoDecidersAtLeast(const Option& option, const std::vector<double>& willing, std::vector<double>& count) {
+  const size_t members = option.co_terms.size();
+  if (option.quota == members) {
     double all = 1.0;
-    for (const size_t term : entry.co_terms) all *= willing[term];
+    for (const size_t term : option.co_terms) all *= willing[term];
     return all;
   }
   std::fill(count.begin(), count.begin() + static_cast<std::ptrdiff_t>(members + 1), 0.0);
   count[0] = 1.0;
   for (size_t member = 0; member < members; ++member) {
-    const double p = willing[entry.co_terms[member]];
+    const double p = willing[option.co_terms[member]];
     for (size_t k = member + 1; k > 0; --k) count[k] = count[k] * (1.0 - p) + count[k - 1] * p;
     count[0] *= 1.0 - p;
   }
   double total = 0.0;
-  for (size_t k = entry.quota; k <= members; ++k) total += count[k];
+  for (size_t k = option.quota; k <= members; ++k) total += count[k];
   return total;
 }
 
-// E[L] given the drawn values (docs/guarantee-game.md, "How E[L] is computed").
-double ExpectedLossCompiled(const CompiledDesign& design, const LossIntegrals& integrals, const GameParameters& parameters,
-                            DrawScratch& scratch) {
-  for (size_t term_idx = 0; term_idx < design.terms.size(); ++term_idx) {
-    scratch.marginal[term_idx] = NormalCdf(scratch.index[term_idx] / integrals.spread);
-  }
+// E[L] = Σ over rungs of increment × P(X_g ≥ threshold and the rung's co-deciders agree), each
+// term also stored in rung_expected for the decomposition.
+double ExpectedLossOfRungs(const CompiledDesign& design, const LossIntegrals& integrals, const GameParameters& parameters,
+                           DrawScratch& scratch) {
+  scratch.rung_expected.assign(scratch.rungs.size(), 0.0);
   double expected = 0.0;
-  for (size_t commitment_idx = 0; commitment_idx < design.commitments.size(); ++commitment_idx) {
-    const CompiledCommitment& entry = design.commitments[commitment_idx];
-    if (!entry.counts_for_loss) continue;
-    switch (entry.integration) {
-      case Integration::Alone: expected += scratch.loss_weight[commitment_idx] * scratch.marginal[entry.own_term]; break;
+  bool any_general = false;
+  for (size_t rung_idx = 0; rung_idx < scratch.rungs.size(); ++rung_idx) {
+    const Rung& rung = scratch.rungs[rung_idx];
+    const Option& option = design.options[rung.option];
+    const double h = rung.index / integrals.spread;
+    double term = 0.0;
+    switch (option.integration) {
+      case Integration::Alone: term = rung.increment * NormalCdf(h); break;
       case Integration::Pair: {
-        const size_t own = entry.own_term;
-        const size_t other = entry.co_terms.front();
-        expected += scratch.loss_weight[commitment_idx] * integrals.pair(scratch.index[own] / integrals.spread, scratch.index[other] / integrals.spread,
-                                                       scratch.marginal[own], scratch.marginal[other]);
+        const size_t other = option.co_terms.front();
+        term = rung.increment * integrals.pair(h, scratch.co_index[other] / integrals.spread, NormalCdf(h), scratch.co_marginal[other]);
         break;
       }
-      case Integration::General: break;
+      case Integration::General: any_general = true; break;
     }
+    scratch.rung_expected[rung_idx] = term;
+    expected += term;
   }
-  if (!design.any_general) return expected;
+  if (!any_general) return expected;
   for (size_t node_idx = 0; node_idx < integrals.shock.nodes.size(); ++node_idx) {
     const double shock = parameters.common_shock_sd * integrals.shock.nodes[node_idx];
-    for (const size_t term : design.general_terms) scratch.willing[term] = NormalCdf((scratch.index[term] + shock) / parameters.noise_sd);
-    double loss = 0.0;
-    for (size_t commitment_idx = 0; commitment_idx < design.commitments.size(); ++commitment_idx) {
-      const CompiledCommitment& entry = design.commitments[commitment_idx];
-      if (!entry.counts_for_loss || entry.integration != Integration::General) continue;
-      loss += scratch.loss_weight[commitment_idx] * scratch.willing[entry.own_term] * CoDecidersAtLeast(entry, scratch.willing, scratch.at_least);
+    for (size_t term_idx = 0; term_idx < design.co_terms.size(); ++term_idx) {
+      scratch.co_willing[term_idx] = NormalCdf((scratch.co_index[term_idx] + shock) / parameters.noise_sd);
     }
-    expected += integrals.shock.weights[node_idx] * loss;
+    for (size_t rung_idx = 0; rung_idx < scratch.rungs.size(); ++rung_idx) {
+      const Rung& rung = scratch.rungs[rung_idx];
+      const Option& option = design.options[rung.option];
+      if (option.integration != Integration::General) continue;
+      const double term = integrals.shock.weights[node_idx] * rung.increment * NormalCdf((rung.index + shock) / parameters.noise_sd) *
+                          CoDecidersAtLeast(option, scratch.co_willing, scratch.at_least);
+      scratch.rung_expected[rung_idx] += term;
+      expected += term;
+    }
   }
   return expected;
 }
 
+void SetValuesAndReneging(const CompiledDesign& design, const std::vector<double>& drawn_values, double reneging_cost,
+                          DrawScratch& scratch) {
+  for (size_t party_idx = 0; party_idx < design.parties.size(); ++party_idx) {
+    const CompiledParty& party = design.parties[party_idx];
+    scratch.value[party_idx] = drawn_values[party_idx] - party.free_riding;
+    scratch.reneging[party_idx] = party.own_reneging ? std::max(0.0, reneging_cost + party.reneging_offset) : reneging_cost;
+  }
+}
+
 // Per chunk, the sums the estimates and their standard errors need: Σp, Σp², and for each
-// quantity x "| attack", Σpx, Σp²x and Σp²x² (for the binary ones x² = x).
+// quantity x "| attack", Σpx, Σp²x and Σp²x² (for the binary ones x² = x); and the sums of the
+// decomposition (docs/guarantee-game.md, "Explain").
 struct ChunkSums {
   double p = 0.0;
   double p_squared = 0.0;
@@ -305,11 +529,24 @@ struct ChunkSums {
   double p_total_cost = 0.0;
   double p2_total_cost = 0.0;
   double p2_total_cost_squared = 0.0;
+  // The decomposition.
+  double p_without = 0.0;
+  double forces_reduction = 0.0;
+  double war_cost = 0.0;
+  double war_cost_without = 0.0;
+  double expected_loss = 0.0;
+  double gain = 0.0;
+  std::vector<double> option_expected;
+  std::vector<double> option_reduction;
+  std::vector<double> option_p_used;
 
-  void Resize(size_t parties) {
+  void Resize(size_t parties, size_t options) {
     p_cost.assign(parties, 0.0);
     p2_cost.assign(parties, 0.0);
     p2_cost_squared.assign(parties, 0.0);
+    option_expected.assign(options, 0.0);
+    option_reduction.assign(options, 0.0);
+    option_p_used.assign(options, 0.0);
   }
   void Add(const ChunkSums& other) {
     p += other.p;
@@ -319,6 +556,12 @@ struct ChunkSums {
     p_total_cost += other.p_total_cost;
     p2_total_cost += other.p2_total_cost;
     p2_total_cost_squared += other.p2_total_cost_squared;
+    p_without += other.p_without;
+    forces_reduction += other.forces_reduction;
+    war_cost += other.war_cost;
+    war_cost_without += other.war_cost_without;
+    expected_loss += other.expected_loss;
+    gain += other.gain;
     for (size_t means_idx = 0; means_idx < kMeansCount; ++means_idx) {
       p_means[means_idx] += other.p_means[means_idx];
       p2_means[means_idx] += other.p2_means[means_idx];
@@ -327,6 +570,11 @@ struct ChunkSums {
       p_cost[party_idx] += other.p_cost[party_idx];
       p2_cost[party_idx] += other.p2_cost[party_idx];
       p2_cost_squared[party_idx] += other.p2_cost_squared[party_idx];
+    }
+    for (size_t option_idx = 0; option_idx < option_expected.size(); ++option_idx) {
+      option_expected[option_idx] += other.option_expected[option_idx];
+      option_reduction[option_idx] += other.option_reduction[option_idx];
+      option_p_used[option_idx] += other.option_p_used[option_idx];
     }
   }
 };
@@ -342,89 +590,140 @@ constexpr double kZ95 = 1.959963984540054;
 
 }  // namespace
 
+double LocalBalanceFactor(const GameDesign& design, const Incident& attack, const GameParameters& parameters, bool with_forces) {
+  return LocalBalance(with_forces ? DesignForces(design) : std::vector<ForceInPlace>{}, attack, parameters);
+}
+
 double ExpectedLoss(const std::vector<Commitment>& commitments, const std::map<std::string, double>& values,
-                    const Incident& attack, const GameParameters& parameters, const PartyTable&) {
-  const CompiledDesign design = Compile(commitments, {}, attack, parameters);
+                    const Incident& attack, const GameParameters& parameters, const PartyTable& parties) {
+  const CompiledDesign design = Compile(GameDesign{}, commitments, attack, parameters, parties);
   std::vector<double> drawn;
   for (const auto& party : design.parties) {
-    const auto found = values.find(party);
-    drawn.push_back(found == values.end() ? parameters.guarantor_value.mean : found->second);
+    const auto found = values.find(party.id);
+    drawn.push_back(found == values.end() ? party.value.mean : found->second);
   }
   const LossIntegrals integrals(parameters);
   DrawScratch scratch(design);
-  ComputeIndices(design, drawn, parameters.reneging_cost, parameters, scratch);
-  return ExpectedLossCompiled(design, integrals, parameters, scratch);
+  SetValuesAndReneging(design, drawn, parameters.reneging_cost, scratch);
+  BuildLadders(design, scratch);
+  ComputeCoIndices(design, parameters.guarantor_value.mean, scratch, integrals.spread);
+  return ExpectedLossOfRungs(design, integrals, parameters, scratch);
 }
 
 DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitment>& commitments, const Incident& attack,
-                             const GameParameters& parameters, const PartyTable&, const SimulationOptions& options) {
+                             const GameParameters& parameters, const PartyTable& parties, const SimulationOptions& options) {
   DesignOutcome outcome;
   outcome.id = design.id;
   outcome.triggered_commitments = commitments.size();
-  const CompiledDesign compiled = Compile(commitments, design.forces_in_place, attack, parameters);
+  const CompiledDesign compiled = Compile(design, commitments, attack, parameters, parties);
   const LossIntegrals integrals(parameters);
-  const size_t parties = compiled.parties.size();
+  const size_t party_count = compiled.parties.size();
+  const size_t option_count = compiled.options.size();
   constexpr int64_t kChunk = 1024;
   const int64_t draws = std::max<int64_t>(1, options.draws);
   const int64_t chunks = (draws + kChunk - 1) / kChunk;
   std::vector<ChunkSums> sums(static_cast<size_t>(chunks));
-  // The parameters a draw reads, as locals: stores into the scratch vectors cannot alias them.
   const Normal gain_prior = parameters.challenger_gain;
   const Normal war_cost_prior = parameters.challenger_war_cost;
-  const Normal value_prior = parameters.guarantor_value;
   const double type_sd = parameters.challenger_type_sd;
   const double shock_sd = parameters.common_shock_sd;
   const double noise_sd = parameters.noise_sd;
   const Normal reneging_prior{parameters.reneging_cost, parameters.reneging_cost_sd};
   const bool draw_reneging = reneging_prior.sd > 0.0;
   const bool uncertain_inputs = compiled.AnyUncertainInput();
-  size_t variates_per_draw = 2 + (draw_reneging ? 1 : 0) + parties + compiled.UncertainInputVariates() + 1;
-  for (const CompiledCommitment& entry : compiled.commitments) variates_per_draw += 1 + entry.co_terms.size();
+  // Where each option's co-deciders' ε sit in the crisis block.
+  std::vector<size_t> co_offset(option_count, 0);
+  for (size_t option_idx = 1; option_idx < option_count; ++option_idx) {
+    co_offset[option_idx] = co_offset[option_idx - 1] + compiled.options[option_idx - 1].co_terms.size();
+  }
+  // Two streams per chunk: the game's draws (G, W̄, ρ, values, uncertain inputs) and the realised
+  // crisis (η, ε). Common random numbers: designs with the same parties see the same game draws,
+  // however many co-deciders their clauses add (docs/guarantee-game.md, "Reproducibility").
+  const size_t game_variates = 2 + (draw_reneging ? 1 : 0) + party_count + compiled.UncertainInputVariates();
+  const size_t crisis_variates = 1 + party_count + compiled.co_variates;
   auto run_chunk = [&](int64_t chunk_idx) {
     pcg64 random(options.seed, static_cast<uint64_t>(chunk_idx));
-    std::normal_distribution<double> normal(0.0, 1.0);
-    ChunkSums sum;  // accumulated locally, stored once: no shared cache lines while the chunk runs
-    sum.Resize(parties);
-    std::vector<double> values(parties);
+    pcg64 crisis_random(options.seed, static_cast<uint64_t>(chunk_idx) | (uint64_t{1} << 62));
+    boost::random::normal_distribution<double> normal(0.0, 1.0);  // a ziggurat (Marsaglia & Tsang 2000)
+    ChunkSums sum;
+    sum.Resize(party_count, option_count);
+    std::vector<double> values(party_count);
     DrawScratch scratch(compiled);
-    std::vector<double> cost(parties);
-    // A draw's standard normal variates, drawn first in a tight loop and then read in order: G, W,
-    // ρ (only when its sd > 0), a value per party, the uncertain costs, effectivenesses and
-    // capabilities (DrawUncertainInputs; none by default), η, then for each commitment ε for its
-    // guarantor and for each co-decider.
-    std::vector<double> variates(variates_per_draw);
+    std::vector<double> cost(party_count);
+    // A draw's standard normal variates, in this order: G, W̄, ρ (only when its sd > 0), a value per
+    // party, the uncertain costs, effectivenesses and capabilities; then, from the crisis stream,
+    // η, ε per party and ε for each option's co-deciders.
+    std::vector<double> variates(game_variates + crisis_variates);
     const int64_t first = chunk_idx * kChunk;
     const int64_t last = std::min(draws, first + kChunk);
     for (int64_t draw_idx = first; draw_idx < last; ++draw_idx) {
-      for (double& variate : variates) variate = normal(random);
+      for (size_t idx = 0; idx < game_variates; ++idx) variates[idx] = normal(random);
+      for (size_t idx = game_variates; idx < variates.size(); ++idx) variates[idx] = normal(crisis_random);
       const double* next = variates.data();
       const double gain = gain_prior.mean + gain_prior.sd * *next++;
-      const double war_cost = war_cost_prior.mean + war_cost_prior.sd * *next++;
+      const double war_cost_at_parity = war_cost_prior.mean + war_cost_prior.sd * *next++;
       const double reneging_cost = draw_reneging ? std::max(0.0, reneging_prior.mean + reneging_prior.sd * *next++) : reneging_prior.mean;
-      for (size_t party_idx = 0; party_idx < parties; ++party_idx) {
-        values[party_idx] = value_prior.mean + value_prior.sd * *next++;
+      for (size_t party_idx = 0; party_idx < party_count; ++party_idx) {
+        const Normal& prior = compiled.parties[party_idx].value;
+        values[party_idx] = prior.mean + prior.sd * *next++;
       }
       if (uncertain_inputs) scratch.DrawUncertainInputs(compiled, next);
-      ComputeIndices(compiled, values, reneging_cost, parameters, scratch);
-      const double expected_loss = ExpectedLossCompiled(compiled, integrals, parameters, scratch);
+      SetValuesAndReneging(compiled, values, reneging_cost, scratch);
+      BuildLadders(compiled, scratch);
+      ComputeCoIndices(compiled, parameters.guarantor_value.mean, scratch, integrals.spread);
+      const double expected_loss = ExpectedLossOfRungs(compiled, integrals, parameters, scratch);
+      const double war_cost = war_cost_at_parity * compiled.balance;
+      const double war_cost_without = war_cost_at_parity * compiled.balance_without;
       const double p_attack = NormalCdf((gain - war_cost - expected_loss) / type_sd);
-      // A realised crisis: η, then ε for each commitment and each co-decider, in a fixed order,
-      // then the decision rules. (A co-decider's willingness is drawn per commitment that needs it.)
+      const double p_without = NormalCdf((gain - war_cost_without) / type_sd);
+      // The decomposition of P(without) − P(attack) along the diagonal (Aumann–Shapley for a
+      // function of a sum): each piece of the shift (the forces' W − W₀, each rung's E[L] term)
+      // gets its share of the difference.
+      const double shift = (war_cost - war_cost_without) + expected_loss;
+      const double reduction = p_without - p_attack;
+      sum.p_without += p_without;
+      sum.war_cost += war_cost;
+      sum.war_cost_without += war_cost_without;
+      sum.expected_loss += expected_loss;
+      sum.gain += gain;
+      if (shift != 0.0) sum.forces_reduction += reduction * (war_cost - war_cost_without) / shift;
+      for (size_t rung_idx = 0; rung_idx < scratch.rungs.size(); ++rung_idx) {
+        const size_t option_idx = scratch.rungs[rung_idx].option;
+        sum.option_expected[option_idx] += scratch.rung_expected[rung_idx];
+        if (shift != 0.0) sum.option_reduction[option_idx] += reduction * scratch.rung_expected[rung_idx] / shift;
+      }
+      // A realised crisis: η, then each guarantor's resolve X_g = v'_g + η + ε_g picks the highest
+      // rung it reaches whose co-deciders agree (a co-decider's ε is drawn per option).
       const double shock = shock_sd * *next++;
-      // Branch-free: whether a guarantor acts is a coin toss, which a branch would mispredict.
+      const double* party_noise = next;
+      next += party_count;
+      const double* co_noise = next;
       double armed = 0.0;
       std::array<double, kMeansCount> used{};
       std::fill(cost.begin(), cost.end(), 0.0);
-      for (const CompiledCommitment& entry : compiled.commitments) {
-        const bool own = scratch.index[entry.own_term] + shock + noise_sd * *next++ >= 0.0;
-        size_t willing_others = 0;
-        for (const size_t other : entry.co_terms) {
-          willing_others += static_cast<size_t>(scratch.index[other] + shock + noise_sd * *next++ >= 0.0);
+      for (size_t party_idx = 0; party_idx < party_count; ++party_idx) {
+        const size_t begin = scratch.rung_begin[party_idx];
+        const size_t end = scratch.rung_begin[party_idx + 1];
+        if (begin == end) continue;
+        const double resolve = scratch.value[party_idx] + shock + noise_sd * party_noise[party_idx];
+        for (size_t rung_idx = end; rung_idx-- > begin;) {
+          const Rung& rung = scratch.rungs[rung_idx];
+          if (resolve < rung.threshold) continue;
+          const Option& option = compiled.options[rung.option];
+          size_t willing_others = 0;
+          for (size_t co_idx = 0; co_idx < option.co_terms.size(); ++co_idx) {
+            const size_t term = option.co_terms[co_idx];
+            willing_others += static_cast<size_t>(scratch.co_index[term] + shock + noise_sd * co_noise[co_offset[rung.option] + co_idx] >= 0.0);
+          }
+          if (willing_others < option.quota) continue;
+          for (const size_t means : option.package) {
+            used[means] = 1.0;
+            if (means == static_cast<size_t>(Means::ArmedForce)) armed = 1.0;
+            cost[party_idx] += CostOf(compiled.parties[party_idx], means, scratch);
+          }
+          sum.option_p_used[rung.option] += p_attack;
+          break;
         }
-        const double acts = static_cast<double>(!entry.blocked && own && willing_others >= entry.quota);
-        used[entry.means] = std::max(used[entry.means], acts);
-        armed = std::max(armed, entry.means == static_cast<size_t>(Means::ArmedForce) ? acts : 0.0);
-        cost[entry.guarantor] += acts * scratch.cost[entry.means];
       }
       const double p_squared = p_attack * p_attack;
       sum.p += p_attack;
@@ -436,7 +735,7 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
         sum.p2_means[means_idx] += used[means_idx] * p_squared;
       }
       double total_cost = 0.0;
-      for (size_t party_idx = 0; party_idx < parties; ++party_idx) {
+      for (size_t party_idx = 0; party_idx < party_count; ++party_idx) {
         sum.p_cost[party_idx] += p_attack * cost[party_idx];
         sum.p2_cost[party_idx] += p_squared * cost[party_idx];
         sum.p2_cost_squared[party_idx] += p_squared * cost[party_idx] * cost[party_idx];
@@ -457,7 +756,7 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
     oneapi::tbb::parallel_for(int64_t{0}, chunks, run_chunk);
   }
   ChunkSums total;  // reduced in chunk order: the same bits for any number of threads
-  total.Resize(parties);
+  total.Resize(party_count, option_count);
   for (const auto& sum : sums) total.Add(sum);
   const double n = static_cast<double>(draws);
   outcome.p_attack = total.p / n;
@@ -479,15 +778,40 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
     outcome.response_mix_se[name] =
         RatioStandardError(mix, total.p, total.p_squared, total.p2_means[means_idx], total.p2_means[means_idx]);
   }
-  for (size_t party_idx = 0; party_idx < parties; ++party_idx) {
+  for (size_t party_idx = 0; party_idx < party_count; ++party_idx) {
+    if (!compiled.parties[party_idx].guarantor) continue;
     const double cost = total.p_cost[party_idx] / attack_mass;
-    outcome.guarantor_cost[compiled.parties[party_idx]] = cost;
-    outcome.guarantor_cost_se[compiled.parties[party_idx]] =
+    outcome.guarantor_cost[compiled.parties[party_idx].id] = cost;
+    outcome.guarantor_cost_se[compiled.parties[party_idx].id] =
         RatioStandardError(cost, total.p, total.p_squared, total.p2_cost[party_idx], total.p2_cost_squared[party_idx]);
   }
   outcome.total_guarantor_cost = total.p_total_cost / attack_mass;
   outcome.total_guarantor_cost_se = RatioStandardError(outcome.total_guarantor_cost, total.p, total.p_squared, total.p2_total_cost,
                                                        total.p2_total_cost_squared);
+  outcome.p_attack_without_guarantee = total.p_without / n;
+  outcome.forces_p_attack_reduction = total.forces_reduction / n;
+  outcome.war_cost = total.war_cost / n;
+  outcome.war_cost_without_forces = total.war_cost_without / n;
+  outcome.expected_loss = total.expected_loss / n;
+  outcome.challenger_gain = total.gain / n;
+  // L(g, m) at the means of the uncertain inputs, for the table.
+  for (size_t option_idx = 0; option_idx < option_count; ++option_idx) {
+    const Option& option = compiled.options[option_idx];
+    DesignOutcome::Contribution row;
+    row.guarantor = compiled.parties[option.guarantor].id;
+    for (const size_t means : option.package) {
+      if (!row.means.empty()) row.means.push_back('+');
+      row.means.append(ToString(static_cast<Means>(means)));
+    }
+    row.loss = OptionLoss(compiled, option, compiled.effectiveness_mean, 1.0);
+    row.expected_loss = total.option_expected[option_idx] / n;
+    row.p_attack_reduction = total.option_reduction[option_idx] / n;
+    row.p_used = total.option_p_used[option_idx] / attack_mass;
+    outcome.contributions.push_back(std::move(row));
+  }
+  for (const auto& party : compiled.parties) {
+    if (party.guarantor) outcome.guarantors.push_back(party.facts);
+  }
   return outcome;
 }
 

@@ -4,6 +4,7 @@
 
 #include "casus/core/spelling.hpp"
 #include "casus/engine/world_state.hpp"
+#include "casus/games/world_power.hpp"
 #include "casus/history/calibration.hpp"
 #include "casus/spec/load_instrument.hpp"
 #include "casus/spec/resolve_instrument.hpp"
@@ -184,6 +185,32 @@ std::optional<GuaranteeScenario> LoadScenarioFile(const std::filesystem::path& p
     ReadPerMeans(reader, "cost", state, p.cost, p.cost_sd);
     ReadPerMeans(reader, "effectiveness", state, p.effectiveness, p.effectiveness_sd);
     if (auto value = ReadNumber(reader, "capability_sd", state, 0.0, false)) p.capability_sd = *value;
+    if (auto value = ReadNumber(reader, "reach_half_distance_km", state, 0.0, true)) p.reach_half_distance_km = *value;
+    if (auto value = ReadFactor(reader, "nuclear_escalation_probability", state)) p.nuclear_escalation_probability = *value;
+    if (auto value = ReadNumber(reader, "nuclear_escalation_loss", state, 0.0, false)) p.nuclear_escalation_loss = *value;
+    if (auto value = ReadNumber(reader, "nuclear_cost_markup", state, 0.0, false)) p.nuclear_cost_markup = *value;
+    if (auto value = ReadNumber(reader, "defender_strength", state, 0.0, false)) p.defender_strength = *value;
+    if (auto value = ReadNumber(reader, "forces_reference_troops", state, 0.0, true)) p.forces_reference_troops = *value;
+    if (auto value = ReadNumber(reader, "tripwire_bonus", state, 0.0, false)) p.tripwire_bonus = *value;
+    if (auto value = ReadNumber(reader, "free_riding", state, 0.0, false)) p.free_riding = *value;
+    if (const toml::table* guarantors = SubTable(reader, "guarantors", "[parameters.guarantors.USA]\nvalue = { mean = 0.2, sd = 0.3 }", state)) {
+      for (const auto& [name, node] : *guarantors) {
+        const auto resolved = ResolveCodes({{std::string(name.str()), state.At(name.source())}}, state, "guarantors");
+        const toml::table* one = node.as_table();
+        if (one == nullptr) {
+          state.Error(state.At(node), fmt::format("[parameters.guarantors.{}] must be a table", name.str()),
+                      "e.g. [parameters.guarantors.USA] with value = { mean = 0.2, sd = 0.3 } and reneging_cost = 1.0");
+          continue;
+        }
+        TableReader inner(*one, fmt::format("[parameters.guarantors.{}]", name.str()), state);
+        const auto value = ReadNormal(inner, "value", state);
+        const auto reneging = ReadNumber(inner, "reneging_cost", state, 0.0, false);
+        inner.RejectUnknownFields();
+        if (resolved.empty()) continue;
+        if (value) p.guarantor_values[resolved.front()] = *value;
+        if (reneging) p.guarantor_reneging_cost[resolved.front()] = *reneging;
+      }
+    }
     if (auto source = reader.String("capability", false, "capability = \"cinc\"")) {
       if (*source != "cinc") {
         state.Error(state.At(*table->get("capability")), fmt::format("unknown capability source '{}'", *source),
@@ -200,6 +227,28 @@ std::optional<GuaranteeScenario> LoadScenarioFile(const std::filesystem::path& p
     design.instrument_arguments = Written(reader.StringArray("instruments", true, "instruments = [\"us-ukraine-2024\"]"));
     design.forces_in_place = ResolveCodes(reader.StringArray("forces", false, "forces = [\"GBR\", \"FRA\"]", true), state, "forces");
     design.accede = ResolveCodes(reader.StringArray("accede", false, "accede = [\"UKR\"]", true), state, "accede");
+    ForEachTable(reader.Get("force"), "force", state, [&](const toml::table& force_table, size_t) {
+      TableReader force_reader(force_table, "[[design.force]]", state);
+      ForceInPlace force;
+      if (auto by = force_reader.String("by", true, "by = \"FRA\"")) {
+        auto resolved = ResolveCodes({{*by, state.At(*force_table.get("by"))}}, state, "by");
+        if (!resolved.empty()) force.party = resolved.front();
+      }
+      const auto areas = force_reader.StringArray("where", false, "where = [\"UA-30\", \"UA-46\"]");
+      CheckPlaceCodes(areas, state, "where", false);
+      force.areas = Written(areas);
+      if (auto troops = ReadNumber(force_reader, "troops", state, 0.0, true)) force.troops = *troops;
+      force_reader.RejectUnknownFields();
+      if (force.party.empty()) return;
+      for (const auto& other : design.forces) {
+        if (other.party == force.party) {
+          state.Error(state.At(force_table), fmt::format("two forces of {} in design '{}'", force.party, design.id),
+                      "give one [[design.force]] per guarantor, with every area it holds in 'where'");
+          return;
+        }
+      }
+      design.forces.push_back(std::move(force));
+    });
     reader.RejectUnknownFields();
     for (const auto& other : scenario.designs) {
       if (other.id == design.id) {
@@ -266,8 +315,31 @@ std::optional<LoadedScenario> LoadCalibratedScenario(const std::filesystem::path
   for (const auto& [party, weight] : defaults.capability) cinc[party] = weight.cinc;
   auto loaded = LoadScenarioWithInstruments(path, home, parties, cinc, diagnostics);
   const CredibilityPrior& prior = defaults.credibility.at("defense").at("1945-2003");
-  if (loaded) ApplyCalibration(*loaded, prior.Mean(), prior.Sd());
+  if (loaded) {
+    ApplyCalibration(*loaded, prior.Mean(), prior.Sd());
+    ApplyWorldPower(*loaded, ReadWorldPower(home / "data", parties), parties);
+  }
   return loaded;
+}
+
+void ApplyWorldPower(LoadedScenario& loaded, const WorldPower& world, const PartyTable& parties) {
+  const auto days = std::chrono::floor<std::chrono::days>(loaded.scenario.attack.at);
+  const long year = static_cast<int>(std::chrono::year_month_day{days}.year());
+  loaded.scenario.parameters.power = PowerForTheatre(world, parties, loaded.scenario.beneficiary, year);
+}
+
+GameDesign MakeGameDesign(const LoadedScenario& loaded, size_t design_idx, WorldState& world) {
+  const GuaranteeScenario& scenario = loaded.scenario;
+  const ScenarioDesign& spec = scenario.designs[design_idx];
+  GameDesign design{spec.id, {}, spec.forces_in_place, spec.forces};
+  if (scenario.ceasefire_in_force) {
+    world.Apply(StatusEvent{scenario.attack.at, StatusKind::CeasefireInForce, {scenario.beneficiary, scenario.challenger}, "", "", {}});
+  }
+  for (const auto& instrument : loaded.instruments[design_idx]) {
+    design.instruments.push_back(&instrument);
+    if (!spec.accede.empty()) world.Apply(StatusEvent{scenario.attack.at, StatusKind::Accession, spec.accede, instrument.id, "", {}});
+  }
+  return design;
 }
 
 void ApplyCalibration(LoadedScenario& loaded, double honour_probability, double honour_sd) {
@@ -286,15 +358,8 @@ std::vector<DesignOutcome> SimulateScenario(const LoadedScenario& loaded, const 
   for (size_t design_idx = 0; design_idx < scenario.designs.size(); ++design_idx) {
     const ScenarioDesign& spec = scenario.designs[design_idx];
     if (!only_designs.empty() && std::find(only_designs.begin(), only_designs.end(), spec.id) == only_designs.end()) continue;
-    GameDesign design{spec.id, {}, spec.forces_in_place};
     WorldState world;
-    if (scenario.ceasefire_in_force) {
-      world.Apply(StatusEvent{scenario.attack.at, StatusKind::CeasefireInForce, {scenario.beneficiary, scenario.challenger}, "", "", {}});
-    }
-    for (const auto& instrument : loaded.instruments[design_idx]) {
-      design.instruments.push_back(&instrument);
-      if (!spec.accede.empty()) world.Apply(StatusEvent{scenario.attack.at, StatusKind::Accession, spec.accede, instrument.id, "", {}});
-    }
+    const GameDesign design = MakeGameDesign(loaded, design_idx, world);
     const auto commitments = TriggeredCommitments(design, scenario.attack, world, parties, parameters);
     outcomes.push_back(SimulateDesign(design, commitments, scenario.attack, parameters, parties, options));
     if (on_design) on_design(design_idx + 1, scenario.designs.size());

@@ -15,12 +15,28 @@
 
 namespace casus {
 
-//! One design: instruments (adjudicated as if in force) and the guarantors with forces in place.
+//! A guarantor's force in the beneficiary: who, where (place codes: a subdivision such as "UA-30",
+//! or the whole country), how many. No area: present, place unknown (never a tripwire). troops 0:
+//! size unknown, counted as GameParameters::forces_reference_troops.
+struct ForceInPlace {
+  std::string party;
+  std::vector<std::string> areas;
+  double troops = 0.0;
+};
+
+//! One design: instruments (adjudicated as if in force) and the guarantors with forces in place,
+//! either as bare codes (`forces_in_place`, the scenario's and the sweep's `forces`) or with area
+//! and size (`forces`). A party in both counts once, with the detailed entry.
 struct GameDesign {
   std::string id;
   std::vector<const Instrument*> instruments;
   std::vector<std::string> forces_in_place;
+  std::vector<ForceInPlace> forces = {};
 };
+
+//! Whether an attack on `place` strikes where the force stands (the tripwire): a place equal to one
+//! of its areas, or inside one that is a whole country. For `casus adjudicate` as well as the game.
+bool StrikesForceArea(const ForceInPlace& force, const std::string& place, const PartyTable& parties);
 
 //! A guarantor's commitment to act with one means, and the clause it comes from.
 struct Commitment {

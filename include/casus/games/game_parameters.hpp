@@ -17,6 +17,18 @@ struct Normal {
   double sd = 0.0;
 };
 
+//! What a party can bring to bear (docs/guarantee-game.md, "Reach"): shares of the world total in
+//! the latest NMC year, its capital's distance from the theatre and whether it holds nuclear
+//! weapons at the attack's date. Filled from data/ by the scenario reader (ReadWorldPower).
+struct PartyPower {
+  double military = 0.0;    //!< (milex share + milper share) / 2
+  double economic = 0.0;    //!< (irst share + pec share) / 2; an organisation: the sum of its members'
+  double personnel = 0.0;   //!< milper, thousands (a force's share of its state's military weight)
+  double distance_km = 0.0; //!< great-circle distance, capital to the theatre (the beneficiary's capital)
+  bool nuclear = false;
+  bool organisation = false;  //!< acts with its members' economic weight; no army of its own
+};
+
 struct GameParameters {
   Normal challenger_gain{1.0, 0.2};      //!< G
   Normal challenger_war_cost{0.5, 0.2};  //!< W
@@ -46,7 +58,38 @@ struct GameParameters {
   //! Uncertainty about capabilities: per draw, each party's cap_g is multiplied by exp(σz − σ²/2)
   //! (log-normal, the mean kept). 0: fixed.
   double capability_sd = 0.0;
+
+  // --- Reach, nuclear weapons, the local balance, forces, guarantors (docs/guarantee-game.md) ---
+  //! Per party. Empty (unit tests, old callers): every means draws on `capability`, at no distance.
+  std::map<std::string, PartyPower> power;
+  //! Boulding's loss-of-strength gradient, g(d) = 1 / (1 + d / d½), on military means.
+  double reach_half_distance_km = 5000.0;
+  //! A nuclear guarantor that fights (armed force, air protection) adds p·D to the challenger's loss.
+  double nuclear_escalation_probability = 0.1;
+  double nuclear_escalation_loss = 10.0;
+  //! A nuclear challenger multiplies every guarantor's cost of combat means by 1 + this.
+  double nuclear_cost_markup = 0.5;
+  //! The defender's own army: its military weight × this (a scenario can state a stronger or weaker one).
+  double defender_strength = 1.0;
+  //! Forces in place: φ·min(1, troops / reference) on a guarantor's combat means when the attack
+  //! falls elsewhere; the tripwire bonus when it falls in the force's area.
+  double forces_reference_troops = 10000.0;
+  double tripwire_bonus = 2.0;
+  //! Free riding (Olson & Zeckhauser 1966): a guarantor's value falls by λ × the others' share of
+  //! the design's reach.
+  double free_riding = 0.2;
+  //! Per-guarantor overrides of v_g's distribution and of the mean reneging cost ρ_g.
+  std::map<std::string, Normal> guarantor_values;
+  std::map<std::string, double> guarantor_reneging_cost;
 };
+
+//! Military means draw on military capability and lose strength with distance; the others on
+//! economic weight (diplomatic: the mean of both), at any distance.
+bool IsMilitaryMeans(Means means);
+//! The means a nuclear guarantor's escalation and a nuclear challenger's markup apply to.
+bool IsCombatMeans(Means means);
+//! Boulding's gradient g(d) = 1 / (1 + d / d½).
+double LossOfStrengthGradient(double distance_km, const GameParameters& parameters);
 
 //! The defaults of docs/guarantee-game.md (costs and effectiveness per means).
 GameParameters DefaultGameParameters();

@@ -45,6 +45,32 @@ struct DesignOutcome {
   double total_guarantor_cost = 0.0;  //!< Σ over guarantors of the expected cost | attack
   double total_guarantor_cost_se = 0.0;
   size_t triggered_commitments = 0;
+  //! What drives P(attack) (docs/guarantee-game.md, "Explain"): filled by every run.
+  struct Contribution {
+    std::string guarantor;
+    std::string means;
+    double loss = 0.0;            //!< L(g, m): the challenger's loss if g responds with m (reach × e_m + escalation)
+    double expected_loss = 0.0;   //!< its share of E[L]: (L(g, m) − L of the rung below) × P(g climbs to m)
+    double p_attack_reduction = 0.0;  //!< its share of P(attack | no guarantee) − P(attack)
+    double p_used = 0.0;          //!< P(g responds with m | attack)
+  };
+  struct GuarantorFacts {
+    std::string guarantor;
+    double military = 0.0, economic = 0.0, distance_km = 0.0, gradient = 1.0;
+    bool nuclear = false;
+    double troops = 0.0;
+    bool tripwire = false;
+    double value_mean = 0.0;      //!< v̄_g after free riding
+    double free_riding = 0.0;     //!< λ × the others' share of the design's reach
+  };
+  std::vector<Contribution> contributions;
+  std::vector<GuarantorFacts> guarantors;
+  double p_attack_without_guarantee = 0.0;  //!< mean Φ((G − W₀) / σ_τ): the defender alone, no forces
+  double forces_p_attack_reduction = 0.0;   //!< the forces' share, through the local balance (W − W₀)
+  double war_cost = 0.0;                    //!< mean W (the local balance, forces included)
+  double war_cost_without_forces = 0.0;     //!< mean W₀
+  double expected_loss = 0.0;               //!< mean E[L]
+  double challenger_gain = 0.0;             //!< mean G
 };
 
 //! Steps 3–7 by Monte Carlo. Deterministic for (seed, draws) whatever the thread count.
@@ -56,5 +82,11 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
 //! computed"), with ρ, costs, effectivenesses and capabilities at their means. Exposed for tests.
 double ExpectedLoss(const std::vector<Commitment>& commitments, const std::map<std::string, double>& values,
                     const Incident& attack, const GameParameters& parameters, const PartyTable& parties);
+
+//! The challenger's cost of war W for a cost at parity `at_parity`: W = at_parity · 2D / (C + D), D
+//! the defender's military weight × defender_strength plus its guarantors' forces in place, C the
+//! challenger's military weight discounted by distance (docs/guarantee-game.md, "The local
+//! balance"). Without power data (C + D = 0) W = at_parity.
+double LocalBalanceFactor(const GameDesign& design, const Incident& attack, const GameParameters& parameters, bool with_forces);
 
 }  // namespace casus

@@ -22,7 +22,8 @@ namespace casus {
 struct ScenarioDesign {
   std::string id;
   std::vector<std::string> instrument_arguments;  //!< as written: library ids or paths
-  std::vector<std::string> forces_in_place;
+  std::vector<std::string> forces_in_place;       //!< `forces = [codes]` (and the sweep's forces axis)
+  std::vector<ForceInPlace> forces;               //!< [[design.force]]: who, where, how many
   std::vector<std::string> accede;                //!< parties joining every instrument of the design
   SourcePosition position;
 };
@@ -58,6 +59,13 @@ std::optional<LoadedScenario> LoadScenarioWithInstruments(const std::filesystem:
 //! pacts since 1945. Throws DataError when the shipped data is malformed.
 std::optional<LoadedScenario> LoadCalibratedScenario(const std::filesystem::path& path, const std::filesystem::path& home,
                                                      const PartyTable& parties, Diagnostics& diagnostics);
+
+//! Fills parameters.power from the shipped data for the scenario's theatre and year (ReadWorldPower).
+void ApplyWorldPower(LoadedScenario& loaded, const struct WorldPower& world, const PartyTable& parties);
+
+//! The GameDesign of the scenario's design `design_idx` (its instruments, forces, accessions
+//! applied to `world`). The loaded scenario must outlive it.
+GameDesign MakeGameDesign(const LoadedScenario& loaded, size_t design_idx, WorldState& world);
 
 //! Sets ρ and its spread from the honour rate's mean and sd when the scenario asks for a calibrated
 //! reneging cost (CalibratedRenegingCost, CalibratedRenegingCostSd).

@@ -1,0 +1,111 @@
+#include "casus/games/world_power.hpp"
+
+#include <cmath>
+#include <numbers>
+
+#include <fmt/format.h>
+
+#include "../history/typed_csv.hpp"
+
+namespace casus {
+
+bool WorldPower::Nuclear(const std::string& party, long year) const {
+  const auto found = nuclear.find(party);
+  if (found == nuclear.end()) return false;
+  return found->second.acquired <= year && (found->second.relinquished == 0 || year <= found->second.relinquished);
+}
+
+double GreatCircleKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRadians = std::numbers::pi / 180.0;
+  constexpr double kEarthKm = 6371.0088;
+  const double dlat = (lat2 - lat1) * kRadians;
+  const double dlon = (lon2 - lon1) * kRadians;
+  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(lat1 * kRadians) * std::cos(lat2 * kRadians) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2.0 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+WorldPower ReadWorldPower(const std::filesystem::path& data_dir, const PartyTable& parties) {
+  WorldPower world;
+  struct Row {
+    long ccode;
+    long year;
+    double milex, milper, irst, pec, cinc;
+  };
+  std::vector<Row> rows;
+  ReadNmc(data_dir / "nmc" / "cow_nmc_v7.csv", [&](const NmcRecord& row) {
+    rows.push_back(Row{row.ccode, row.year, row.milex.value_or(0.0), row.milper.value_or(0.0), row.irst.value_or(0.0),
+                       row.pec.value_or(0.0), row.cinc.value_or(0.0)});
+    world.nmc_year = std::max(world.nmc_year, row.year);
+  });
+  double milex = 0.0, milper = 0.0, irst = 0.0, pec = 0.0;
+  for (const Row& row : rows) {
+    if (row.year != world.nmc_year) continue;
+    milex += row.milex;
+    milper += row.milper;
+    irst += row.irst;
+    pec += row.pec;
+  }
+  auto share = [](double value, double total) { return total > 0.0 ? value / total : 0.0; };
+  for (const Row& row : rows) {
+    if (row.year != world.nmc_year) continue;
+    const PartyInfo* party = parties.Resolve(std::to_string(row.ccode));
+    if (party == nullptr) continue;
+    StatePower& power = world.states[party->id];
+    power.military = (share(row.milex, milex) + share(row.milper, milper)) / 2.0;
+    power.economic = (share(row.irst, irst) + share(row.pec, pec)) / 2.0;
+    power.personnel = row.milper;
+    power.cinc = row.cinc;
+  }
+  {
+    TypedCsv csv(data_dir / "capitals" / "cow_capitals.csv", {"ccode", "stdate", "lat", "lng"});
+    std::map<std::string, std::string> latest;  // party → start date of the capital kept
+    while (csv.Next()) {
+      const PartyInfo* party = parties.Resolve(std::to_string(csv.RequiredInt("ccode")));
+      const auto lat = csv.Double("lat");
+      const auto lng = csv.Double("lng");
+      if (party == nullptr || !lat || !lng) continue;
+      const std::string start = csv.Text("stdate");
+      if (latest.count(party->id) && latest[party->id] > start) continue;
+      latest[party->id] = start;
+      world.states[party->id].capital = std::pair{*lat, *lng};
+    }
+  }
+  {
+    TypedCsv csv(data_dir / "nuclear" / "nuclear_states.csv", {"iso3", "ccode", "acquired", "relinquished", "basis", "source"});
+    while (csv.Next()) {
+      const PartyInfo* party = parties.Resolve(csv.Text("iso3"));
+      if (party == nullptr) csv.Fail(fmt::format("unknown state '{}'", csv.Text("iso3")));
+      world.nuclear[party->id] =
+          NuclearState{csv.RequiredInt("acquired"), csv.Int("relinquished").value_or(0), csv.Text("basis"), csv.Text("source")};
+    }
+  }
+  return world;
+}
+
+std::map<std::string, PartyPower> PowerForTheatre(const WorldPower& world, const PartyTable& parties, const std::string& theatre,
+                                                  long year) {
+  std::map<std::string, PartyPower> result;
+  std::optional<std::pair<double, double>> target;
+  if (const auto found = world.states.find(theatre); found != world.states.end()) target = found->second.capital;
+  for (const auto& [id, state] : world.states) {
+    PartyPower& power = result[id];
+    power.military = state.military;
+    power.economic = state.economic;
+    power.personnel = state.personnel;
+    power.nuclear = world.Nuclear(id, year);
+    if (target && state.capital) power.distance_km = GreatCircleKm(state.capital->first, state.capital->second, target->first, target->second);
+  }
+  for (const std::string& code : parties.AllCodes()) {
+    const PartyInfo* info = parties.Find(code);
+    if (info == nullptr || info->kind != PartyKind::Organisation || result.count(info->id)) continue;
+    PartyPower& power = result[info->id];
+    power.organisation = true;
+    for (const auto& member : info->members) {
+      if (const auto found = world.states.find(member); found != world.states.end()) power.economic += found->second.economic;
+    }
+  }
+  return result;
+}
+
+}  // namespace casus
