@@ -26,6 +26,7 @@ bench: release
 	@build/release/bench/casus_bench --benchmark_min_time=0.2 --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 	@build/release/bench/casus_smp_bench
 	@build/release/bench/casus_simulate_bench
+	@bench/robustness_scaling.sh build/release/casus
 
 # Rewrites the expected outputs of the declarative case tests; review them with `git diff`.
 reset-cases: release

@@ -1,0 +1,1 @@
+robustness scenarios/ukraine-guarantees.toml --resume
