@@ -55,5 +55,6 @@ void AddNegotiateCommand(CLI::App& app, const GlobalOptions& options, std::funct
 void AddHistoryCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 void AddSimulateCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 void AddSweepCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
+void AddAssessCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 
 }  // namespace casus::app

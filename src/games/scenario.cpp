@@ -278,6 +278,22 @@ void ApplyCalibration(LoadedScenario& loaded, double honour_probability, double 
   }
 }
 
+PreparedDesign PrepareDesign(const LoadedScenario& loaded, size_t design_idx, const GameParameters& parameters, const PartyTable& parties) {
+  const GuaranteeScenario& scenario = loaded.scenario;
+  const ScenarioDesign& spec = scenario.designs[design_idx];
+  PreparedDesign prepared{GameDesign{spec.id, {}, spec.forces_in_place}, spec.accede, {}};
+  WorldState world;
+  if (scenario.ceasefire_in_force) {
+    world.Apply(StatusEvent{scenario.attack.at, StatusKind::CeasefireInForce, {scenario.beneficiary, scenario.challenger}, "", "", {}});
+  }
+  for (const auto& instrument : loaded.instruments[design_idx]) {
+    prepared.design.instruments.push_back(&instrument);
+    if (!spec.accede.empty()) world.Apply(StatusEvent{scenario.attack.at, StatusKind::Accession, spec.accede, instrument.id, "", {}});
+  }
+  prepared.commitments = TriggeredCommitments(prepared.design, scenario.attack, world, parties, parameters);
+  return prepared;
+}
+
 std::vector<DesignOutcome> SimulateScenario(const LoadedScenario& loaded, const GameParameters& parameters, const PartyTable& parties,
                                             const SimulationOptions& options, const std::vector<std::string>& only_designs,
                                             const std::function<void(size_t, size_t)>& on_design) {
@@ -286,17 +302,8 @@ std::vector<DesignOutcome> SimulateScenario(const LoadedScenario& loaded, const 
   for (size_t design_idx = 0; design_idx < scenario.designs.size(); ++design_idx) {
     const ScenarioDesign& spec = scenario.designs[design_idx];
     if (!only_designs.empty() && std::find(only_designs.begin(), only_designs.end(), spec.id) == only_designs.end()) continue;
-    GameDesign design{spec.id, {}, spec.forces_in_place};
-    WorldState world;
-    if (scenario.ceasefire_in_force) {
-      world.Apply(StatusEvent{scenario.attack.at, StatusKind::CeasefireInForce, {scenario.beneficiary, scenario.challenger}, "", "", {}});
-    }
-    for (const auto& instrument : loaded.instruments[design_idx]) {
-      design.instruments.push_back(&instrument);
-      if (!spec.accede.empty()) world.Apply(StatusEvent{scenario.attack.at, StatusKind::Accession, spec.accede, instrument.id, "", {}});
-    }
-    const auto commitments = TriggeredCommitments(design, scenario.attack, world, parties, parameters);
-    outcomes.push_back(SimulateDesign(design, commitments, scenario.attack, parameters, parties, options));
+    const PreparedDesign prepared = PrepareDesign(loaded, design_idx, parameters, parties);
+    outcomes.push_back(SimulateDesign(prepared.design, prepared.commitments, scenario.attack, parameters, parties, options));
     if (on_design) on_design(design_idx + 1, scenario.designs.size());
   }
   return outcomes;
