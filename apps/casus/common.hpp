@@ -56,5 +56,6 @@ void AddHistoryCommand(CLI::App& app, const GlobalOptions& options, std::functio
 void AddSimulateCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 void AddSweepCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 void AddRobustnessCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
+void AddAssessCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 
 }  // namespace casus::app

@@ -95,6 +95,7 @@ int main(int argc, char** argv) {
   AddSimulateCommand(app, options, run);
   AddSweepCommand(app, options, run);
   AddRobustnessCommand(app, options, run);
+  AddAssessCommand(app, options, run);
   if (argc > 1 && argv[1][0] != '-') {  // a mistyped command: say so, rather than CLI11's generic message
     std::vector<std::string> commands;
     for (const CLI::App* command : app.get_subcommands({})) commands.push_back(command->get_name());

@@ -76,10 +76,9 @@ SmpForecast ForecastOf(const SmpScenario& scenario, const SmpResult& result) {
   return forecast;
 }
 
-PerturbedForecast PerturbedForecastOf(const SmpScenario& scenario, const PerturbationOptions& options) {
+std::vector<PerturbedDraw> PerturbedDrawsOf(const SmpScenario& scenario, const PerturbationOptions& options) {
   const size_t draws = static_cast<size_t>(std::max(0, options.draws));
-  std::vector<SmpForecast> forecasts(draws);
-  std::vector<double> turns(draws);
+  std::vector<PerturbedDraw> runs(draws);
   auto run_draw = [&](size_t draw_idx) {
     pcg64 random(options.seed, draw_idx);  // stream = draw: independent of the thread that runs it
     std::normal_distribution<double> normal(0.0, 1.0);
@@ -91,17 +90,21 @@ PerturbedForecast PerturbedForecastOf(const SmpScenario& scenario, const Perturb
       }
     }
     const SmpResult result = RunSmp(jittered);
-    forecasts[draw_idx] = ForecastOf(jittered, result);
-    turns[draw_idx] = static_cast<double>(result.states.size() - 1);
+    runs[draw_idx].forecast = ForecastOf(jittered, result);
+    runs[draw_idx].turns = static_cast<int>(result.states.size() - 1);
+    runs[draw_idx].scenario = std::move(jittered);
   };
-  {
-    std::unique_ptr<oneapi::tbb::global_control> limit;
-    if (options.threads > 0) {
-      limit = std::make_unique<oneapi::tbb::global_control>(oneapi::tbb::global_control::max_allowed_parallelism,
-                                                            static_cast<size_t>(options.threads));
-    }
-    oneapi::tbb::parallel_for(size_t{0}, draws, run_draw);
+  std::unique_ptr<oneapi::tbb::global_control> limit;
+  if (options.threads > 0) {
+    limit = std::make_unique<oneapi::tbb::global_control>(oneapi::tbb::global_control::max_allowed_parallelism,
+                                                          static_cast<size_t>(options.threads));
   }
+  oneapi::tbb::parallel_for(size_t{0}, draws, run_draw);
+  return runs;
+}
+
+PerturbedForecast PerturbedForecastOf(const SmpScenario& scenario, const PerturbationOptions& options) {
+  const std::vector<PerturbedDraw> runs = PerturbedDrawsOf(scenario, options);
   PerturbedForecast perturbed;
   perturbed.draws = options.draws;
   perturbed.seed = options.seed;
@@ -109,14 +112,16 @@ PerturbedForecast PerturbedForecastOf(const SmpScenario& scenario, const Perturb
   for (size_t dim_idx = 0; dim_idx < scenario.dimensions.size(); ++dim_idx) {
     std::vector<double> means;
     std::vector<double> medians;
-    for (const auto& forecast : forecasts) {
-      means.push_back(forecast.weighted_mean[dim_idx]);
-      medians.push_back(forecast.weighted_median[dim_idx]);
+    for (const auto& run : runs) {
+      means.push_back(run.forecast.weighted_mean[dim_idx]);
+      medians.push_back(run.forecast.weighted_median[dim_idx]);
     }
     perturbed.weighted_mean.push_back(Quantiles(std::move(means)));
     perturbed.weighted_median.push_back(Quantiles(std::move(medians)));
   }
-  perturbed.turns = Quantiles(turns);
+  std::vector<double> turns;
+  for (const auto& run : runs) turns.push_back(static_cast<double>(run.turns));
+  perturbed.turns = Quantiles(std::move(turns));
   return perturbed;
 }
 

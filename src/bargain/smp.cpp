@@ -256,6 +256,8 @@ class Turn {
     return next;
   }
 
+  const std::vector<double>& Risk() const { return risk_; }
+
   // Each actor's probability that its position wins (KTAB's "prob" rows).
   std::vector<double> WinningProbabilities() const {
     std::vector<size_t> representatives;
@@ -299,6 +301,16 @@ double TotalMovement(const SmpPositions& from, const SmpPositions& to) {
 }
 
 }  // namespace
+
+double SmpUtility(const SmpActor& actor, const std::vector<double>& ideal, const std::vector<double>& point, double risk) {
+  return BsUtil(WeightedDistance(actor, ideal, point), risk);
+}
+
+std::vector<double> SmpRiskAttitudes(const SmpScenario& scenario, const SmpPositions& positions) {
+  Turn turn(scenario, positions);
+  if (!turn.ComputeRisk()) return std::vector<double>(scenario.actors.size(), 0.0);
+  return turn.Risk();
+}
 
 SmpResult RunSmp(const SmpScenario& scenario, const SmpOptions& options) {
   SmpResult result;

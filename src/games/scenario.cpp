@@ -350,6 +350,13 @@ void ApplyCalibration(LoadedScenario& loaded, double honour_probability, double 
   }
 }
 
+PreparedDesign PrepareDesign(const LoadedScenario& loaded, size_t design_idx, const GameParameters& parameters, const PartyTable& parties) {
+  WorldState world;
+  PreparedDesign prepared{MakeGameDesign(loaded, design_idx, world), loaded.scenario.designs[design_idx].accede, {}};
+  prepared.commitments = TriggeredCommitments(prepared.design, loaded.scenario.attack, world, parties, parameters);
+  return prepared;
+}
+
 std::vector<DesignOutcome> SimulateScenario(const LoadedScenario& loaded, const GameParameters& parameters, const PartyTable& parties,
                                             const SimulationOptions& options, const std::vector<std::string>& only_designs,
                                             const std::function<void(size_t, size_t)>& on_design) {
@@ -358,10 +365,8 @@ std::vector<DesignOutcome> SimulateScenario(const LoadedScenario& loaded, const 
   for (size_t design_idx = 0; design_idx < scenario.designs.size(); ++design_idx) {
     const ScenarioDesign& spec = scenario.designs[design_idx];
     if (!only_designs.empty() && std::find(only_designs.begin(), only_designs.end(), spec.id) == only_designs.end()) continue;
-    WorldState world;
-    const GameDesign design = MakeGameDesign(loaded, design_idx, world);
-    const auto commitments = TriggeredCommitments(design, scenario.attack, world, parties, parameters);
-    outcomes.push_back(SimulateDesign(design, commitments, scenario.attack, parameters, parties, options));
+    const PreparedDesign prepared = PrepareDesign(loaded, design_idx, parameters, parties);
+    outcomes.push_back(SimulateDesign(prepared.design, prepared.commitments, scenario.attack, parameters, parties, options));
     if (on_design) on_design(design_idx + 1, scenario.designs.size());
   }
   return outcomes;

@@ -50,6 +50,18 @@ struct PerturbedForecast {
   double sd = 0.0;
 };
 
+//! One perturbed run: the jittered inputs (the actors' ideals as this draw assumes them) and the
+//! forecast they lead to.
+struct PerturbedDraw {
+  SmpScenario scenario;  //!< the jittered inputs
+  SmpForecast forecast;
+  int turns = 0;
+};
+
+//! The perturbed runs themselves, in draw order. Draw d uses the pcg64 stream (seed, d): the same
+//! bits for any number of threads. `casus assess` evaluates designs against each draw's forecast.
+std::vector<PerturbedDraw> PerturbedDrawsOf(const SmpScenario& scenario, const PerturbationOptions& options);
+
 //! Reruns the model `draws` times on jittered inputs. Draw d uses the pcg64 stream (seed, d), so
 //! the result does not depend on the number of threads.
 PerturbedForecast PerturbedForecastOf(const SmpScenario& scenario, const PerturbationOptions& options);

@@ -44,4 +44,13 @@ struct SmpOptions {
 //! with equal probabilities and `degenerate` set, where KTAB prints NaN or throws.
 SmpResult RunSmp(const SmpScenario& scenario, const SmpOptions& options = {});
 
+//! SMP's utility to `actor` of `point` from `ideal` (both on 0..1): bsUtil(vd, risk), with vd the
+//! actor's salience-weighted distance (SMP.md, "Primitives"). Decreasing in the distance for every
+//! risk attitude in [−0.5, 1].
+double SmpUtility(const SmpActor& actor, const std::vector<double>& ideal, const std::vector<double>& point, double risk);
+
+//! Each actor's risk attitude R_i in [−0.5, 1] in the state `positions` (SMP.md, one turn, step 2);
+//! all 0 when the state is degenerate.
+std::vector<double> SmpRiskAttitudes(const SmpScenario& scenario, const SmpPositions& positions);
+
 }  // namespace casus

@@ -71,6 +71,17 @@ GameDesign MakeGameDesign(const LoadedScenario& loaded, size_t design_idx, World
 //! reneging cost (CalibratedRenegingCost, CalibratedRenegingCostSd).
 void ApplyCalibration(LoadedScenario& loaded, double honour_probability, double honour_sd);
 
+//! One design as the game sees it: its instruments, forces in place and accessions applied to the
+//! world at the attack, and the commitments the contemplated attack triggers (steps 1–2).
+struct PreparedDesign {
+  GameDesign design;
+  std::vector<std::string> accede;
+  std::vector<Commitment> commitments;
+};
+
+//! Design `design_idx` of the scenario, prepared under `parameters`.
+PreparedDesign PrepareDesign(const LoadedScenario& loaded, size_t design_idx, const GameParameters& parameters, const PartyTable& parties);
+
 //! Simulates every design (or only those named) under `parameters`.
 //! `on_design(done, total)` is called after each design (for a progress display).
 std::vector<DesignOutcome> SimulateScenario(const LoadedScenario& loaded, const GameParameters& parameters, const PartyTable& parties,

@@ -1,0 +1,1 @@
+assess scenarios/ukraine-guarantees.toml --settlement data/ktab/dummyData_3Dim.csv
