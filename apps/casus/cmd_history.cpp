@@ -1,9 +1,16 @@
-// casus history import-atop|loopholes|reliability|regression — two centuries of alliances as data.
+// casus history import-atop|loopholes|reliability|regression|calibrate|frame|replicate|backtest —
+// two centuries of alliances as data.
+#include <unistd.h>
+
+#include <chrono>
 #include <fstream>
 
 #include <fmt/format.h>
 
 #include "casus/history/atop_import.hpp"
+#include "casus/history/backtest.hpp"
+#include "casus/history/backtest_report.hpp"
+#include "casus/history/frame.hpp"
 #include "casus/history/calibration.hpp"
 #include "casus/history/loopholes.hpp"
 #include "casus/history/reliability.hpp"
@@ -18,6 +25,14 @@ struct HistoryOptions {
   std::string out = "atop-instruments";
   std::string coding = "llm";
   bool json = false;
+  // frame, replicate, backtest
+  std::string csv;
+  std::string replication;
+  bool probit = false;
+  std::string train, test;
+  std::string report, write_params;
+  int draws = 200;
+  bool no_decades = false;
 };
 
 ReliabilityCoding ParseCoding(const std::string& text) {
@@ -182,6 +197,122 @@ int RunCalibrate(const GlobalOptions& global, const HistoryOptions& options) {
   return kOk;
 }
 
+// Progress on stderr, only when it is a terminal (so that piped and tested output stays clean).
+std::function<void(const std::string&)> Progress() {
+  if (isatty(fileno(stderr)) == 0) return {};
+  auto started = std::make_shared<std::chrono::steady_clock::time_point>(std::chrono::steady_clock::now());
+  return [started](const std::string& message) {
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - *started).count();
+    fmt::print(stderr, "[{:6.1f} s] fitting {}\n", seconds, message);
+  };
+}
+
+int WriteText(const std::string& path, const std::string& text, const char* what) {
+  std::ofstream output(path, std::ios::binary);
+  output << text;
+  output.close();
+  if (!output) {
+    fmt::print(stderr, "casus: error: cannot write the {} to {}\n  hint: check that the folder exists and is writable\n", what, path);
+    return kBadInput;
+  }
+  return kOk;
+}
+
+int RunFrame(const GlobalOptions& global, const HistoryOptions& options) {
+  const Environment environment = LoadEnvironment(global);
+  const DyadYearFrame frame = BuildFrame(environment.home / "data");
+  size_t usable = 0, usable_events = 0, pacts = 0;
+  for (size_t row = 0; row < frame.Rows(); ++row) {
+    if (frame.Usable(row)) {
+      ++usable;
+      usable_events += frame.initiation[row];
+    }
+    pacts += frame.ptargdef[row];
+  }
+  if (!options.csv.empty()) {
+    std::ofstream output(options.csv, std::ios::binary);
+    WriteFrameCsv(frame, output);
+    output.close();
+    if (!output) {
+      fmt::print(stderr, "casus: error: cannot write the frame to {}\n  hint: check that the folder exists and is writable\n", options.csv);
+      return kBadInput;
+    }
+  }
+  const size_t ongoing = static_cast<size_t>(std::count(frame.ongoing.begin(), frame.ongoing.end(), uint8_t{1}));
+  if (options.json) {
+    nlohmann::json out = {{"years", fmt::format("{}-{}", frame.first_year, frame.last_year)}, {"dyad_years", frame.Rows()},
+                          {"initiations", frame.Initiations()}, {"ongoing", ongoing}, {"usable", usable},
+                          {"usable_initiations", usable_events}, {"ptargdef", pacts}};
+    if (!options.csv.empty()) out["csv"] = options.csv;
+    PrintJson(out);
+    return kOk;
+  }
+  fmt::print("Directed dyad-years {}-{}: {} rows, {} MID initiations; {} ongoing-dispute years (excluded from fits); "
+             "{} usable rows ({} initiations); {} with a target defence pact (ptargdef)\n",
+             frame.first_year, frame.last_year, frame.Rows(), frame.Initiations(), ongoing, usable, usable_events, pacts);
+  if (!options.csv.empty()) fmt::print("wrote {}\n", options.csv);
+  return kOk;
+}
+
+int RunReplicate(const GlobalOptions& global, const HistoryOptions& options) {
+  const Environment environment = LoadEnvironment(global);
+  const DyadYearFrame frame = BuildFrame(environment.home / "data");
+  const Replication replication = Replicate(frame, options.replication, options.probit ? Link::Probit : Link::Logit);
+  if (options.json) {
+    PrintJson(ReplicationJson(replication));
+    return kOk;
+  }
+  fmt::print("Replication of {} on casus's frame (coefficients; standard errors model-based, clustered on the dyad, "
+             "and multiway on both states after Aronow, Samii & Assenova 2015)\n\n{}\n",
+             replication.name, RegressionTableText(replication.main));
+  for (const auto& era : replication.eras) fmt::print("{}\n", RegressionTableText(era));
+  fmt::print("note: {}\n", replication.note);
+  return kOk;
+}
+
+int RunBacktestCommand(const GlobalOptions& global, const HistoryOptions& options) {
+  BacktestOptions backtest;
+  if (options.train.empty() != options.test.empty()) {
+    fmt::print(stderr, "casus: error: --train and --test go together\n  hint: e.g. --train 1816-1944 --test 1945-2014\n");
+    return kBadInput;
+  }
+  if (!options.train.empty()) {
+    try {
+      backtest.splits.emplace_back(ParseYearSpan(options.train), ParseYearSpan(options.test));
+    } catch (const std::invalid_argument& error) {
+      fmt::print(stderr, "casus: error: {}\n  hint: years are written Y1-Y2 with Y1 ≤ Y2, within 1816-2014\n", error.what());
+      return kBadInput;
+    }
+  }
+  backtest.leave_one_decade_out = !options.no_decades;
+  backtest.draws = options.draws;
+  backtest.progress = Progress();
+  const Environment environment = LoadEnvironment(global);
+  const DyadYearFrame frame = BuildFrame(environment.home / "data");
+  const BacktestResult result = RunBacktest(frame, backtest);
+  if (!options.report.empty() && WriteReport(options.report, BacktestReportHtml(result), options.json) != kOk) return kBadInput;
+  if (!options.write_params.empty() && WriteText(options.write_params, FittedParametersToml(result), "fitted parameters") != kOk) return kBadInput;
+  if (options.json) {
+    PrintJson(BacktestJson(result));
+    return kOk;
+  }
+  fmt::print("{}", BacktestText(result));
+  if (!options.write_params.empty()) fmt::print("fitted parameters: {}\n", options.write_params);
+  return kOk;
+}
+
+// Like Guarded, and a bad argument the library rejects (an unknown term, an empty span) exits 2.
+int GuardedArguments(const std::function<int()>& body) {
+  return Guarded([&]() -> int {
+    try {
+      return body();
+    } catch (const std::invalid_argument& error) {
+      fmt::print(stderr, "casus: error: {}\n  hint: see docs/backtest.md\n", error.what());
+      return kBadInput;
+    }
+  });
+}
+
 }  // namespace
 
 void AddHistoryCommand(CLI::App& app, const GlobalOptions& global, std::function<int()>& run) {
@@ -213,6 +344,27 @@ void AddHistoryCommand(CLI::App& app, const GlobalOptions& global, std::function
   regression->add_option("--coding", options->coding, "coding rule: llm, bf, sabrosky")->check(CLI::IsMember({"llm", "bf", "sabrosky"}))->capture_default_str();
   regression->add_flag("--json", options->json, "machine-readable coefficients");
   regression->callback([&run, &global, options] { run = [&global, options] { return Guarded([&] { return RunRegression(global, *options); }); }; });
+
+  CLI::App* frame = history->add_subcommand("frame", "Build the directed dyad-year frame 1816-2014 (docs/backtest.md); print its counts.");
+  frame->add_option("--csv", options->csv, "write the frame to this CSV file (for R or Stata)");
+  frame->add_flag("--json", options->json, "machine-readable counts");
+  frame->callback([&run, &global, options] { run = [&global, options] { return GuardedArguments([&] { return RunFrame(global, *options); }); }; });
+
+  CLI::App* replicate = history->add_subcommand("replicate", "Replicate a published regression on the frame: johnson-leeds-2011 | benson-2011.");
+  replicate->add_option("name", options->replication, "johnson-leeds-2011 | benson-2011")->required()->check(CLI::IsMember(ReplicationNames()));
+  replicate->add_flag("--probit", options->probit, "probit instead of logit");
+  replicate->add_flag("--json", options->json, "machine-readable tables");
+  replicate->callback([&run, &global, options] { run = [&global, options] { return GuardedArguments([&] { return RunReplicate(global, *options); }); }; });
+
+  CLI::App* backtest = history->add_subcommand("backtest", "Score controls-only, the Johnson & Leeds logit and the guarantee game out of sample.");
+  backtest->add_option("--train", options->train, "training years Y1-Y2 (with --test; default: the three designs of docs/backtest.md)");
+  backtest->add_option("--test", options->test, "test years Y1-Y2");
+  backtest->add_flag("--no-decades", options->no_decades, "skip leave-one-decade-out (with the default designs)");
+  backtest->add_option("--draws", options->draws, "parameter draws for the relative risk's 95 % interval")->check(CLI::Range(20, 100000))->capture_default_str();
+  backtest->add_option("--report", options->report, "write the HTML report (ROC curves, calibration, coefficients)");
+  backtest->add_option("--write-params", options->write_params, "write the game's fitted parameters (TOML) to this file");
+  backtest->add_flag("--json", options->json, "machine-readable scores");
+  backtest->callback([&run, &global, options] { run = [&global, options] { return GuardedArguments([&] { return RunBacktestCommand(global, *options); }); }; });
 }
 
 }  // namespace casus::app

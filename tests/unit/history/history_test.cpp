@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "casus/history/atop_import.hpp"
+#include "casus/history/backtest_data.hpp"
 #include "casus/history/calibration.hpp"
 #include "casus/history/loopholes.hpp"
 #include "casus/history/reliability.hpp"
@@ -38,6 +39,13 @@ TEST(Readers, ReadEveryShippedFile) {
   EXPECT_EQ(Count(ReadNmc, "nmc/NMC-60-abridged.csv"), 15951u);
   EXPECT_EQ(Count(ReadNmc, "nmc/cow_nmc_v7.csv"), 17121u);
   EXPECT_EQ(Count(ReadReliability, "reliability/BerkemeierFuhrmannRAP2018_0303.csv"), 576u);
+  // The backtest's files (backtest_data.hpp).
+  EXPECT_EQ(Count(ReadContiguity, "contiguity/contdird.csv"), 82498u);
+  EXPECT_EQ(Count(ReadCapitals, "capitals/cow_capitals.csv"), 242u);
+  EXPECT_EQ(Count(ReadPolity5, "polity/p5v2018.csv"), 17574u);
+  EXPECT_EQ(Count(ReadDemocracy, "polity/ccode_democracy.csv"), 16731u);
+  EXPECT_EQ(Count(ReadAtopMemberTerms, "atop/atop5_1m.csv"), 2510u);
+  EXPECT_EQ(Count(ReadBenson, "benson/alliance-types-benson.csv"), 799u);
 }
 
 TEST(Readers, MissingCodesAreNotNumbers) {

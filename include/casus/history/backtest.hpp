@@ -1,0 +1,131 @@
+// The backtest (docs/backtest.md): the published regressions replicated on casus's frame, the
+// guarantee game fitted as a structural model of initiation, and out-of-sample scores of
+// controls-only, the Johnson & Leeds (2011) logit and the game side by side.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <Eigen/Dense>
+
+#include "casus/history/frame.hpp"
+#include "casus/history/glm.hpp"
+
+namespace casus {
+
+//! Years [first, last], both included.
+struct YearSpan {
+  long first = 0, last = 0;
+  std::string Label() const;
+  bool Contains(long year) const { return year >= first && year <= last; }
+};
+//! "1816-1944" → {1816, 1944}; throws std::invalid_argument with what is wrong.
+YearSpan ParseYearSpan(const std::string& text);
+
+//! A regression specification: terms are names of frame variables (docs/backtest.md, "Terms").
+struct ModelSpec {
+  std::string name;
+  Link link = Link::Logit;
+  std::vector<std::string> terms;  //!< "intercept" first
+};
+std::vector<std::string> ControlTerms();  //!< intercept, contiguity, distance, capabilities, major powers, democracy, peace years
+ModelSpec ControlsSpec();
+ModelSpec JohnsonLeedsSpec(Link link = Link::Logit);
+ModelSpec BensonSpec(Link link = Link::Logit);
+
+//! The value of one term for one frame row (throws std::invalid_argument for an unknown term).
+double TermValue(const DyadYearFrame& frame, size_t row, const std::string& term);
+
+//! Rows a specification can be fitted on within `span`: DyadYearFrame::Usable and every term known.
+std::vector<size_t> SelectRows(const DyadYearFrame& frame, const YearSpan& span, const std::vector<std::string>& terms);
+Eigen::MatrixXd DesignMatrix(const DyadYearFrame& frame, const std::vector<size_t>& rows, const std::vector<std::string>& terms);
+Eigen::VectorXd OutcomeVector(const DyadYearFrame& frame, const std::vector<size_t>& rows);
+
+struct TermEstimate {
+  std::string term;
+  double coefficient = 0.0;
+  double se_model = 0.0, se_dyad = 0.0, se_multiway = 0.0;
+  std::string published;  //!< the direction the paper reports, "" when none is quoted
+};
+struct RegressionTable {
+  std::string model;
+  std::string link;  //!< "logit" | "probit"
+  YearSpan span;
+  long n = 0, events = 0;
+  int iterations = 0;
+  bool converged = false;
+  bool multiway_clipped = false;
+  double log_likelihood = 0.0;
+  std::vector<TermEstimate> terms;
+};
+//! Fits the specification on `span` with model-based, dyad-clustered and dyadic multiway errors.
+RegressionTable FitTable(const DyadYearFrame& frame, const ModelSpec& spec, const YearSpan& span);
+
+struct Replication {
+  std::string name;  //!< "johnson-leeds-2011" | "benson-2011"
+  RegressionTable main;  //!< the paper's span
+  std::vector<RegressionTable> eras;
+  std::string note;
+};
+std::vector<std::string> ReplicationNames();
+//! Throws std::invalid_argument for a name not in ReplicationNames().
+Replication Replicate(const DyadYearFrame& frame, const std::string& name, Link link = Link::Logit);
+
+//! The guarantee game as a structural probit: P(A initiates) = Φ(X·β − λ·E[L](ρ)), E[L] from
+//! game_bridge.hpp; σ = 1/λ in the game's units (effectiveness scale 1). Fitted by Fisher scoring
+//! on (β, λ, ρ) jointly; ρ is kept in [0, 10].
+struct StructuralFit {
+  std::vector<std::string> terms;  //!< the controls, then "lambda", "reneging_cost"
+  Eigen::VectorXd theta;
+  Eigen::MatrixXd covariance_model, covariance_dyad;
+  long n = 0, events = 0;
+  int iterations = 0;
+  bool converged = false;
+  bool rho_at_bound = false;
+  double log_likelihood = 0.0;
+  double Lambda() const { return theta(static_cast<Eigen::Index>(terms.size()) - 2); }
+  double Rho() const { return theta(static_cast<Eigen::Index>(terms.size()) - 1); }
+  double Se(size_t index) const;  //!< dyad-clustered
+};
+StructuralFit FitStructural(const DyadYearFrame& frame, const std::vector<size_t>& rows, const StructuralFit* start = nullptr);
+
+struct CalibrationBin {
+  long n = 0;
+  double mean_predicted = 0.0, observed = 0.0;
+};
+struct ModelScore {
+  std::string model;  //!< "controls" | "logit-jl2011" | "game"
+  double auc = 0.0, log_loss = 0.0, brier = 0.0;
+  bool has_relative_risk = false;
+  double relative_risk = 1.0, relative_risk_low = 1.0, relative_risk_high = 1.0;
+  std::vector<CalibrationBin> deciles;
+  std::vector<std::pair<double, double>> roc;  //!< (false-positive rate, true-positive rate), ≤ 201 points
+};
+struct SplitScores {
+  std::string train, test;
+  long train_rows = 0, test_rows = 0, test_events = 0;
+  //! The test set's own rate of initiation against targets with a defence pact over those without.
+  double observed_relative_risk = 1.0, observed_low = 1.0, observed_high = 1.0;
+  std::vector<ModelScore> models;
+};
+struct BacktestOptions {
+  std::vector<std::pair<YearSpan, YearSpan>> splits;  //!< (train, test); empty: the issue's three designs
+  bool leave_one_decade_out = true;                   //!< with empty `splits`
+  int draws = 200;                                    //!< parameter draws for the relative risk's interval
+  unsigned long seed = 20261201;
+  std::function<void(const std::string&)> progress;  //!< called before each fit
+};
+struct BacktestResult {
+  long dyad_years = 0, initiations = 0;
+  std::vector<SplitScores> splits;
+  StructuralFit full_fit;  //!< the game fitted on every usable year: the parameters --write-params writes
+  RegressionTable full_logit;
+};
+BacktestResult RunBacktest(const DyadYearFrame& frame, const BacktestOptions& options);
+
+//! Scores of predictions p for outcomes y: AUC (ties averaged), log-loss, Brier, deciles, ROC.
+ModelScore ScorePredictions(const std::vector<double>& y, const std::vector<double>& p);
+
+}  // namespace casus

@@ -1,0 +1,584 @@
+// Replications, the structural fit and the out-of-sample scores (backtest.hpp).
+#include "casus/history/backtest.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <random>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "casus/history/game_bridge.hpp"
+
+namespace casus {
+
+namespace {
+
+constexpr double kZ975 = 1.959963984540054;
+
+std::string LinkName(Link link) { return link == Link::Logit ? "logit" : "probit"; }
+
+const std::map<std::string, std::string>& PublishedDirections() {
+  static const std::map<std::string, std::string> directions = {
+      {"ptargdef", "- (significant): Leeds 2003; Johnson & Leeds 2011"},
+      {"pchaldef", "none: Johnson & Leeds 2011 find no evidence that states with defence pacts initiate more"},
+      {"pchaloff", "+ : Leeds 2003"},
+      {"pchalneu", "+ : Leeds 2003"},
+      {"chal_uncond_comp", "+ (+249 %): Benson 2011"},
+      {"chal_cond_comp", "none: Benson 2011"},
+      {"target_cond_det", "- (-18 %): Benson 2011"},
+      {"target_uncond_det", "no deterrence of violent MIDs: Benson 2011"},
+      {"target_prob_det", "no deterrence of violent MIDs: Benson 2011"},
+  };
+  return directions;
+}
+
+double NormalCdf(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
+
+// Draws from N(mean, covariance) (columns), reproducible from the seed.
+Eigen::MatrixXd DrawParameters(const Eigen::VectorXd& mean, const Eigen::MatrixXd& covariance, int draws, unsigned long seed) {
+  Eigen::LDLT<Eigen::MatrixXd> ldlt(covariance);
+  // A square root robust to a semi-definite covariance: P'LD^{1/2}.
+  Eigen::MatrixXd root = ldlt.transpositionsP().transpose() * Eigen::MatrixXd(ldlt.matrixL());
+  root = root * ldlt.vectorD().cwiseMax(0.0).cwiseSqrt().asDiagonal();
+  std::mt19937_64 engine(seed);
+  std::normal_distribution<double> normal;
+  Eigen::MatrixXd out(mean.size(), draws);
+  for (int draw = 0; draw < draws; ++draw) {
+    Eigen::VectorXd z(mean.size());
+    for (Eigen::Index i = 0; i < z.size(); ++i) z(i) = normal(engine);
+    out.col(draw) = mean + root * z;
+  }
+  return out;
+}
+
+std::vector<int32_t> Column(const std::vector<int16_t>& source, const std::vector<size_t>& rows) {
+  std::vector<int32_t> out(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) out[i] = source[rows[i]];
+  return out;
+}
+
+std::vector<int64_t> DyadIds(const DyadYearFrame& frame, const std::vector<size_t>& rows) {
+  std::vector<int64_t> out(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const int64_t low = std::min(frame.a[rows[i]], frame.b[rows[i]]);
+    const int64_t high = std::max(frame.a[rows[i]], frame.b[rows[i]]);
+    out[i] = low * 100000 + high;
+  }
+  return out;
+}
+
+double SqrtDiag(const Eigen::MatrixXd& matrix, Eigen::Index index) { return std::sqrt(std::max(0.0, matrix(index, index))); }
+
+}  // namespace
+
+std::string YearSpan::Label() const { return fmt::format("{}-{}", first, last); }
+
+YearSpan ParseYearSpan(const std::string& text) {
+  YearSpan span;
+  char dash = 0;
+  int consumed = 0;
+  if (std::sscanf(text.c_str(), "%ld%c%ld%n", &span.first, &dash, &span.last, &consumed) != 3 || dash != '-' ||
+      static_cast<size_t>(consumed) != text.size()) {
+    throw std::invalid_argument(fmt::format("'{}' is not a span of years Y1-Y2 (e.g. 1816-1944)", text));
+  }
+  if (span.first > span.last) throw std::invalid_argument(fmt::format("'{}': the first year is after the last", text));
+  return span;
+}
+
+std::vector<std::string> ControlTerms() {
+  return {"intercept", "land_contiguity", "sea_contiguity", "log_distance", "capability_share", "major_a", "major_b",
+          "joint_democracy", "peace_years", "peace_years2", "peace_years3"};
+}
+
+ModelSpec ControlsSpec() { return {"controls", Link::Logit, ControlTerms()}; }
+
+ModelSpec JohnsonLeedsSpec(Link link) {
+  ModelSpec spec{"logit-jl2011", link, ControlTerms()};
+  if (link == Link::Probit) spec.name = "probit-jl2011";
+  for (const char* term : {"ptargdef", "pchaldef", "pchalally", "pchaloff", "pchalneu"}) spec.terms.emplace_back(term);
+  return spec;
+}
+
+ModelSpec BensonSpec(Link link) {
+  ModelSpec spec{link == Link::Logit ? "logit-benson2011" : "probit-benson2011", link, ControlTerms()};
+  for (const char* term : {"target_uncond_det", "target_cond_det", "target_prob_det", "chal_uncond_comp", "chal_cond_comp"}) {
+    spec.terms.emplace_back(term);
+  }
+  return spec;
+}
+
+double TermValue(const DyadYearFrame& frame, size_t row, const std::string& term) {
+  const double peace = frame.peace_years[row] / 10.0;
+  if (term == "intercept") return 1.0;
+  if (term == "land_contiguity") return frame.contiguity[row] == 1 ? 1.0 : 0.0;
+  if (term == "sea_contiguity") return frame.contiguity[row] >= 2 ? 1.0 : 0.0;
+  if (term == "log_distance") return std::log1p(static_cast<double>(frame.distance_km[row]));
+  if (term == "capability_share") return frame.capability_share[row];
+  if (term == "major_a") return frame.major_a[row];
+  if (term == "major_b") return frame.major_b[row];
+  if (term == "joint_democracy") return frame.joint_democracy[row];
+  if (term == "joint_democracy_vdem") return frame.joint_democracy_vdem[row];
+  if (term == "peace_years") return peace;
+  if (term == "peace_years2") return peace * peace;
+  if (term == "peace_years3") return peace * peace * peace;
+  if (term == "ptargdef") return frame.ptargdef[row];
+  if (term == "pchaldef") return frame.pchaldef[row];
+  if (term == "pchalally") return frame.pchalally[row];
+  if (term == "pchaloff") return frame.pchaloff[row];
+  if (term == "pchalneu") return frame.pchalneu[row];
+  if (term == "target_uncond_det") return frame.target_uncond_det[row];
+  if (term == "target_cond_det") return frame.target_cond_det[row];
+  if (term == "target_prob_det") return frame.target_prob_det[row];
+  if (term == "chal_uncond_comp") return frame.chal_uncond_comp[row];
+  if (term == "chal_cond_comp") return frame.chal_cond_comp[row];
+  throw std::invalid_argument(fmt::format("unknown term '{}'", term));
+}
+
+std::vector<size_t> SelectRows(const DyadYearFrame& frame, const YearSpan& span, const std::vector<std::string>& terms) {
+  const bool benson = std::any_of(terms.begin(), terms.end(), [](const std::string& term) {
+    return term.rfind("target_", 0) == 0 || term.rfind("chal_", 0) == 0;
+  });
+  const bool vdem = std::find(terms.begin(), terms.end(), "joint_democracy_vdem") != terms.end();
+  std::vector<size_t> rows;
+  for (size_t row = 0; row < frame.Rows(); ++row) {
+    if (!span.Contains(frame.year[row]) || !frame.Usable(row)) continue;
+    if (benson && frame.target_cond_det[row] < 0) continue;
+    if (vdem && frame.joint_democracy_vdem[row] < 0) continue;
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+Eigen::MatrixXd DesignMatrix(const DyadYearFrame& frame, const std::vector<size_t>& rows, const std::vector<std::string>& terms) {
+  Eigen::MatrixXd x(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(terms.size()));
+  for (size_t column = 0; column < terms.size(); ++column) {
+    for (size_t i = 0; i < rows.size(); ++i) x(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(column)) = TermValue(frame, rows[i], terms[column]);
+  }
+  return x;
+}
+
+Eigen::VectorXd OutcomeVector(const DyadYearFrame& frame, const std::vector<size_t>& rows) {
+  Eigen::VectorXd y(static_cast<Eigen::Index>(rows.size()));
+  for (size_t i = 0; i < rows.size(); ++i) y(static_cast<Eigen::Index>(i)) = frame.initiation[rows[i]];
+  return y;
+}
+
+RegressionTable FitTable(const DyadYearFrame& frame, const ModelSpec& spec, const YearSpan& span) {
+  const auto rows = SelectRows(frame, span, spec.terms);
+  if (rows.empty()) throw std::invalid_argument(fmt::format("no usable dyad-years in {}", span.Label()));
+  const Eigen::MatrixXd x = DesignMatrix(frame, rows, spec.terms);
+  const Eigen::VectorXd y = OutcomeVector(frame, rows);
+  const GlmFit fit = FitGlm(x, y, spec.link);
+  const Eigen::MatrixXd scores = ObservationScores(x, y, fit);
+  const Eigen::MatrixXd dyad = ClusteredCovariance(fit, scores, DyadIds(frame, rows));
+  RegressionTable table;
+  const Eigen::MatrixXd multiway = DyadicCovariance(fit, scores, Column(frame.a, rows), Column(frame.b, rows), &table.multiway_clipped);
+  table.model = spec.name;
+  table.link = LinkName(spec.link);
+  table.span = span;
+  table.n = fit.n;
+  table.events = fit.events;
+  table.iterations = fit.iterations;
+  table.converged = fit.converged;
+  table.log_likelihood = fit.log_likelihood;
+  for (size_t term = 0; term < spec.terms.size(); ++term) {
+    const auto index = static_cast<Eigen::Index>(term);
+    const auto published = PublishedDirections().find(spec.terms[term]);
+    table.terms.push_back(TermEstimate{spec.terms[term], fit.beta(index), SqrtDiag(fit.covariance, index), SqrtDiag(dyad, index),
+                                       SqrtDiag(multiway, index), published == PublishedDirections().end() ? "" : published->second});
+  }
+  return table;
+}
+
+std::vector<std::string> ReplicationNames() { return {"johnson-leeds-2011", "benson-2011"}; }
+
+Replication Replicate(const DyadYearFrame& frame, const std::string& name, Link link) {
+  Replication out;
+  out.name = name;
+  if (name == "johnson-leeds-2011") {
+    const ModelSpec spec = JohnsonLeedsSpec(link);
+    out.main = FitTable(frame, spec, {1816, 2000});
+    out.eras.push_back(FitTable(frame, spec, {1816, 1944}));
+    out.eras.push_back(FitTable(frame, spec, {1945, frame.last_year}));
+    out.note = "Johnson & Leeds (2011) also control for UN voting similarity (s_un_glo), which casus does not have: it is left out. "
+               "Directed dyad-years of all system members, 1816-2000 as in the paper; ongoing-dispute years dropped.";
+  } else if (name == "benson-2011") {
+    const ModelSpec spec = BensonSpec(link);
+    out.main = FitTable(frame, spec, {1816, 2000});
+    out.eras.push_back(FitTable(frame, spec, {1816, 1944}));
+    out.eras.push_back(FitTable(frame, spec, {1945, 2000}));
+    out.note = "Benson's typology of ATOP phases (his file, 1815-2003) on casus's frame and controls, 1816-2000 as in the paper; "
+               "a pact counts for the target (deterrent types) or the challenger (compellent types) when the other state is not a member of the phase.";
+  } else {
+    throw std::invalid_argument(fmt::format("unknown replication '{}' (known: johnson-leeds-2011, benson-2011)", name));
+  }
+  return out;
+}
+
+double StructuralFit::Se(size_t index) const { return SqrtDiag(covariance_dyad, static_cast<Eigen::Index>(index)); }
+
+StructuralFit FitStructural(const DyadYearFrame& frame, const std::vector<size_t>& rows, const StructuralFit* start) {
+  StructuralFit fit;
+  fit.terms = ControlTerms();
+  const Eigen::MatrixXd x = DesignMatrix(frame, rows, fit.terms);
+  const Eigen::VectorXd y = OutcomeVector(frame, rows);
+  const Eigen::Index n = x.rows();
+  const Eigen::Index k = x.cols();
+  fit.terms.emplace_back("lambda");
+  fit.terms.emplace_back("reneging_cost");
+  fit.n = static_cast<long>(n);
+  fit.events = static_cast<long>(y.sum());
+  // The frame's E[L] restricted to the rows, as a sub-frame view: recompute per row.
+  std::vector<double> loss(static_cast<size_t>(n)), slope(static_cast<size_t>(n));
+  const GameBridgeConstants& constants = BridgeConstants();
+  auto expected_loss = [&](double rho) {
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const size_t row = rows[static_cast<size_t>(i)];
+      double sum = 0.0, derivative = 0.0;
+      for (uint32_t ally = frame.ally_offset[row]; ally < frame.ally_offset[row + 1]; ++ally) {
+        const TargetAlly& defender = frame.allies[ally];
+        const double index = (constants.value_mean - constants.cost_armed + rho * defender.commitment) / constants.scale;
+        const double density = std::exp(-0.5 * index * index) / std::sqrt(2.0 * 3.14159265358979323846);
+        sum += defender.cinc * constants.effectiveness_armed * NormalCdf(index);
+        derivative += defender.cinc * constants.effectiveness_armed * density * defender.commitment / constants.scale;
+      }
+      loss[static_cast<size_t>(i)] = sum;
+      slope[static_cast<size_t>(i)] = derivative;
+    }
+  };
+  Eigen::VectorXd theta(k + 2);
+  if (start != nullptr && start->theta.size() == k + 2) {
+    theta = start->theta;
+  } else {
+    // Start: a probit on the controls and E[L] at the game's default ρ.
+    const double rho0 = 0.8;
+    expected_loss(rho0);
+    Eigen::MatrixXd design(n, k + 1);
+    design << x, -Eigen::Map<const Eigen::VectorXd>(loss.data(), n);
+    const GlmFit probit = FitGlm(design, y, Link::Probit);
+    theta << probit.beta, rho0;
+  }
+  auto log_likelihood = [&](const Eigen::VectorXd& parameters) {
+    expected_loss(parameters(k + 1));
+    const Eigen::VectorXd eta = x * parameters.head(k) - parameters(k) * Eigen::Map<const Eigen::VectorXd>(loss.data(), n);
+    double sum = 0.0;
+    for (Eigen::Index i = 0; i < n; ++i) sum += EvaluateGlm(Link::Probit, eta(i), y(i)).log_p;
+    return sum;
+  };
+  Eigen::MatrixXd jacobian(n, k + 2);
+  Eigen::VectorXd weights(n), factor(n);
+  auto linearise = [&](const Eigen::VectorXd& parameters) {
+    expected_loss(parameters(k + 1));
+    const Eigen::Map<const Eigen::VectorXd> el(loss.data(), n);
+    const Eigen::Map<const Eigen::VectorXd> del(slope.data(), n);
+    jacobian << x, -el, -parameters(k) * del;
+    const Eigen::VectorXd eta = x * parameters.head(k) - parameters(k) * el;
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const GlmPoint point = EvaluateGlm(Link::Probit, eta(i), y(i));
+      weights(i) = point.weight;
+      factor(i) = point.score;
+    }
+  };
+  double current = log_likelihood(theta);
+  Eigen::MatrixXd information(k + 2, k + 2);
+  for (int iteration = 1; iteration <= 100; ++iteration) {
+    linearise(theta);
+    information.noalias() = jacobian.transpose() * (jacobian.array().colwise() * weights.array()).matrix();
+    const Eigen::VectorXd gradient = jacobian.transpose() * factor;
+    Eigen::VectorXd step = information.ldlt().solve(gradient);
+    if (!step.allFinite()) break;
+    // The Newton decrement g'I⁻¹g / 2 is the log-likelihood a full step would still gain: below
+    // 1e-7 the fit is done, even where ρ and λ trade off along a flat ridge.
+    if (gradient.dot(step) < 2e-7) {
+      fit.converged = true;
+      fit.iterations = iteration;
+      break;
+    }
+    Eigen::VectorXd candidate;
+    double next = current;
+    for (int halving = 0; halving < 30; ++halving) {
+      candidate = theta + step;
+      candidate(k + 1) = std::clamp(candidate(k + 1), 0.0, 10.0);
+      next = log_likelihood(candidate);
+      if (next >= current - 1e-9 * std::abs(current)) break;
+      step *= 0.5;
+    }
+    theta = candidate;
+    fit.iterations = iteration;
+    current = next;
+  }
+  fit.theta = theta;
+  fit.log_likelihood = current;
+  fit.rho_at_bound = theta(k + 1) <= 1e-9 || theta(k + 1) >= 10.0 - 1e-9;
+  linearise(theta);
+  information.noalias() = jacobian.transpose() * (jacobian.array().colwise() * weights.array()).matrix();
+  GlmFit as_glm;
+  as_glm.link = Link::Probit;
+  as_glm.beta = theta;
+  as_glm.information = information;
+  as_glm.covariance = information.completeOrthogonalDecomposition().pseudoInverse();
+  fit.covariance_model = as_glm.covariance;
+  const Eigen::MatrixXd scores = jacobian.array().colwise() * factor.array();
+  fit.covariance_dyad = ClusteredCovariance(as_glm, scores, DyadIds(frame, rows));
+  return fit;
+}
+
+ModelScore ScorePredictions(const std::vector<double>& y, const std::vector<double>& p) {
+  ModelScore score;
+  const size_t n = y.size();
+  if (n == 0) return score;
+  std::vector<size_t> order(n);
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::sort(order.begin(), order.end(), [&p](size_t i, size_t j) { return p[i] < p[j]; });
+  // AUC by the rank-sum (Mann–Whitney), ties given their average rank.
+  double positives = 0.0, rank_sum = 0.0;
+  for (size_t start = 0; start < n;) {
+    size_t end = start;
+    while (end < n && p[order[end]] == p[order[start]]) ++end;
+    const double average_rank = (static_cast<double>(start + 1) + static_cast<double>(end)) / 2.0;
+    for (size_t i = start; i < end; ++i) {
+      if (y[order[i]] > 0.5) {
+        positives += 1.0;
+        rank_sum += average_rank;
+      }
+    }
+    start = end;
+  }
+  const double negatives = static_cast<double>(n) - positives;
+  score.auc = positives > 0 && negatives > 0 ? (rank_sum - positives * (positives + 1.0) / 2.0) / (positives * negatives) : 0.5;
+  double log_loss = 0.0, brier = 0.0;
+  for (size_t i = 0; i < n; ++i) {
+    const double q = std::clamp(p[i], 1e-15, 1.0 - 1e-15);
+    log_loss -= y[i] > 0.5 ? std::log(q) : std::log(1.0 - q);
+    brier += (p[i] - y[i]) * (p[i] - y[i]);
+  }
+  score.log_loss = log_loss / static_cast<double>(n);
+  score.brier = brier / static_cast<double>(n);
+  for (size_t decile = 0; decile < 10; ++decile) {
+    const size_t from = n * decile / 10;
+    const size_t to = n * (decile + 1) / 10;
+    CalibrationBin bin;
+    bin.n = static_cast<long>(to - from);
+    for (size_t i = from; i < to; ++i) {
+      bin.mean_predicted += p[order[i]];
+      bin.observed += y[order[i]];
+    }
+    if (bin.n > 0) {
+      bin.mean_predicted /= static_cast<double>(bin.n);
+      bin.observed /= static_cast<double>(bin.n);
+    }
+    score.deciles.push_back(bin);
+  }
+  // ROC from the highest prediction down, sampled at ≤ 201 points.
+  std::vector<std::pair<double, double>> curve = {{0.0, 0.0}};
+  double true_positives = 0.0, false_positives = 0.0;
+  for (size_t position = n; position-- > 0;) {
+    (y[order[position]] > 0.5 ? true_positives : false_positives) += 1.0;
+    if (position == 0 || p[order[position - 1]] != p[order[position]]) {
+      curve.emplace_back(negatives > 0 ? false_positives / negatives : 0.0, positives > 0 ? true_positives / positives : 0.0);
+    }
+  }
+  const size_t step = std::max<size_t>(1, curve.size() / 200);
+  for (size_t i = 0; i < curve.size(); i += step) score.roc.push_back(curve[i]);
+  if (score.roc.back() != curve.back()) score.roc.push_back(curve.back());
+  return score;
+}
+
+namespace {
+
+// Predictions of one model on test rows, and the relative risk of initiation against targets with
+// a defence pact (observed) over the same rows with it removed, as draws.
+struct Accumulator {
+  std::vector<double> y, p;
+  bool has_relative_risk = false;
+  std::vector<double> numerator, denominator;  // index 0: the estimate; 1…: parameter draws
+  void Resize(int draws) {
+    numerator.assign(static_cast<size_t>(draws) + 1, 0.0);
+    denominator = numerator;
+  }
+  ModelScore Finish(const std::string& model) const {
+    ModelScore score = ScorePredictions(y, p);
+    score.model = model;
+    score.has_relative_risk = has_relative_risk;
+    if (has_relative_risk && denominator[0] > 0) {
+      score.relative_risk = numerator[0] / denominator[0];
+      std::vector<double> ratios;
+      for (size_t draw = 1; draw < numerator.size(); ++draw) ratios.push_back(numerator[draw] / denominator[draw]);
+      std::sort(ratios.begin(), ratios.end());
+      if (!ratios.empty()) {
+        score.relative_risk_low = ratios[static_cast<size_t>(0.025 * static_cast<double>(ratios.size() - 1) + 0.5)];
+        score.relative_risk_high = ratios[static_cast<size_t>(0.975 * static_cast<double>(ratios.size() - 1) + 0.5)];
+      }
+    }
+    return score;
+  }
+};
+
+// A logit on `spec` fitted on the train rows, predicting the test rows.
+void ScoreLogit(const DyadYearFrame& frame, const ModelSpec& spec, const std::vector<size_t>& train, const std::vector<size_t>& test,
+                const BacktestOptions& options, unsigned long seed, Accumulator& out) {
+  const Eigen::MatrixXd x = DesignMatrix(frame, train, spec.terms);
+  const Eigen::VectorXd y = OutcomeVector(frame, train);
+  const GlmFit fit = FitGlm(x, y, spec.link);
+  const Eigen::MatrixXd covariance = ClusteredCovariance(fit, ObservationScores(x, y, fit), DyadIds(frame, train));
+  const Eigen::MatrixXd test_x = DesignMatrix(frame, test, spec.terms);
+  const Eigen::VectorXd eta = test_x * fit.beta;
+  for (size_t i = 0; i < test.size(); ++i) {
+    out.y.push_back(frame.initiation[test[i]]);
+    out.p.push_back(LinkProbability(spec.link, eta(static_cast<Eigen::Index>(i))));
+  }
+  const auto pact = std::find(spec.terms.begin(), spec.terms.end(), "ptargdef");
+  if (pact == spec.terms.end()) return;
+  out.has_relative_risk = true;
+  const auto column = static_cast<Eigen::Index>(pact - spec.terms.begin());
+  std::vector<Eigen::Index> with_pact;
+  for (size_t i = 0; i < test.size(); ++i) {
+    if (frame.ptargdef[test[i]] != 0) with_pact.push_back(static_cast<Eigen::Index>(i));
+  }
+  Eigen::MatrixXd observed(static_cast<Eigen::Index>(with_pact.size()), test_x.cols());
+  for (size_t i = 0; i < with_pact.size(); ++i) observed.row(static_cast<Eigen::Index>(i)) = test_x.row(with_pact[i]);
+  Eigen::MatrixXd removed = observed;
+  removed.col(column).setZero();
+  Eigen::MatrixXd parameters(fit.beta.size(), options.draws + 1);
+  parameters.col(0) = fit.beta;
+  parameters.rightCols(options.draws) = DrawParameters(fit.beta, covariance, options.draws, seed);
+  const Eigen::MatrixXd eta_observed = observed * parameters;
+  const Eigen::MatrixXd eta_removed = removed * parameters;
+  for (Eigen::Index draw = 0; draw <= options.draws; ++draw) {
+    for (Eigen::Index i = 0; i < eta_observed.rows(); ++i) {
+      out.numerator[static_cast<size_t>(draw)] += LinkProbability(spec.link, eta_observed(i, draw));
+      out.denominator[static_cast<size_t>(draw)] += LinkProbability(spec.link, eta_removed(i, draw));
+    }
+  }
+}
+
+void ScoreGame(const DyadYearFrame& frame, const std::vector<size_t>& train, const std::vector<size_t>& test, const BacktestOptions& options,
+               unsigned long seed, const StructuralFit* start, Accumulator& out) {
+  const StructuralFit fit = FitStructural(frame, train, start);
+  const std::vector<std::string> controls = ControlTerms();
+  const auto k = static_cast<Eigen::Index>(controls.size());
+  const Eigen::MatrixXd test_x = DesignMatrix(frame, test, controls);
+  const GameBridgeConstants& constants = BridgeConstants();
+  auto loss_at = [&](size_t row, double rho) {
+    double sum = 0.0;
+    for (uint32_t ally = frame.ally_offset[row]; ally < frame.ally_offset[row + 1]; ++ally) {
+      const TargetAlly& defender = frame.allies[ally];
+      sum += defender.cinc * constants.effectiveness_armed *
+             NormalCdf((constants.value_mean - constants.cost_armed + rho * defender.commitment) / constants.scale);
+    }
+    return sum;
+  };
+  const Eigen::VectorXd base = test_x * fit.theta.head(k);
+  for (size_t i = 0; i < test.size(); ++i) {
+    out.y.push_back(frame.initiation[test[i]]);
+    out.p.push_back(NormalCdf(base(static_cast<Eigen::Index>(i)) - fit.Lambda() * loss_at(test[i], fit.Rho())));
+  }
+  out.has_relative_risk = true;
+  std::vector<size_t> with_pact;
+  for (size_t i = 0; i < test.size(); ++i) {
+    if (frame.ptargdef[test[i]] != 0) with_pact.push_back(i);
+  }
+  Eigen::MatrixXd parameters(fit.theta.size(), options.draws + 1);
+  parameters.col(0) = fit.theta;
+  parameters.rightCols(options.draws) = DrawParameters(fit.theta, fit.covariance_dyad, options.draws, seed);
+  Eigen::MatrixXd observed_x(static_cast<Eigen::Index>(with_pact.size()), k);
+  for (size_t i = 0; i < with_pact.size(); ++i) observed_x.row(static_cast<Eigen::Index>(i)) = test_x.row(static_cast<Eigen::Index>(with_pact[i]));
+  const Eigen::MatrixXd eta_removed = observed_x * parameters.topRows(k);
+  for (Eigen::Index draw = 0; draw <= options.draws; ++draw) {
+    const double lambda = parameters(k, draw);
+    const double rho = std::max(0.0, parameters(k + 1, draw));
+    for (size_t i = 0; i < with_pact.size(); ++i) {
+      const double removed = eta_removed(static_cast<Eigen::Index>(i), draw);
+      out.numerator[static_cast<size_t>(draw)] += NormalCdf(removed - lambda * loss_at(test[with_pact[i]], rho));
+      out.denominator[static_cast<size_t>(draw)] += NormalCdf(removed);
+    }
+  }
+}
+
+}  // namespace
+
+BacktestResult RunBacktest(const DyadYearFrame& frame, const BacktestOptions& options) {
+  BacktestResult result;
+  result.dyad_years = static_cast<long>(frame.Rows());
+  result.initiations = static_cast<long>(frame.Initiations());
+  auto progress = [&options](const std::string& message) {
+    if (options.progress) options.progress(message);
+  };
+  const ModelSpec controls = ControlsSpec();
+  const ModelSpec logit = JohnsonLeedsSpec();
+  const YearSpan all{frame.first_year, frame.last_year};
+  progress(fmt::format("the game on every year ({})", all.Label()));
+  result.full_fit = FitStructural(frame, SelectRows(frame, all, logit.terms));
+  progress(fmt::format("the Johnson & Leeds logit on every year ({})", all.Label()));
+  result.full_logit = FitTable(frame, logit, all);
+
+  struct Design {
+    std::string train, test;
+    std::vector<std::pair<YearSpan, YearSpan>> folds;  // pooled when several
+  };
+  std::vector<Design> designs;
+  if (!options.splits.empty()) {
+    for (const auto& [train, test] : options.splits) designs.push_back({train.Label(), test.Label(), {{train, test}}});
+  } else {
+    designs.push_back({"1816-1944", fmt::format("1945-{}", frame.last_year), {{{1816, 1944}, {1945, frame.last_year}}}});
+    designs.push_back({fmt::format("1945-{}", frame.last_year), "1816-1944", {{{1945, frame.last_year}, {1816, 1944}}}});
+    if (options.leave_one_decade_out) {
+      Design decades{"all but the decade", "each decade (pooled)", {}};
+      for (long decade = frame.first_year / 10 * 10; decade <= frame.last_year; decade += 10) {
+        decades.folds.push_back({YearSpan{decade, decade + 9}, YearSpan{std::max(decade, frame.first_year), std::min(decade + 9, frame.last_year)}});
+      }
+      designs.push_back(decades);
+    }
+  }
+  unsigned long seed = options.seed;
+  for (const auto& design : designs) {
+    SplitScores split;
+    split.train = design.train;
+    split.test = design.test;
+    Accumulator scores[3];
+    for (auto& accumulator : scores) accumulator.Resize(options.draws);
+    double pact_events = 0, pact_rows = 0, other_events = 0, other_rows = 0;
+    for (const auto& [train_span, test_span] : design.folds) {
+      // Leave-one-decade-out: the fold's first span is the decade held out.
+      const bool held_out = design.folds.size() > 1;
+      std::vector<size_t> train, test;
+      for (const size_t row : SelectRows(frame, all, logit.terms)) {
+        const long year = frame.year[row];
+        const bool in_test = test_span.Contains(year);
+        const bool in_train = held_out ? !train_span.Contains(year) : train_span.Contains(year);
+        if (in_test) test.push_back(row);
+        else if (in_train) train.push_back(row);
+      }
+      if (train.empty() || test.empty()) continue;
+      split.train_rows += static_cast<long>(train.size());
+      split.test_rows += static_cast<long>(test.size());
+      for (const size_t row : test) {
+        split.test_events += frame.initiation[row];
+        (frame.ptargdef[row] ? pact_events : other_events) += frame.initiation[row];
+        (frame.ptargdef[row] ? pact_rows : other_rows) += 1;
+      }
+      progress(fmt::format("train {} / test {}: controls", held_out ? "all but " + train_span.Label() : train_span.Label(), test_span.Label()));
+      ScoreLogit(frame, controls, train, test, options, seed++, scores[0]);
+      progress(fmt::format("train {} / test {}: logit-jl2011", held_out ? "all but " + train_span.Label() : train_span.Label(), test_span.Label()));
+      ScoreLogit(frame, logit, train, test, options, seed++, scores[1]);
+      progress(fmt::format("train {} / test {}: game", held_out ? "all but " + train_span.Label() : train_span.Label(), test_span.Label()));
+      ScoreGame(frame, train, test, options, seed++, &result.full_fit, scores[2]);
+    }
+    if (pact_rows > 0 && other_rows > 0 && pact_events > 0 && other_events > 0) {
+      split.observed_relative_risk = (pact_events / pact_rows) / (other_events / other_rows);
+      // Katz's log interval for a ratio of two proportions.
+      const double se = std::sqrt(1.0 / pact_events - 1.0 / pact_rows + 1.0 / other_events - 1.0 / other_rows);
+      split.observed_low = split.observed_relative_risk * std::exp(-kZ975 * se);
+      split.observed_high = split.observed_relative_risk * std::exp(kZ975 * se);
+    }
+    split.models.push_back(scores[0].Finish("controls"));
+    split.models.push_back(scores[1].Finish("logit-jl2011"));
+    split.models.push_back(scores[2].Finish("game"));
+    result.splits.push_back(std::move(split));
+  }
+  return result;
+}
+
+}  // namespace casus

@@ -1,0 +1,286 @@
+// The backtest: IRLS logit/probit against known coefficients on data generated here, the
+// clustered and multiway sandwiches against brute force, the scores against hand-computed cases,
+// the structural game fit on synthetic data, and the frame built from the shipped data.
+#include <cmath>
+#include <random>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "casus/history/backtest.hpp"
+#include "casus/history/backtest_report.hpp"
+#include "casus/history/frame.hpp"
+#include "casus/history/game_bridge.hpp"
+#include "casus/history/glm.hpp"
+
+namespace casus {
+namespace {
+
+const std::filesystem::path kData = std::filesystem::path(CASUS_TEST_HOME) / "data";
+
+struct Synthetic {
+  Eigen::MatrixXd x;
+  Eigen::VectorXd y;
+};
+
+// y ~ Bernoulli(F(Xβ)) with an intercept, a normal and a binary regressor.
+Synthetic Generate(Link link, const Eigen::Vector3d& beta, Eigen::Index n, unsigned seed) {
+  std::mt19937_64 engine(seed);
+  std::normal_distribution<double> normal;
+  std::bernoulli_distribution coin(0.3);
+  std::uniform_real_distribution<double> uniform;
+  Synthetic data{Eigen::MatrixXd(n, 3), Eigen::VectorXd(n)};
+  for (Eigen::Index i = 0; i < n; ++i) {
+    data.x(i, 0) = 1.0;
+    data.x(i, 1) = normal(engine);
+    data.x(i, 2) = coin(engine) ? 1.0 : 0.0;
+    data.y(i) = uniform(engine) < LinkProbability(link, data.x.row(i).dot(beta)) ? 1.0 : 0.0;
+  }
+  return data;
+}
+
+TEST(Glm, LogitAndProbitRecoverKnownCoefficients) {
+  const Eigen::Vector3d beta(-2.0, 0.6, -0.8);
+  for (const Link link : {Link::Logit, Link::Probit}) {
+    const Synthetic data = Generate(link, beta, 200000, link == Link::Logit ? 11 : 12);
+    const GlmFit fit = FitGlm(data.x, data.y, link);
+    ASSERT_TRUE(fit.converged);
+    for (Eigen::Index term = 0; term < 3; ++term) {
+      const double se = std::sqrt(fit.covariance(term, term));
+      EXPECT_LT(std::abs(fit.beta(term) - beta(term)), 4.0 * se) << "term " << term << (link == Link::Logit ? " logit" : " probit");
+      EXPECT_LT(se, 0.05);
+    }
+  }
+}
+
+TEST(Glm, ModelStandardErrorsMatchTheSpreadAcrossSamples) {
+  // 40 samples of 5,000: the standard deviation of the estimates is close to the reported s.e.
+  const Eigen::Vector3d beta(-1.0, 0.5, 0.5);
+  std::vector<double> slopes;
+  double reported = 0.0;
+  for (unsigned sample = 0; sample < 40; ++sample) {
+    const Synthetic data = Generate(Link::Logit, beta, 5000, 100 + sample);
+    const GlmFit fit = FitGlm(data.x, data.y, Link::Logit);
+    slopes.push_back(fit.beta(1));
+    reported += std::sqrt(fit.covariance(1, 1)) / 40.0;
+  }
+  double mean = 0.0, variance = 0.0;
+  for (const double slope : slopes) mean += slope / 40.0;
+  for (const double slope : slopes) variance += (slope - mean) * (slope - mean) / 39.0;
+  EXPECT_NEAR(std::sqrt(variance) / reported, 1.0, 0.3);
+}
+
+TEST(Glm, DyadicMeatEqualsTheBruteForceSumOverPairsSharingAState) {
+  std::mt19937_64 engine(7);
+  std::uniform_int_distribution<int> state(1, 12);
+  const Eigen::Index n = 300;
+  std::vector<int32_t> a(static_cast<size_t>(n)), b(static_cast<size_t>(n));
+  for (size_t i = 0; i < a.size(); ++i) {
+    a[i] = state(engine);
+    do b[i] = state(engine); while (b[i] == a[i]);
+  }
+  const Synthetic data = Generate(Link::Logit, Eigen::Vector3d(-1.0, 0.5, 0.5), n, 8);
+  const GlmFit fit = FitGlm(data.x, data.y, Link::Logit);
+  const Eigen::MatrixXd scores = ObservationScores(data.x, data.y, fit);
+  const Eigen::MatrixXd brute = DyadicMeatBruteForce(scores, a, b);
+  size_t states = 0;
+  const Eigen::MatrixXd meat = DyadicMeat(scores, a, b, &states);
+  EXPECT_EQ(states, 12u);
+  EXPECT_LT((meat - brute).cwiseAbs().maxCoeff(), 1e-9 * brute.cwiseAbs().maxCoeff());
+  // The covariance is the sandwich of that meat (after clipping any negative eigenvalue).
+  bool clipped = false;
+  const Eigen::MatrixXd covariance = DyadicCovariance(fit, scores, a, b, &clipped);
+  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(meat);
+  const Eigen::MatrixXd psd = eigen.eigenvectors() * eigen.eigenvalues().cwiseMax(0.0).asDiagonal() * eigen.eigenvectors().transpose();
+  EXPECT_EQ(clipped, eigen.eigenvalues().minCoeff() < 0.0);
+  EXPECT_LT((covariance - 12.0 / 11.0 * fit.covariance * psd * fit.covariance).cwiseAbs().maxCoeff(), 1e-12);
+  // The dyad-clustered meat: pairs of observations in the same undirected dyad.
+  std::vector<int64_t> dyads;
+  for (size_t i = 0; i < a.size(); ++i) dyads.push_back(std::min(a[i], b[i]) * 1000 + std::max(a[i], b[i]));
+  Eigen::MatrixXd same_dyad = Eigen::MatrixXd::Zero(3, 3);
+  for (size_t i = 0; i < a.size(); ++i) {
+    for (size_t j = 0; j < a.size(); ++j) {
+      if (dyads[i] == dyads[j]) same_dyad += scores.row(static_cast<Eigen::Index>(i)).transpose() * scores.row(static_cast<Eigen::Index>(j));
+    }
+  }
+  EXPECT_LT((ClusterMeat(scores, dyads) - same_dyad).cwiseAbs().maxCoeff(), 1e-9 * same_dyad.cwiseAbs().maxCoeff());
+}
+
+TEST(Scores, AucLogLossBrierAndDecilesOnAHandComputedCase) {
+  const std::vector<double> y = {0, 0, 1, 1};
+  const std::vector<double> p = {0.1, 0.4, 0.35, 0.8};
+  const ModelScore score = ScorePredictions(y, p);
+  EXPECT_DOUBLE_EQ(score.auc, 0.75);  // of the 4 (positive, negative) pairs, 3 are ordered right
+  EXPECT_NEAR(score.log_loss, -(std::log(0.9) + std::log(0.6) + std::log(0.35) + std::log(0.8)) / 4.0, 1e-12);
+  EXPECT_NEAR(score.brier, (0.01 + 0.16 + 0.4225 + 0.04) / 4.0, 1e-12);
+  EXPECT_EQ(score.deciles.size(), 10u);
+  EXPECT_DOUBLE_EQ(ScorePredictions({0, 1, 0, 1}, {0.5, 0.5, 0.5, 0.5}).auc, 0.5);  // ties count a half
+  EXPECT_EQ(ScorePredictions(y, p).roc.back(), (std::pair<double, double>(1.0, 1.0)));
+}
+
+TEST(YearSpans, ParseAndRejectMalformedSpans) {
+  EXPECT_EQ(ParseYearSpan("1816-1944").first, 1816);
+  EXPECT_EQ(ParseYearSpan("1816-1944").last, 1944);
+  EXPECT_THROW(ParseYearSpan("1944-1816"), std::invalid_argument);
+  EXPECT_THROW(ParseYearSpan("1816"), std::invalid_argument);
+  EXPECT_THROW(ParseYearSpan("1816-1944x"), std::invalid_argument);
+}
+
+// A synthetic frame whose initiations follow the structural model with known parameters.
+DyadYearFrame SyntheticGameFrame(double lambda, double rho, size_t n, unsigned seed) {
+  std::mt19937_64 engine(seed);
+  std::uniform_real_distribution<double> uniform;
+  std::normal_distribution<double> normal;
+  DyadYearFrame frame;
+  frame.first_year = 1900;
+  frame.last_year = 1999;
+  frame.ally_offset.push_back(0);
+  const GameBridgeConstants& constants = BridgeConstants();
+  for (size_t row = 0; row < n; ++row) {
+    frame.year.push_back(static_cast<int16_t>(1900 + row % 100));
+    frame.a.push_back(static_cast<int16_t>(2 + row % 37));
+    frame.b.push_back(static_cast<int16_t>(100 + (row / 37) % 41));
+    frame.ongoing.push_back(0);
+    frame.contiguity.push_back(uniform(engine) < 0.2 ? 1 : 0);
+    frame.distance_km.push_back(static_cast<float>(std::exp(6.0 + 2.0 * uniform(engine))));
+    frame.capability_share.push_back(static_cast<float>(uniform(engine)));
+    frame.major_a.push_back(uniform(engine) < 0.1 ? 1 : 0);
+    frame.major_b.push_back(uniform(engine) < 0.1 ? 1 : 0);
+    frame.joint_democracy.push_back(uniform(engine) < 0.2 ? 1 : 0);
+    frame.joint_democracy_vdem.push_back(0);
+    frame.peace_years.push_back(static_cast<int16_t>(uniform(engine) * 60));
+    // Allies: none for half the rows, else 1–3 with commitments 0.2–1 and CINC 0.005–0.2.
+    double loss = 0.0;
+    if (uniform(engine) < 0.5) {
+      const int count = 1 + static_cast<int>(uniform(engine) * 3);
+      for (int ally = 0; ally < count; ++ally) {
+        const TargetAlly defender{200 + ally, static_cast<float>(0.2 + 0.8 * uniform(engine)), static_cast<float>(0.005 + 0.195 * uniform(engine))};
+        frame.allies.push_back(defender);
+        loss += defender.cinc * constants.effectiveness_armed *
+                0.5 * std::erfc(-((constants.value_mean - constants.cost_armed + rho * defender.commitment) / constants.scale) / std::sqrt(2.0));
+      }
+    }
+    frame.ptargdef.push_back(frame.allies.size() > frame.ally_offset.back() ? 1 : 0);
+    frame.ally_offset.push_back(static_cast<uint32_t>(frame.allies.size()));
+    for (auto* column : {&frame.pchaldef, &frame.pchalally, &frame.pchaloff, &frame.pchalneu}) column->push_back(0);
+    for (auto* column : {&frame.target_uncond_det, &frame.target_cond_det, &frame.target_prob_det, &frame.chal_uncond_comp, &frame.chal_cond_comp}) column->push_back(0);
+    const size_t last = frame.year.size() - 1;
+    const double index = -1.2 + 0.8 * frame.contiguity[last] - 0.15 * std::log1p(frame.distance_km[last]) + 0.3 * frame.capability_share[last] +
+                         0.4 * frame.major_a[last] - 0.3 * frame.joint_democracy[last] - 0.5 * frame.peace_years[last] / 10.0 - lambda * loss;
+    frame.initiation.push_back(uniform(engine) < 0.5 * std::erfc(-index / std::sqrt(2.0)) ? 1 : 0);
+    (void)normal;
+  }
+  return frame;
+}
+
+TEST(Structural, RecoversTheGamesParametersFromSyntheticInitiations) {
+  const double lambda = 3.0, rho = 2.0;
+  const DyadYearFrame frame = SyntheticGameFrame(lambda, rho, 120000, 5);
+  const auto rows = SelectRows(frame, {1900, 1999}, ControlTerms());
+  ASSERT_EQ(rows.size(), 120000u);
+  const StructuralFit fit = FitStructural(frame, rows);
+  ASSERT_TRUE(fit.converged);
+  EXPECT_LT(std::abs(fit.Lambda() - lambda), 4.0 * fit.Se(fit.terms.size() - 2)) << fit.Lambda();
+  EXPECT_LT(std::abs(fit.Rho() - rho), 4.0 * fit.Se(fit.terms.size() - 1)) << fit.Rho();
+  EXPECT_GT(fit.Lambda(), 0.0);
+}
+
+// The full frame, built once for the tests below (a few seconds).
+const DyadYearFrame& Frame() {
+  static const DyadYearFrame frame = BuildFrame(kData);
+  return frame;
+}
+
+size_t FindRow(long year, long a, long b) {
+  const DyadYearFrame& frame = Frame();
+  for (size_t row = 0; row < frame.Rows(); ++row) {
+    if (frame.year[row] == year && frame.a[row] == a && frame.b[row] == b) return row;
+  }
+  return frame.Rows();
+}
+
+TEST(Frame, RowAndInitiationCountsArePinned) {
+  const DyadYearFrame& frame = Frame();
+  // Σ over years of n(n − 1), n the COW system members that year, 1816–2014.
+  EXPECT_EQ(frame.Rows(), 1836690u);
+  EXPECT_EQ(frame.Initiations(), 2690u);
+  EXPECT_EQ(frame.ally_offset.size(), frame.Rows() + 1);
+  size_t usable = 0, usable_initiations = 0, ongoing = 0;
+  for (size_t row = 0; row < frame.Rows(); ++row) {
+    ongoing += frame.ongoing[row];
+    if (frame.Usable(row)) {
+      ++usable;
+      usable_initiations += frame.initiation[row];
+    }
+    ASSERT_FALSE(frame.ongoing[row] && frame.initiation[row]) << "row " << row;
+  }
+  EXPECT_EQ(ongoing, 3304u);
+  EXPECT_EQ(usable, 1472460u);
+  EXPECT_EQ(usable_initiations, 2568u);
+}
+
+TEST(Frame, KnownDyadYears) {
+  const DyadYearFrame& frame = Frame();
+  // North Korea (731) against South Korea (732), June 1950: an initiation, land contiguity.
+  const size_t korea = FindRow(1950, 731, 732);
+  ASSERT_LT(korea, frame.Rows());
+  EXPECT_EQ(frame.initiation[korea], 1);
+  EXPECT_EQ(frame.contiguity[korea], 1);
+  EXPECT_EQ(frame.initiation[FindRow(1950, 732, 731)], 0);  // the direction matters
+  // Iraq (645) against Kuwait (690), 1990: an initiation; both in the Arab League (pchalally).
+  const size_t kuwait = FindRow(1990, 645, 690);
+  EXPECT_EQ(frame.initiation[kuwait], 1);
+  EXPECT_EQ(frame.pchalally[kuwait], 1);
+  // Washington to Ottawa by great circle ≈ 734 km; the USA a major power, Canada not.
+  const size_t north_america = FindRow(1960, 2, 20);
+  EXPECT_NEAR(frame.distance_km[north_america], 734.0, 2.0);
+  EXPECT_EQ(frame.major_a[north_america], 1);
+  EXPECT_EQ(frame.major_b[north_america], 0);
+  EXPECT_EQ(frame.pchalally[north_america], 1);  // both in NATO
+  EXPECT_EQ(frame.ptargdef[north_america], 0);   // NATO does not apply against a member
+  EXPECT_EQ(frame.joint_democracy[north_america], 1);
+  EXPECT_EQ(frame.peace_years[north_america], 40);  // Canada enters the system in 1920
+  // The USSR (365) against Norway (385), 1960: Norway's NATO allies would defend it.
+  const size_t norway = FindRow(1960, 365, 385);
+  EXPECT_EQ(frame.ptargdef[norway], 1);
+  EXPECT_GT(frame.ally_offset[norway + 1] - frame.ally_offset[norway], 10u);
+  EXPECT_EQ(frame.joint_democracy[norway], 0);  // the USSR's polity2 is read at its COW code
+  // Germany (255) against Poland (290), 1939: Britain and France's guarantees apply.
+  const size_t poland = FindRow(1939, 255, 290);
+  EXPECT_EQ(frame.ptargdef[poland], 1);
+  bool britain = false, france = false;
+  for (uint32_t ally = frame.ally_offset[poland]; ally < frame.ally_offset[poland + 1]; ++ally) {
+    britain |= frame.allies[ally].ccode == 200;
+    france |= frame.allies[ally].ccode == 220;
+    EXPECT_GT(frame.allies[ally].commitment, 0.4F);
+  }
+  EXPECT_TRUE(britain);
+  EXPECT_TRUE(france);
+}
+
+TEST(Frame, CsvHasOneLinePerRowAndNaForMissing) {
+  const DyadYearFrame& frame = Frame();
+  std::ostringstream out;
+  WriteFrameCsv(frame, out);
+  const std::string text = out.str();
+  EXPECT_EQ(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')), frame.Rows() + 1);
+  EXPECT_EQ(text.rfind("year,ccode_a,ccode_b,initiation,", 0), 0u);
+  EXPECT_NE(text.find(",NA,"), std::string::npos);
+}
+
+TEST(Frame, RegressionTablesCarryThreeErrorsAndThePublishedDirections) {
+  // One era of the Johnson & Leeds specification (the whole replication is a CLI case's job).
+  const RegressionTable table = FitTable(Frame(), JohnsonLeedsSpec(), {1870, 1913});
+  EXPECT_TRUE(table.converged);
+  EXPECT_EQ(table.span.Label(), "1870-1913");
+  EXPECT_GT(table.events, 100);
+  const auto ptargdef = std::find_if(table.terms.begin(), table.terms.end(), [](const TermEstimate& term) { return term.term == "ptargdef"; });
+  ASSERT_NE(ptargdef, table.terms.end());
+  EXPECT_FALSE(ptargdef->published.empty());
+  // Clustering widens the errors here: dyads repeat over years and share states.
+  EXPECT_GT(ptargdef->se_dyad, ptargdef->se_model);
+  EXPECT_GT(ptargdef->se_multiway, ptargdef->se_model);
+  EXPECT_THROW(Replicate(Frame(), "no-such-paper"), std::invalid_argument);
+}
+}  // namespace
+}  // namespace casus
