@@ -13,19 +13,22 @@ namespace {
 
 const std::map<std::string, std::set<std::string>> kExpected = {
     {"anzus-1951", {"hybrid-gap", "no-deadline", "constitutional-escape", "means-discretion"}},
-    {"brussels-1954", {"hybrid-gap", "no-deadline", "means-discretion"}},
+    {"brussels-1954", {"hybrid-gap", "no-deadline"}},
     {"budapest-1994", {"aggressor-veto", "attribution-blockable", "consult-only", "non-binding", "no-deadline",
                        "hybrid-gap", "no-forces-in-place"}},
     {"csto-1992", {"hybrid-gap", "short-duration"}},
-    {"france-ukraine-2024", {"consult-only", "non-binding", "hybrid-gap", "short-duration", "no-forces-in-place"}},
-    {"germany-ukraine-2024", {"consult-only", "non-binding", "hybrid-gap", "short-duration", "no-forces-in-place"}},
+    {"france-ukraine-2024", {"non-binding", "hybrid-gap", "short-duration", "no-forces-in-place", "no-deadline",
+                             "constitutional-escape", "means-discretion"}},
+    {"germany-ukraine-2024", {"non-binding", "hybrid-gap", "short-duration", "no-forces-in-place", "no-deadline",
+                              "constitutional-escape", "means-discretion"}},
     {"istanbul-2022", {"aggressor-veto", "hybrid-gap", "geographic-gap", "no-forces-in-place"}},
-    {"nato-1949", {"no-deadline", "hybrid-gap", "geographic-gap", "means-discretion"}},
+    {"nato-1949", {"no-deadline", "hybrid-gap", "geographic-gap", "means-discretion", "constitutional-escape"}},
     {"paris-declaration-2026", {"non-binding", "no-deadline", "hybrid-gap", "constitutional-escape", "means-discretion",
                                 "activation-condition"}},
     {"rio-1947", {"no-deadline", "hybrid-gap", "means-discretion"}},
-    {"teu-42-7", {"no-deadline", "hybrid-gap", "means-discretion"}},
-    {"uk-ukraine-2024", {"consult-only", "non-binding", "hybrid-gap", "short-duration", "no-forces-in-place"}},
+    {"teu-42-7", {"no-deadline", "hybrid-gap", "means-discretion", "constitutional-escape"}},
+    {"uk-ukraine-2024", {"non-binding", "hybrid-gap", "short-duration", "no-forces-in-place", "no-deadline",
+                         "constitutional-escape", "means-discretion"}},
     {"us-draft-2025-11", {"no-deadline", "threshold-gap", "hybrid-gap", "geographic-gap", "means-discretion",
                           "single-decider", "short-duration", "no-forces-in-place"}},
     {"us-japan-1960", {"no-deadline", "hybrid-gap", "geographic-gap", "constitutional-escape", "means-discretion"}},
@@ -66,6 +69,9 @@ TEST(LibraryLint, TheSeedsContrastsHold) {
   EXPECT_EQ(by_rule["threshold-gap"], std::set<std::string>{"us-draft-2025-11"});
   EXPECT_EQ(by_rule["single-decider"], std::set<std::string>{"us-draft-2025-11"});
   EXPECT_EQ(by_rule["activation-condition"], std::set<std::string>{"paris-declaration-2026"});
+  // The 2024 UK, French and German agreements oblige assistance after a future attack (their
+  // texts, not only the consultation clause): only Budapest and the US agreement stop at talks.
+  EXPECT_EQ(by_rule["consult-only"], (std::set<std::string>{"budapest-1994", "us-ukraine-2024"}));
 }
 
 }  // namespace
