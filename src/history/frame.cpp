@@ -70,15 +70,6 @@ bool DyadYearFrame::Usable(size_t row) const {
   return ongoing[row] == 0 && !std::isnan(distance_km[row]) && !std::isnan(capability_share[row]) && joint_democracy[row] >= 0;
 }
 
-double GreatCircleKm(double lat1, double lng1, double lat2, double lng2) {
-  constexpr double kRadians = 3.14159265358979323846 / 180.0;
-  const double dlat = (lat2 - lat1) * kRadians;
-  const double dlng = (lng2 - lng1) * kRadians;
-  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(lat1 * kRadians) * std::cos(lat2 * kRadians) * std::sin(dlng / 2) * std::sin(dlng / 2);
-  return 2.0 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
-}
-
 DyadYearFrame BuildFrame(const std::filesystem::path& data_dir, const FrameOptions& options) {
   const long first = options.first_year;
   const long last = options.last_year;

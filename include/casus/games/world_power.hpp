@@ -4,6 +4,8 @@
 // is typed in: change the data, and the game's reach changes with it.
 #pragma once
 
+#include "casus/core/geo.hpp"
+
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -41,8 +43,6 @@ struct WorldPower {
 //! Throws DataError on a malformed file.
 WorldPower ReadWorldPower(const std::filesystem::path& data_dir, const PartyTable& parties);
 
-//! Great-circle distance in km (haversine, mean Earth radius 6371.0088 km).
-double GreatCircleKm(double lat1, double lon1, double lat2, double lon2);
 
 //! Each party's PartyPower for an attack on `theatre` (the beneficiary: its capital stands for the
 //! theatre) in `year`. Organisations act with the sum of their members' economic weight and no

@@ -4,6 +4,8 @@
 // beside it here and in docs/backtest.md. Stored by column; ~1.8 M rows for 1816–2014.
 #pragma once
 
+#include "casus/core/geo.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <limits>
@@ -65,7 +67,5 @@ DyadYearFrame BuildFrame(const std::filesystem::path& data_dir, const FrameOptio
 //! Writes the frame as CSV (one row per directed dyad-year, NA for missing), for R or Stata.
 void WriteFrameCsv(const DyadYearFrame& frame, std::ostream& out);
 
-//! Great-circle distance in km between two points in degrees (haversine, mean Earth radius 6371 km).
-double GreatCircleKm(double lat1, double lng1, double lat2, double lng2);
 
 }  // namespace casus
