@@ -29,8 +29,9 @@ const std::vector<RuleInfo>& RuleCatalogue() {
        "A political commitment creates no obligation under international law; governments may treat it as "
        "a statement of intent. Source: the US position on the Budapest Memorandum (a political "
        "commitment, not legally binding)."},
-      {"no-deadline", Severity::Warning, "a duty to act or consult has no time bound",
-       "Without a deadline, delay is compliance. Contrast \"forthwith\" (NATO Art. 5), \"within 24 hours\" "
+      {"no-deadline", Severity::Warning, "a duty to respond (consult, act, assist or give all aid) has no time bound",
+       "Without a deadline, delay is compliance. The rule fires on every response clause whose duty is stronger than "
+       "none and whose deadline is none, whatever the duty: consultation, action, assistance or all aid. Contrast \"forthwith\" (NATO Art. 5), \"within 24 hours\" "
        "(2024 bilateral agreements) and \"a maximum of three days\" (Istanbul draft 2022)."},
       {"threshold-gap", Severity::Warning, "the trigger needs more than \"any armed attack\"",
        "A qualified threshold leaves limited, deniable or short attacks below the trigger, the space where "
@@ -49,9 +50,13 @@ const std::vector<RuleInfo>& RuleCatalogue() {
        "the duty is \"in accordance with constitutional processes\" (or national laws)",
        "The formula lets each government condition its response on its own legislature, turning an "
        "obligation into an option. Sources: ANZUS Art. IV, US–Japan Art. V, US–ROK Art. III."},
-      {"means-discretion", Severity::Note, "each party chooses its own means (\"such action as it deems necessary\")",
+      {"means-discretion", Severity::Note,
+       "each party chooses its own means (\"such action as it deems necessary\"), for a duty to act or stronger",
        "Not a defect: discretion over means is how NATO Art. 5 was written. But it means that the promise "
-       "fixes that a response is owed, not what it is: a note for the reader."},
+       "fixes that a response is owed, not what it is: a note for the reader. The rule needs a duty to act or "
+       "stronger (act, assist, all-means) with means_choice = each-party: a duty to consult or to seek UN action "
+       "has no means to choose, and a text that names the kind of aid (means_choice = fixed, e.g. the Modified "
+       "Brussels Treaty's \"all the military and other aid\") does not leave the means open."},
       {"single-decider", Severity::Warning, "the collective response rests on one actor's decision",
        "If one government decides for all, the guarantee is as strong as that government's will at the "
        "time, and the adversary needs to persuade only it. Source: US draft guarantee, November 2025 (the "
@@ -64,9 +69,13 @@ const std::vector<RuleInfo>& RuleCatalogue() {
        "A guarantee the aggressor can outwait, or one a guarantor can leave quickly, deters less. Sources: "
        "2024 bilateral agreements (10 years; US–Ukraine terminable on 6 months' notice); compare NATO "
        "Art. 13 (one year's notice, only after 20 years in force)."},
-      {"no-forces-in-place", Severity::Note, "no clause puts guarantor forces in or near the protected party",
+      {"no-forces-in-place", Severity::Note,
+       "no clause puts guarantor forces in or near the protected party (one-way guarantees only)",
        "Forces in place make a response likely whatever governments later decide (the tripwire: Schelling "
-       "1966, Arms and Influence). Note: Fuhrmann & Sechser 2014 find that stationing nuclear weapons does "
+       "1966, Arms and Influence). The rule applies to one-way guarantees only (guarantors and beneficiaries): in "
+       "a mutual pact (members) each member's own forces are in place on its own territory, so the rule does not "
+       "fire there, whether or not allies' forces are stationed. It is satisfied by a reassurance-force clause whose "
+       "forces are a guarantor's and are placed in a beneficiary (or one of its subdivisions). Note: Fuhrmann & Sechser 2014 find that stationing nuclear weapons does "
        "not add deterrence beyond alliance; the evidence for conventional tripwires is mixed."},
   };
   return catalogue;

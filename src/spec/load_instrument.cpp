@@ -372,6 +372,25 @@ void ReadExit(const toml::table& table, Instrument& instrument, const LoadState&
   instrument.exit = std::move(exit);
 }
 
+// A mutual pact may also protect states that are not parties (members plus beneficiaries, e.g.
+// SEATO's protocol states). Its clauses protect the members by default, so each beneficiary must
+// be protected by some clause that says so; otherwise listing it promises nothing.
+void CheckBeneficiariesProtected(const Instrument& instrument, const SourcePosition& position, const LoadState& state) {
+  for (const auto& beneficiary : instrument.parties.beneficiaries) {
+    const bool protected_somewhere =
+        std::any_of(instrument.clauses.begin(), instrument.clauses.end(), [&](const Clause& clause) {
+          return std::find(clause.protected_parties.begin(), clause.protected_parties.end(), beneficiary) !=
+                 clause.protected_parties.end();
+        });
+    if (!protected_somewhere) {
+      state.Error(position,
+                  fmt::format("'{}' is a beneficiary of a pact with members, but no clause protects it", beneficiary),
+                  "clauses protect the members by default: add protected = [\"beneficiaries\"] (or the code) to the "
+                  "clause that protects it, or drop it from beneficiaries");
+    }
+  }
+}
+
 void ReadParties(const toml::table& table, Instrument& instrument, const LoadState& state) {
   TableReader reader(table, "[parties]", state);
   auto& parties = instrument.parties;
@@ -529,6 +548,9 @@ std::optional<Instrument> LoadInstrumentText(std::string_view text, std::string_
   ForEachTable(clauses, "clause", state,
                [&](const toml::table& table, size_t index) { ReadClause(table, index, instrument, state); });
   top.RejectUnknownFields();
+  if (parties_table != nullptr && !instrument.parties.members.empty()) {
+    CheckBeneficiariesProtected(instrument, state.At(parties_table->source()), state);
+  }
 
   if (diagnostics.ErrorCount() > errors_before) {
     return std::nullopt;

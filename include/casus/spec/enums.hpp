@@ -8,7 +8,8 @@
 
 namespace casus {
 
-enum class Form { Treaty, ExecutiveAgreement, Memorandum, Declaration, Communique, Draft, Proposal };
+//! Statute: a state's own law about another (the Taiwan Relations Act), binding at home, not a promise to it.
+enum class Form { Treaty, ExecutiveAgreement, Memorandum, Declaration, Communique, Draft, Proposal, Statute };
 enum class Binding { Legal, Political };
 enum class Status { InForce, Signed, Terminated, Expired, Draft, Proposal };
 enum class ClauseKind {
@@ -32,9 +33,10 @@ enum class MeansChoice { EachParty, Collective, Decider, Fixed };
 enum class ActivationCondition { CeasefireInForce, SettlementInForce };
 enum class Renewal { None, MutualAgreement, Automatic, Unstated };
 
-CASUS_ENUM_NAMES(Form, 7, {Form::Treaty, "treaty"}, {Form::ExecutiveAgreement, "executive-agreement"},
+CASUS_ENUM_NAMES(Form, 8, {Form::Treaty, "treaty"}, {Form::ExecutiveAgreement, "executive-agreement"},
                  {Form::Memorandum, "memorandum"}, {Form::Declaration, "declaration"},
-                 {Form::Communique, "communique"}, {Form::Draft, "draft"}, {Form::Proposal, "proposal"})
+                 {Form::Communique, "communique"}, {Form::Draft, "draft"}, {Form::Proposal, "proposal"},
+                 {Form::Statute, "statute"})
 CASUS_ENUM_NAMES(Binding, 2, {Binding::Legal, "legal"}, {Binding::Political, "political"})
 CASUS_ENUM_NAMES(Status, 6, {Status::InForce, "in-force"}, {Status::Signed, "signed"},
                  {Status::Terminated, "terminated"}, {Status::Expired, "expired"}, {Status::Draft, "draft"},

@@ -12,10 +12,13 @@ namespace casus {
 namespace {
 
 const std::map<std::string, std::set<std::string>> kExpected = {
+    {"aachen-2019", {"hybrid-gap", "no-deadline", "means-discretion"}},
     {"anzus-1951", {"hybrid-gap", "no-deadline", "constitutional-escape", "means-discretion"}},
+    {"armenia-russia-1997", {"hybrid-gap", "no-deadline"}},
     {"brussels-1954", {"hybrid-gap", "no-deadline"}},
     {"budapest-1994", {"aggressor-veto", "attribution-blockable", "consult-only", "non-binding", "no-deadline",
                        "hybrid-gap", "no-forces-in-place"}},
+    {"china-dprk-1961", {"hybrid-gap", "threshold-gap"}},
     {"csto-1992", {"hybrid-gap", "short-duration"}},
     {"france-ukraine-2024", {"non-binding", "hybrid-gap", "short-duration", "no-forces-in-place", "no-deadline",
                              "constitutional-escape", "means-discretion"}},
@@ -26,6 +29,10 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"paris-declaration-2026", {"non-binding", "no-deadline", "hybrid-gap", "constitutional-escape", "means-discretion",
                                 "activation-condition"}},
     {"rio-1947", {"no-deadline", "hybrid-gap", "means-discretion"}},
+    {"russia-belarus-2024", {"hybrid-gap", "short-duration"}},
+    {"russia-dprk-2024", {"hybrid-gap", "threshold-gap", "constitutional-escape"}},
+    {"shusha-2021", {"hybrid-gap", "no-deadline"}},
+    {"taiwan-relations-act-1979", {"consult-only", "no-deadline", "constitutional-escape", "no-forces-in-place"}},
     {"teu-42-7", {"no-deadline", "hybrid-gap", "means-discretion", "constitutional-escape"}},
     {"uk-ukraine-2024", {"non-binding", "hybrid-gap", "short-duration", "no-forces-in-place", "no-deadline",
                          "constitutional-escape", "means-discretion"}},
@@ -59,19 +66,25 @@ TEST(LibraryLint, EachInstrumentFiresExactlyItsPinnedRules) {
 
 TEST(LibraryLint, TheSeedsContrastsHold) {
   // INSTRUMENTS.md's rationale, as facts about the library: only the Russian-veto designs carry
-  // aggressor-veto; the November 2025 draft alone has a qualified threshold and a single decider;
+  // aggressor-veto; the November 2025 draft alone has a single decider (and, among the Ukraine
+  // designs, the only qualified threshold);
   // the Paris Declaration alone waits for a ceasefire.
   std::map<std::string, std::set<std::string>> by_rule;
   for (const auto& [id, rules] : kExpected) {
     for (const auto& rule : rules) by_rule[rule].insert(id);
   }
   EXPECT_EQ(by_rule["aggressor-veto"], (std::set<std::string>{"budapest-1994", "istanbul-2022"}));
-  EXPECT_EQ(by_rule["threshold-gap"], std::set<std::string>{"us-draft-2025-11"});
+  // Besides the November 2025 draft, only the two treaties whose attack must put a party "in a
+  // state of war" (China-DPRK 1961 Art. II and Russia-DPRK 2024 Art. 4, its model) qualify the trigger.
+  EXPECT_EQ(by_rule["threshold-gap"],
+            (std::set<std::string>{"us-draft-2025-11", "china-dprk-1961", "russia-dprk-2024"}));
   EXPECT_EQ(by_rule["single-decider"], std::set<std::string>{"us-draft-2025-11"});
   EXPECT_EQ(by_rule["activation-condition"], std::set<std::string>{"paris-declaration-2026"});
   // The 2024 UK, French and German agreements oblige assistance after a future attack (their
   // texts, not only the consultation clause): only Budapest and the US agreement stop at talks.
-  EXPECT_EQ(by_rule["consult-only"], (std::set<std::string>{"budapest-1994", "us-ukraine-2024"}));
+  // The Taiwan Relations Act, a statute, promises Taiwan nothing beyond the President informing Congress.
+  EXPECT_EQ(by_rule["consult-only"],
+            (std::set<std::string>{"budapest-1994", "us-ukraine-2024", "taiwan-relations-act-1979"}));
 }
 
 }  // namespace

@@ -97,6 +97,53 @@ TEST(LoadInstrument, NeverAcceptsTruncatedInput) {
   }
 }
 
+TEST(LoadInstrument, APactWithMembersProtectsItsBeneficiariesOnlyByAClauseThatSaysSo) {
+  // Members plus beneficiaries is accepted (a pact that also protects non-parties, as SEATO's
+  // protocol states), but a beneficiary no clause protects is an error.
+  const std::string pact = R"([instrument]
+id = "pact"
+title = "Pact with a protocol state"
+form = "treaty"
+binding = "legal"
+status = "in-force"
+duration = "indefinite"
+sources = ["https://example.org/pact"]
+
+[parties]
+members = ["FRA", "DEU"]
+beneficiaries = ["UKR"]
+
+[[clause]]
+id = "art5"
+cite = "Art. 5"
+text = "An armed attack against one shall be considered an attack against all."
+kind = "collective-defence"
+trigger = { events = ["armed-attack"], threshold = "any" }
+duty = { strength = "assist", deadline = "forthwith" }
+)";
+  const std::string protocol = R"(
+[[clause]]
+id = "protocol"
+cite = "Protocol"
+text = "The Parties designate Ukraine for the purposes of Article 5."
+kind = "collective-defence"
+protected = ["beneficiaries"]
+trigger = { events = ["armed-attack"], threshold = "any" }
+duty = { strength = "assist", deadline = "forthwith" }
+)";
+  {
+    Diagnostics diagnostics;
+    EXPECT_FALSE(LoadInstrumentText(pact, "pact.toml", testing::Parties(), diagnostics).has_value());
+    ASSERT_EQ(diagnostics.ErrorCount(), 1u);
+    EXPECT_NE(diagnostics.All().front().message.find("'UKR' is a beneficiary"), std::string::npos);
+  }
+  Diagnostics diagnostics;
+  const auto instrument = LoadInstrumentText(pact + protocol, "pact.toml", testing::Parties(), diagnostics);
+  ASSERT_TRUE(instrument.has_value());
+  EXPECT_EQ(instrument->clauses.front().protected_parties, (std::vector<std::string>{"FRA", "DEU"}));
+  EXPECT_EQ(instrument->clauses.back().protected_parties, std::vector<std::string>{"UKR"});
+}
+
 TEST(LoadInstrument, LoadsEveryLibraryFile) {
   size_t count = 0;
   for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(CASUS_TEST_HOME) / "library")) {
@@ -113,7 +160,7 @@ TEST(LoadInstrument, LoadsEveryLibraryFile) {
     }
     ++count;
   }
-  EXPECT_EQ(count, 17u);
+  EXPECT_EQ(count, 24u);  // the 17 of the design brief and the 7 added for issue 13
 }
 
 }  // namespace
