@@ -289,11 +289,22 @@ std::vector<DesignOutcome> SimulateScenario(const LoadedScenario& loaded, const 
     GameDesign design{spec.id, {}, spec.forces_in_place};
     WorldState world;
     if (scenario.ceasefire_in_force) {
-      world.Apply(StatusEvent{scenario.attack.at, StatusKind::CeasefireInForce, {scenario.beneficiary, scenario.challenger}, "", "", {}});
+      StatusEvent ceasefire;
+      ceasefire.at = scenario.attack.at;
+      ceasefire.kind = StatusKind::CeasefireInForce;
+      ceasefire.parties = {scenario.beneficiary, scenario.challenger};
+      world.Apply(ceasefire);
     }
     for (const auto& instrument : loaded.instruments[design_idx]) {
       design.instruments.push_back(&instrument);
-      if (!spec.accede.empty()) world.Apply(StatusEvent{scenario.attack.at, StatusKind::Accession, spec.accede, instrument.id, "", {}});
+      if (!spec.accede.empty()) {
+        StatusEvent accession;
+        accession.at = scenario.attack.at;
+        accession.kind = StatusKind::Accession;
+        accession.parties = spec.accede;
+        accession.instrument = instrument.id;
+        world.Apply(accession);
+      }
     }
     const auto commitments = TriggeredCommitments(design, scenario.attack, world, parties, parameters);
     outcomes.push_back(SimulateDesign(design, commitments, scenario.attack, parameters, parties, options));
