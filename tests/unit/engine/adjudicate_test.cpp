@@ -382,6 +382,20 @@ TEST(AdjudicationLaw, PlacesIncludeDependenciesAndObjectsAbroad) {
             "'mediterranean' is a sea area, not DNK's territory");
 }
 
+TEST(AdjudicationLaw, UnknownTerminationAndConcertedActionAreNeeds) {
+  std::string ended = Guarantee(AssistClause("", ", means = [\"diplomatic\"]"));
+  ended.replace(ended.find("status = \"in-force\""), 19, "status = \"terminated\"\nended = \"unknown\"");
+  const Replay perhaps(ended, Incident());
+  EXPECT_TRUE(perhaps.First().in_force);
+  EXPECT_EQ(perhaps.FirstClause().status, ClauseStatus::OwedOnce);
+  EXPECT_EQ(perhaps.FirstClause().needs.at(0).kind, NeedKind::InForce);
+  const std::string concert = Guarantee(AssistClause(", activation = [\"concerted-action-impossible\"]", ", means = [\"diplomatic\"]"));
+  const Replay waiting(concert, Incident());
+  EXPECT_EQ(waiting.FirstClause().needs.at(0).kind, NeedKind::ConcertedActionImpossible);
+  const Replay found(concert, Act("determination", "i2027-03-01", "finding = \"concerted-action-impossible\"") + Incident());
+  EXPECT_EQ(found.FirstClause().status, ClauseStatus::Owed);
+}
+
 TEST(LoadTimeline, RejectsBadInput) {
   EXPECT_EQ(LoadTimelineBad(TimelineText(Incident("", "2027-03-01T04:00:00"))).front().message, "'at' has no time zone");
   EXPECT_EQ(LoadTimelineBad(TimelineText(Incident("", "2027-03-01T04:00:00Z") + Incident("", "2027-02-01T04:00:00Z"))).front().message,
