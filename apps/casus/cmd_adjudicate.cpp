@@ -14,6 +14,8 @@ struct AdjudicateOptions {
   std::vector<std::string> instruments;
   bool json = false;
   bool as_if_in_force = false;
+  bool record = false;
+  Doctrine doctrine = Doctrine::Icj;
 };
 
 int RunAdjudicate(const GlobalOptions& global, const AdjudicateOptions& options) {
@@ -29,16 +31,27 @@ int RunAdjudicate(const GlobalOptions& global, const AdjudicateOptions& options)
   for (const auto& diagnostic : references.All()) fmt::print(stderr, "{}\n", FormatDiagnostic(diagnostic));
   if (references.HasErrors()) return kBadInput;
 
-  const AdjudicationOptions adjudication{options.as_if_in_force};
+  if (options.record && timeline->records.empty()) {
+    fmt::print(stderr, "{}:1:1: error: --record: the timeline has no [[record]] of what happened\n  hint: add [[record]] entries (docs/timeline-format.md), or drop --record\n",
+               options.timeline);
+    return kBadInput;
+  }
+  const AdjudicationOptions adjudication{options.as_if_in_force, options.doctrine};
   if (options.json) {
     nlohmann::json incidents = nlohmann::json::array();
-    Adjudicate(*timeline, instruments, environment.parties, adjudication,
-               [&](const IncidentVerdict& verdict) { incidents.push_back(IncidentVerdictToJson(verdict)); });
-    PrintJson({{"timeline", timeline->id}, {"as_if_in_force", options.as_if_in_force}, {"incidents", incidents}});
+    Adjudicate(*timeline, instruments, environment.parties, adjudication, [&](const IncidentVerdict& verdict) {
+      incidents.push_back(IncidentVerdictToJson(verdict));
+      if (options.record) incidents.back()["record"] = RecordToJson(verdict, *timeline);
+    });
+    PrintJson({{"timeline", timeline->id}, {"as_if_in_force", options.as_if_in_force},
+               {"doctrine", ToString(options.doctrine)}, {"incidents", incidents}});
   } else {
     fmt::print("{}", RenderTimelineHeader(*timeline, instruments.size()));
-    Adjudicate(*timeline, instruments, environment.parties, adjudication,
-               [&](const IncidentVerdict& verdict) { fmt::print("{}", RenderIncidentVerdict(verdict, environment.parties)); });
+    if (options.doctrine != Doctrine::Icj) fmt::print("Doctrine: {} (no gravity threshold for an armed attack)\n", ToString(options.doctrine));
+    Adjudicate(*timeline, instruments, environment.parties, adjudication, [&](const IncidentVerdict& verdict) {
+      fmt::print("{}", RenderIncidentVerdict(verdict, environment.parties));
+      if (options.record) fmt::print("{}", RenderRecord(verdict, *timeline));
+    });
   }
   return kOk;
 }
@@ -53,6 +66,11 @@ void AddAdjudicateCommand(CLI::App& app, const GlobalOptions& global, std::funct
   command->add_flag("--json", options->json, "machine-readable verdicts on stdout (docs/cli.md)");
   command->add_flag("--as-if-in-force", options->as_if_in_force,
                     "ignore the instruments' dates and status: what would they have done had they existed");
+  command->add_flag("--record", options->record,
+                    "print the timeline's record of what happened beside each verdict (cases with known outcomes)");
+  command->add_option("--doctrine", options->doctrine,
+                      "gravity of an armed attack: icj (default: a threshold; Nicaragua §191) or us (none)")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, Doctrine>{{"icj", Doctrine::Icj}, {"us", Doctrine::Us}}));
   command->callback([&run, &global, options] { run = [&global, options] { return RunAdjudicate(global, *options); }; });
 }
 

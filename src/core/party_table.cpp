@@ -84,7 +84,40 @@ PartyTable PartyTable::Load(const std::filesystem::path& data_dir) {
             });
   ReadTable(data_dir / "iso3166-2.csv", {"code", "name", "type"},
             [&](const std::vector<std::string>& fields, size_t) { table.subdivisions_.emplace(fields[0], fields[1]); });
+  const auto dependencies_path = data_dir / "dependencies.csv";
+  ReadTable(dependencies_path, {"code", "sovereign", "name"}, [&](const std::vector<std::string>& fields, size_t line) {
+    if (table.Find(fields[0]) == nullptr || table.Find(fields[1]) == nullptr) {
+      throw std::runtime_error(dependencies_path.string() + ":" + std::to_string(line) + ": error: unknown ISO code " +
+                               (table.Find(fields[0]) == nullptr ? fields[0] : fields[1]));
+    }
+    table.dependencies_.emplace(fields[0], fields[1]);
+  });
+  ReadTable(data_dir / "sea-areas.csv", {"id", "name"},
+            [&](const std::vector<std::string>& fields, size_t) { table.sea_areas_.push_back(fields[0]); });
   return table;
+}
+
+const PartyInfo* PartyTable::TerritoryOf(std::string_view place) const {
+  if (place.find('-') != std::string_view::npos) {
+    return IsSeaArea(place) ? nullptr : SubdivisionCountry(place);
+  }
+  if (auto found = dependencies_.find(std::string(place)); found != dependencies_.end()) {
+    return Find(found->second);
+  }
+  return Resolve(place);
+}
+
+std::vector<std::string> PartyTable::DependenciesOf(std::string_view state) const {
+  std::vector<std::string> codes;
+  for (const auto& [code, sovereign] : dependencies_) {
+    if (sovereign == state) codes.push_back(code);
+  }
+  std::sort(codes.begin(), codes.end());
+  return codes;
+}
+
+bool PartyTable::IsSeaArea(std::string_view id) const {
+  return std::find(sea_areas_.begin(), sea_areas_.end(), id) != sea_areas_.end();
 }
 
 const PartyInfo* PartyTable::Resolve(std::string_view code) const {

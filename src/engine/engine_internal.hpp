@@ -22,8 +22,16 @@ bool RoleBased(const Instrument& instrument, const std::vector<std::string>& par
 //! When `party`'s withdrawal from the instrument takes effect (notice + the exit's notice period).
 std::optional<Time> WithdrawalEffective(const Instrument& instrument, const std::string& party, const WorldState& world);
 //! Triggered, PlaceExcluded or PlaceOutsideArea.
-Condition CheckPlace(const Area& area, const Incident& incident, const PartyTable& parties);
+Condition CheckPlace(const Area& area, const Incident& incident, const PartyTable& parties,
+                     const std::vector<std::string>& protected_parties);
 //! Triggered, BelowScale, NotDeliberate, NotSustained or ThresholdUnknown.
-Condition CheckThreshold(const Threshold& threshold, const Incident& incident);
+Condition CheckThreshold(const Threshold& threshold, const Incident& incident, std::optional<Scale> scale);
+//! What the incident did that the restraint clause forbids (empty: nothing).
+std::vector<Forbidden> BreachedForbids(const Clause& clause, const Incident& incident);
+//! True when the incident meets the trigger only as an armed attack (or aggression, or nuclear
+//! attack): then the law of self-defence decides (character, gravity).
+bool NeedsArmedAttack(const Trigger& trigger, const Instrument& instrument, const Incident& incident);
+//! True when `party` is among the instrument's parties.
+bool IsPartyOf(const Instrument& instrument, const std::string& party);
 
 }  // namespace casus

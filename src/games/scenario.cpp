@@ -333,11 +333,22 @@ GameDesign MakeGameDesign(const LoadedScenario& loaded, size_t design_idx, World
   const ScenarioDesign& spec = scenario.designs[design_idx];
   GameDesign design{spec.id, {}, spec.forces_in_place, spec.forces};
   if (scenario.ceasefire_in_force) {
-    world.Apply(StatusEvent{scenario.attack.at, StatusKind::CeasefireInForce, {scenario.beneficiary, scenario.challenger}, "", "", {}});
+    StatusEvent ceasefire;
+    ceasefire.at = scenario.attack.at;
+    ceasefire.kind = StatusKind::CeasefireInForce;
+    ceasefire.parties = {scenario.beneficiary, scenario.challenger};
+    world.Apply(ceasefire);
   }
   for (const auto& instrument : loaded.instruments[design_idx]) {
     design.instruments.push_back(&instrument);
-    if (!spec.accede.empty()) world.Apply(StatusEvent{scenario.attack.at, StatusKind::Accession, spec.accede, instrument.id, "", {}});
+    if (!spec.accede.empty()) {
+      StatusEvent accession;
+      accession.at = scenario.attack.at;
+      accession.kind = StatusKind::Accession;
+      accession.parties = spec.accede;
+      accession.instrument = instrument.id;
+      world.Apply(accession);
+    }
   }
   return design;
 }

@@ -19,16 +19,31 @@ std::string DescribeFacts(const Incident& incident) {
   if (incident.scale) facts.emplace_back(ToString(*incident.scale));
   if (incident.deliberate) facts.push_back(*incident.deliberate ? "deliberate" : "not deliberate");
   if (incident.sustained) facts.push_back(*incident.sustained ? "sustained" : "not sustained");
-  return facts.empty() ? std::string("scale not stated") : fmt::format("{}", fmt::join(facts, ", "));
+  if (incident.effects) facts.push_back(fmt::format("effects: {}", ToString(*incident.effects)));
+  if (facts.empty()) facts.emplace_back("scale not stated");
+  return fmt::format("{}", fmt::join(facts, ", "));
 }
 
 std::string DescribeDeadline(const DutyOwed& duty) {
   switch (duty.deadline.kind) {
     case DeadlineKind::Forthwith: return "forthwith";
     case DeadlineKind::None: return "no deadline";
-    case DeadlineKind::Within: return fmt::format("by {} ({} after the incident)", FormatTime(*duty.due), duty.deadline.within.ToString());
+    case DeadlineKind::Within: {
+      std::string text = duty.due ? fmt::format("by {} ({} after the {})", FormatTime(*duty.due), duty.deadline.within.ToString(), ToString(duty.from))
+                                  : fmt::format("within {} of the {}", duty.deadline.within.ToString(), ToString(duty.from));
+      if (!duty.hedge.empty()) text += fmt::format(", {}: not a firm deadline", duty.hedge);
+      return text;
+    }
   }
   return "";
+}
+
+// "must assist", "have a political commitment to assist", "would have to assist", …
+std::string DutyPhrase(const DutyOwed& duty) {
+  if (duty.binding == Binding::Political) {
+    return fmt::format("{} a political commitment to {}", duty.would ? "would have" : "have", DutyVerb(duty.strength));
+  }
+  return fmt::format("{} {}", duty.would ? "would have to" : "must", DutyVerb(duty.strength));
 }
 
 std::string DescribeOutcome(const DecisionOutcome& outcome) {
@@ -55,12 +70,14 @@ void Line(std::string& out, size_t indent, const std::string& text, size_t width
 }
 
 std::string_view VerdictWord(const ClauseVerdict& verdict) {
-  switch (verdict.condition) {
-    case Condition::Triggered: return "TRIGGERED";
-    case Condition::Breached: return "BREACHED";
-    case Condition::NotBreached: return "kept";
-    default: return "not triggered";
+  switch (verdict.status) {
+    case ClauseStatus::Owed: return "OWED";
+    case ClauseStatus::OwedOnce: return "OWED ONCE";
+    case ClauseStatus::NotOwed: return "not owed";
+    case ClauseStatus::Breached: return "BREACHED";
+    case ClauseStatus::NotBreached: return "kept";
   }
+  return "";
 }
 
 json OutcomeToJson(const DecisionOutcome& outcome) {
@@ -69,7 +86,19 @@ json OutcomeToJson(const DecisionOutcome& outcome) {
               {"veto_holders", outcome.veto_holders},
               {"attacker_can_block", outcome.attacker_can_block}};
   if (!outcome.body.empty()) out["body"] = outcome.body;
+  out["blocks_duty"] = outcome.blocks_duty;
+  if (!outcome.organisations.empty()) out["organisations_expanded"] = outcome.organisations;
   return out;
+}
+
+json NeedsToJson(const std::vector<Need>& needs) {
+  json out = json::array();
+  for (const auto& need : needs) out.push_back({{"kind", ToString(need.kind)}, {"by", need.by}, {"text", need.text}});
+  return out;
+}
+
+bool Contains(const std::vector<std::string>& list, const std::string& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
 }
 
 }  // namespace
@@ -79,7 +108,9 @@ std::string RenderTimelineHeader(const Timeline& timeline, size_t instrument_cou
                                 timeline.title.empty() ? "" : fmt::format(" ({})", timeline.title), timeline.incidents.size(),
                                 timeline.incidents.size() == 1 ? "" : "s", instrument_count, instrument_count == 1 ? "" : "s");
   for (const auto& status : timeline.statuses) {
-    out += fmt::format("  status {} {}: {}{}\n", FormatTime(status.at), ToString(status.kind), fmt::join(status.parties, ", "),
+    if (IsIncidentAct(status.kind)) continue;  // shown with the incident they concern
+    out += fmt::format("  status {} {}: {}{}{}\n", FormatTime(status.at), ToString(status.kind), fmt::join(status.parties, ", "),
+                       status.towards.empty() ? "" : fmt::format(" towards {}", fmt::join(status.towards, ", ")),
                        status.instrument.empty() ? "" : fmt::format(" ({})", status.instrument));
   }
   return out;
@@ -89,9 +120,26 @@ std::string RenderIncidentVerdict(const IncidentVerdict& verdict, const PartyTab
   const Incident& incident = *verdict.incident;
   std::string out;
   const std::string place_name = parties.SubdivisionName(incident.where);
-  out += fmt::format("\n{} — {}: {} by {} on {} at {}{}; {}\n", FormatTime(incident.at), incident.id, ToString(incident.kind),
-                     incident.by, incident.against, incident.where, place_name.empty() ? "" : fmt::format(" ({})", place_name),
+  const std::string target = incident.target == Target::Territory ? std::string() : fmt::format("'s {}", ToString(incident.target));
+  out += fmt::format("\n{} — {}: {} by {} on {}{} at {}{}; {}\n", FormatTime(incident.at), incident.id, ToString(incident.kind),
+                     incident.by, incident.against, target, incident.where, place_name.empty() ? "" : fmt::format(" ({})", place_name),
                      DescribeFacts(incident));
+  const Assessment& assessment = verdict.assessment;
+  if (incident.by == kNonStateActor) {
+    out += assessment.attributed ? fmt::format("  attribution: to {} ({})\n", incident.sponsor, ToString(*incident.attribution))
+                                 : std::string("  attribution: to no state\n");
+  }
+  if (assessment.character != Character::Aggression || incident.character) {
+    out += fmt::format("  character: {}{}\n", ToString(assessment.character),
+                       assessment.character_inferred ? fmt::format(" (inferred: answers '{}')", assessment.answers->id) : std::string(" (stated)"));
+  }
+  for (const StatusEvent* act : assessment.acts) {
+    std::string who = act->parties.empty() ? act->body : fmt::format("{}", fmt::join(act->parties, ", "));
+    if (!act->body.empty() && !act->parties.empty()) who += fmt::format(" ({})", act->body);
+    out += fmt::format("  {} {}: {}{}{}\n", ToString(act->kind), FormatTime(act->at), who,
+                       act->finding ? fmt::format(" finds {}", ToString(*act->finding)) : std::string(),
+                       act->instrument.empty() ? std::string() : fmt::format(" under {}{}", act->instrument, act->clause.empty() ? "" : " " + act->clause));
+  }
   for (const StatusEvent* status : verdict.context) {
     out += fmt::format("  context: {} ({}) since {}\n", ToString(status->kind), fmt::join(status->parties, ", "), FormatTime(status->at));
   }
@@ -101,37 +149,45 @@ std::string RenderIncidentVerdict(const IncidentVerdict& verdict, const PartyTab
       continue;  // every clause has the same reason: said once
     }
     for (const auto& clause_verdict : instrument_verdict.clauses) {
-      if (clause_verdict.condition == Condition::NotBreached) {
+      if (clause_verdict.condition == Condition::NotBreached &&
+          (!Contains(clause_verdict.clause->obligated, verdict.assessment.attacker) ||
+           !Contains(clause_verdict.clause->protected_parties, incident.against))) {
         continue;  // a restraint the attacker is not bound by: nothing to say in a brief (the JSON has it)
       }
       Line(out, 4, fmt::format("{} {} [{}]: {}", VerdictWord(clause_verdict), clause_verdict.clause->cite,
                                clause_verdict.clause->id, clause_verdict.reason));
       // Parties owing the same duty, by the same deadline, with the same means, share a line.
       const auto& duties = clause_verdict.duties;
-      for (size_t first = 0; first < duties.size();) {
-        size_t last = first + 1;
-        std::vector<std::string> owing = {duties[first].party};
-        while (last < duties.size() && duties[last].strength == duties[first].strength &&
-               duties[last].due == duties[first].due && duties[last].deadline.kind == duties[first].deadline.kind &&
-               duties[last].means == duties[first].means) {
-          owing.push_back(duties[last++].party);
+      const auto same = [](const DutyOwed& left, const DutyOwed& right) {
+        return left.strength == right.strength && left.due == right.due && left.deadline.kind == right.deadline.kind &&
+               left.means == right.means && left.excluded == right.excluded;
+      };
+      std::vector<bool> shown(duties.size(), false);
+      for (size_t first = 0; first < duties.size(); ++first) {
+        if (shown[first]) continue;
+        std::vector<std::string> owing;
+        for (size_t other = first; other < duties.size(); ++other) {
+          if (!shown[other] && same(duties[first], duties[other])) {
+            owing.push_back(duties[other].party);
+            shown[other] = true;
+          }
         }
-        std::string text = fmt::format("{} must {} — {}", fmt::join(owing, ", "), DutyVerb(duties[first].strength),
-                                       DescribeDeadline(duties[first]));
+        std::string text = fmt::format("{} {} — {}", fmt::join(owing, ", "), DutyPhrase(duties[first]), DescribeDeadline(duties[first]));
         if (!duties[first].means.empty()) text += fmt::format("; means: {}", fmt::join(ToStrings(duties[first].means), ", "));
+        if (!duties[first].excluded.empty()) {
+          text += fmt::format("; not {} ({})", fmt::join(ToStrings(duties[first].excluded), ", "), duties[first].proviso_cite);
+        }
         Line(out, 8, text);
-        first = last;
       }
-      if (std::any_of(duties.begin(), duties.end(), [&](const DutyOwed& duty) { return duty.party == incident.by; })) {
-        Line(out, 8, fmt::format("note: {}, the attacker, is itself among those who owe this duty", incident.by));
-      }
+      for (const auto& need : clause_verdict.needs) Line(out, 8, "needs: " + need.text);
       if (clause_verdict.attribution) Line(out, 8, "attribution: " + DescribeOutcome(*clause_verdict.attribution));
       if (clause_verdict.decision) {
         std::string text = "decision: " + DescribeOutcome(*clause_verdict.decision);
         if (!clause_verdict.decision->veto_holders.empty()) {
           text += fmt::format("; can block: {}", fmt::join(clause_verdict.decision->veto_holders, ", "));
         }
-        if (clause_verdict.decision->attacker_can_block) text += fmt::format(" — the attacker, {}, can block it", incident.by);
+        if (clause_verdict.decision->attacker_can_block) text += fmt::format(" — the attacker, {}, can block it", verdict.assessment.attacker);
+        if (!clause_verdict.decision->blocks_duty) text += " (the result, not the duty to seek it: an obligation of conduct)";
         Line(out, 8, text);
       }
     }
@@ -149,7 +205,13 @@ nlohmann::json IncidentVerdictToJson(const IncidentVerdict& verdict) {
               {"where", incident.where},
               {"scale", incident.scale ? json(ToString(*incident.scale)) : json(nullptr)},
               {"deliberate", incident.deliberate ? json(*incident.deliberate) : json(nullptr)},
-              {"sustained", incident.sustained ? json(*incident.sustained) : json(nullptr)}};
+              {"sustained", incident.sustained ? json(*incident.sustained) : json(nullptr)},
+              {"target", ToString(incident.target)},
+              {"character", ToString(verdict.assessment.character)},
+              {"character_inferred", verdict.assessment.character_inferred},
+              {"attacker", verdict.assessment.attacker},
+              {"attributed", verdict.assessment.attributed},
+              {"accumulated_scale", verdict.assessment.accumulated.empty() ? json(nullptr) : json(ToString(*verdict.assessment.scale))}};
   json instruments = json::array();
   for (const auto& instrument_verdict : verdict.instruments) {
     json clauses = json::array();
@@ -158,13 +220,20 @@ nlohmann::json IncidentVerdictToJson(const IncidentVerdict& verdict) {
       for (const auto& duty : clause_verdict.duties) {
         json deadline = duty.due ? json(FormatTime(*duty.due))
                                  : duty.deadline.kind == DeadlineKind::Forthwith ? json("forthwith") : json(nullptr);
-        duties.push_back({{"party", duty.party}, {"duty", ToString(duty.strength)}, {"deadline", deadline},
-                          {"means", ToStrings(duty.means)}});
+        json one = {{"party", duty.party}, {"duty", ToString(duty.strength)}, {"deadline", deadline},
+                    {"means", ToStrings(duty.means)}, {"binding", ToString(duty.binding)}, {"would", duty.would},
+                    {"deadline_from", ToString(duty.from)}, {"deadline_firm", duty.hedge.empty()},
+                    {"constitutional", duty.constitutional}};
+        if (!duty.excluded.empty()) one["excluded_means"] = ToStrings(duty.excluded);
+        duties.push_back(std::move(one));
       }
       clauses.push_back({{"clause", clause_verdict.clause->id},
                          {"cite", clause_verdict.clause->cite},
                          {"kind", ToString(clause_verdict.clause->kind)},
                          {"triggered", clause_verdict.Triggered()},
+                         {"status", ToString(clause_verdict.status)},
+                         {"needs", NeedsToJson(clause_verdict.needs)},
+                         {"breached", ToStrings(clause_verdict.breached)},
                          {"condition", ToString(clause_verdict.condition)},
                          {"reason", clause_verdict.reason},
                          {"duties", duties},
@@ -175,9 +244,80 @@ nlohmann::json IncidentVerdictToJson(const IncidentVerdict& verdict) {
                            {"hypothetical", instrument_verdict.hypothetical},
                            {"in_force", instrument_verdict.in_force},
                            {"in_force_reason", instrument_verdict.in_force_reason},
+                           {"binding", ToString(instrument_verdict.instrument->binding)},
                            {"clauses", clauses}});
   }
   out["instruments"] = instruments;
+  return out;
+}
+
+namespace {
+const ClauseVerdict* FindClauseVerdict(const IncidentVerdict& verdict, const Record& record) {
+  for (const auto& instrument_verdict : verdict.instruments) {
+    if (instrument_verdict.instrument->id != record.instrument) continue;
+    for (const auto& clause_verdict : instrument_verdict.clauses) {
+      if (clause_verdict.clause->id == record.clause) return &clause_verdict;
+    }
+  }
+  return nullptr;
+}
+
+// Whether casus's reading agrees with the record: a duty casus finds owed that was honoured, a
+// duty casus finds not owed that was not invoked, agree; the rest is for the reader to weigh.
+std::string_view Agreement(const Record& record, const ClauseVerdict* clause_verdict) {
+  if (clause_verdict == nullptr) return "casus has no verdict (instrument or clause not adjudicated)";
+  const ClauseStatus status = clause_verdict->status;
+  if (status == ClauseStatus::Breached || status == ClauseStatus::NotBreached) {  // restraint clauses
+    const bool breached = status == ClauseStatus::Breached;
+    switch (record.outcome) {
+      case RecordOutcome::NotHonoured: return breached ? "agrees: breached" : "differs: casus finds it kept";
+      case RecordOutcome::Honoured: return breached ? "differs: casus finds it breached" : "agrees: kept";
+      case RecordOutcome::NotInvoked: return breached ? "differs: casus finds it breached" : "agrees";
+      case RecordOutcome::Disputed: return "disputed: casus gives one reading";
+    }
+  }
+  switch (record.outcome) {
+    case RecordOutcome::Honoured: return status == ClauseStatus::Owed ? "agrees" : "differs: honoured, though casus finds it not (yet) owed";
+    case RecordOutcome::NotHonoured:
+      return status == ClauseStatus::Owed ? "agrees: owed and not honoured"
+             : status == ClauseStatus::OwedOnce ? "differs in part: casus finds it owed only once its needs are met"
+                                                : "differs: the parties' dispute turned on a duty casus finds not owed";
+    case RecordOutcome::NotInvoked:
+      return status == ClauseStatus::Owed ? "differs: casus finds it owed, yet nobody invoked it" : "agrees";
+    case RecordOutcome::Disputed: return "disputed: casus gives one reading";
+  }
+  return "";
+}
+}  // namespace
+
+std::string RenderRecord(const IncidentVerdict& verdict, const Timeline& timeline) {
+  std::string out;
+  for (const auto& record : timeline.records) {
+    if (record.incident != verdict.incident->id) continue;
+    const ClauseVerdict* clause_verdict = FindClauseVerdict(verdict, record);
+    if (out.empty()) out += "  the record beside casus:\n";
+    Line(out, 4, fmt::format("{} {}: record {} — casus {} — {}", record.instrument, record.clause, ToString(record.outcome),
+                             clause_verdict != nullptr ? ToString(clause_verdict->status) : std::string_view("-"),
+                             Agreement(record, clause_verdict)));
+    Line(out, 8, record.text);
+    Line(out, 8, fmt::format("sources: {}", fmt::join(record.sources, "; ")));
+  }
+  return out;
+}
+
+nlohmann::json RecordToJson(const IncidentVerdict& verdict, const Timeline& timeline) {
+  json out = json::array();
+  for (const auto& record : timeline.records) {
+    if (record.incident != verdict.incident->id) continue;
+    const ClauseVerdict* clause_verdict = FindClauseVerdict(verdict, record);
+    out.push_back({{"instrument", record.instrument},
+                   {"clause", record.clause},
+                   {"outcome", ToString(record.outcome)},
+                   {"text", record.text},
+                   {"sources", record.sources},
+                   {"casus_status", clause_verdict != nullptr ? json(ToString(clause_verdict->status)) : json(nullptr)},
+                   {"agreement", Agreement(record, clause_verdict)}});
+  }
   return out;
 }
 

@@ -105,4 +105,10 @@ bool IsRestraintKind(ClauseKind kind) {
   return kind == ClauseKind::NonAggression || kind == ClauseKind::Neutrality || kind == ClauseKind::Assurance;
 }
 
+std::vector<Forbidden> DefaultForbids(ClauseKind kind) {
+  if (kind == ClauseKind::Neutrality) return {Forbidden::UseOfForce};
+  if (kind == ClauseKind::NonAggression || kind == ClauseKind::Assurance) return {Forbidden::UseOfForce, Forbidden::ThreatOfForce};
+  return {};
+}
+
 }  // namespace casus

@@ -194,7 +194,26 @@ std::optional<Trigger> ReadTrigger(const toml::table& table, const std::string& 
   }
   trigger.activation = ReadEnumArray<ActivationCondition>(reader, "activation", false, "activation condition", state);
   trigger.on_request = reader.Bool("on_request").value_or(false);
+  if (auto request_by = reader.Enum<RequestBy>("request_by", false, "requester")) {
+    trigger.request_by = *request_by;
+    if (!trigger.on_request) {
+      state.Error(state.At(*table.get("request_by")), fmt::format("'request_by' in {} without on_request = true", owner),
+                  "add on_request = true: the duty arises at a party's request");
+    }
+  }
+  std::vector<std::pair<std::string, SourcePosition>> codes;
+  for (const auto& [word, position] : reader.StringArray("by", false, "by = [\"RUS\"] (or [\"any-state\"], [\"non-party-state\"])")) {
+    if (word == "any-state") trigger.by.any_state = true;
+    else if (word == "non-party-state") trigger.by.non_party_state = true;
+    else codes.emplace_back(word, position);
+  }
+  trigger.by.states = ResolveCodes(codes, state, "by");
+  trigger.void_if = ReadEnumArray<VoidCondition>(reader, "void_if", false, "void condition", state);
   reader.RejectUnknownFields();
+  if (!trigger.by.states.empty() && (trigger.by.any_state || trigger.by.non_party_state)) {
+    state.Error(state.At(*table.get("by")), fmt::format("'by' in {} mixes named states with a class of attackers", owner),
+                "write either the states (by = [\"RUS\"]) or one class (by = [\"non-party-state\"])");
+  }
   return trigger;
 }
 
@@ -218,9 +237,26 @@ std::optional<Duty> ReadDuty(const toml::table& table, const std::string& owner,
     }
   }
   duty.constitutional = reader.Bool("constitutional").value_or(false);
+  duty.from = reader.Enum<DeadlineFrom>("from", false, "event a deadline runs from");
+  duty.deadline_hedge = reader.String("deadline_hedge", false, "deadline_hedge = \"where possible\"").value_or("");
+  if (const toml::table* proviso = SubTable(reader, "proviso", "proviso = { parties = [\"AUT\"], excludes = [\"armed-force\"], cite = \"…\", text = \"…\" }", state)) {
+    TableReader inner(*proviso, fmt::format("'proviso' of {}", owner), state);
+    Proviso read;
+    read.parties = ResolveCodes(inner.StringArray("parties", true, "parties = [\"AUT\", \"IRL\"]", true), state, "parties");
+    read.excludes = ReadEnumArray<Means>(inner, "excludes", true, "means", state);
+    read.cite = inner.String("cite", true, "cite = \"Art. 42(7), second sentence\"").value_or("");
+    read.text = inner.String("text", true, "text = \"the operative words, verbatim\"").value_or("");
+    inner.RejectUnknownFields();
+    duty.proviso = std::move(read);
+  }
   reader.RejectUnknownFields();
   if (!strength) {
     return std::nullopt;
+  }
+  if ((duty.from || !duty.deadline_hedge.empty()) && duty.deadline.kind != DeadlineKind::Within) {
+    state.Error(state.At(*table.get(duty.from ? "from" : "deadline_hedge")),
+                fmt::format("'{}' in {} qualifies a deadline, and the duty has none", duty.from ? "from" : "deadline_hedge", owner),
+                "give deadline = \"PT24H\" (a duration), or remove it");
   }
   duty.strength = *strength;
   return duty;
@@ -265,8 +301,21 @@ void ReadArea(const toml::table& table, size_t index, Instrument& instrument, co
   auto excludes = reader.StringArray("excludes", false, "excludes = [\"UA-43\"]");
   CheckPlaceCodes(excludes, state, "excludes", false);
   area.excludes = Written(excludes);
+  area.objects = ReadEnumArray<ProtectedObject>(reader, "objects", false, "protected object", state);
+  for (const auto& [place, position] : reader.StringArray("objects_in", false, "objects_in = [\"protected-territory\", \"mediterranean\"]")) {
+    if (place == "protected-territory") {
+      area.objects_in_protected_territory = true;
+    } else {
+      if (!state.parties.IsSeaArea(place)) CheckPlaceCodes({{place, position}}, state, "objects_in", false);
+      area.objects_in.push_back(place);
+    }
+  }
   area.unencoded = reader.String("unencoded", false, "unencoded = \"why\"").value_or("");
   reader.RejectUnknownFields();
+  if (area.objects.empty() != (area.objects_in.empty() && !area.objects_in_protected_territory)) {
+    state.Error(area.position, fmt::format("[[area]] '{}' needs both 'objects' and 'objects_in'", area.id),
+                "objects = [\"forces\", \"vessels\", \"aircraft\"] with objects_in = [\"protected-territory\", \"mediterranean\"]");
+  }
   if (!area.id.empty()) {
     CheckId(area.id, state.At(*table.get("id")), state, "area");
     if (const Area* first = instrument.FindArea(area.id)) {
@@ -321,8 +370,21 @@ void ReadClause(const toml::table& table, size_t index, Instrument& instrument, 
   if (const toml::table* forces = SubTable(reader, "forces", "forces = { by = [\"GBR\"], where = [\"UKR\"] }", state)) {
     clause.forces = ReadForces(*forces, owner, instrument, state);
   }
+  clause.forbids_stated = reader.Get("forbids") != nullptr;
+  clause.forbids = ReadEnumArray<Forbidden>(reader, "forbids", false, "forbidden act", state);
+  const bool exceptions_stated = reader.Get("exceptions") != nullptr;
+  clause.exceptions = ReadEnumArray<RestraintException>(reader, "exceptions", false, "exception", state);
   clause.unencoded = reader.String("unencoded", false, "unencoded = \"why\"").value_or("");
   reader.RejectUnknownFields();
+  if (kind && IsRestraintKind(*kind)) {
+    if (!clause.forbids_stated) clause.forbids = DefaultForbids(*kind);
+    if (!exceptions_stated) clause.exceptions = {RestraintException::SelfDefence};
+  } else if (kind && (clause.forbids_stated || exceptions_stated)) {
+    state.Error(state.At(*table.get(clause.forbids_stated ? "forbids" : "exceptions")),
+                fmt::format("'{}' in {}: only restraint clauses (non-aggression, neutrality, assurance) forbid",
+                            clause.forbids_stated ? "forbids" : "exceptions", owner),
+                "remove it, or change the kind");
+  }
 
   if (kind && IsResponseKind(*kind)) {
     if (table.get("trigger") == nullptr) {
@@ -460,7 +522,13 @@ void ReadInstrumentTable(const toml::table& table, Instrument& instrument, const
   if (status) instrument.status = *status;
   instrument.signed_on = reader.DateField("signed");
   instrument.in_force_on = reader.DateField("in_force");
-  instrument.ended_on = reader.DateField("ended");
+  if (const toml::node* ended = table.get("ended"); ended != nullptr && ended->is_string() &&
+                                                      ended->as_string()->get() == "unknown") {
+    reader.Get("ended");
+    instrument.ended_unknown = true;
+  } else {
+    instrument.ended_on = reader.DateField("ended");
+  }
   instrument.last_verified = reader.DateField("last_verified");
   if (auto duration = reader.DurationField("duration", true, {"indefinite", "unstated"}, "duration = \"P10Y\" (or \"indefinite\", \"unstated\")")) {
     instrument.duration.position = state.At(*table.get("duration"));
@@ -489,11 +557,11 @@ void ReadInstrumentTable(const toml::table& table, Instrument& instrument, const
       state.Error(position_of("in_force"), fmt::format("a {} has no entry-into-force date", ToString(*status)),
                   "remove in_force, or change the status to \"in-force\"");
     }
-    if ((*status == Status::Terminated || *status == Status::Expired) && !instrument.ended_on) {
+    if ((*status == Status::Terminated || *status == Status::Expired) && !instrument.ended_on && !instrument.ended_unknown) {
       state.Error(position_of("status"), fmt::format("status '{}' needs the date it ended", ToString(*status)),
-                  "add ended = YYYY-MM-DD");
+                  "add ended = YYYY-MM-DD (or ended = \"unknown\" when the date is not known)");
     }
-    if ((*status == Status::InForce || *status == Status::Signed || hypothetical) && instrument.ended_on) {
+    if ((*status == Status::InForce || *status == Status::Signed || hypothetical) && (instrument.ended_on || instrument.ended_unknown)) {
       state.Error(position_of("ended"), fmt::format("an instrument with status '{}' has not ended", ToString(*status)),
                   "remove ended, or change the status to \"terminated\" or \"expired\"");
     }

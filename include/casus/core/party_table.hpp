@@ -25,7 +25,8 @@ struct PartyInfo {
 
 class PartyTable {
  public:
-  //! Reads iso3166-1.csv, iso3166-2.csv, cow-states.csv and organisations.csv from data_dir.
+  //! Reads iso3166-1.csv, iso3166-2.csv, cow-states.csv, organisations.csv, dependencies.csv and
+  //! sea-areas.csv from data_dir.
   //! Throws std::runtime_error naming the file and line when one is missing or malformed.
   static PartyTable Load(const std::filesystem::path& data_dir);
 
@@ -44,6 +45,17 @@ class PartyTable {
   const std::vector<std::string>& AllCodes() const { return all_codes_; }
   //! Subdivision codes of one country, e.g. all "UA-…" codes, for hints.
   std::vector<std::string> SubdivisionCodes(std::string_view alpha2) const;
+  //! The state whose territory a dependency is (GRL → DNK, from dependencies.csv), or the state
+  //! of an ISO 3166-2 subdivision, or the state itself; nullptr for unknown codes and sea areas.
+  const PartyInfo* TerritoryOf(std::string_view place) const;
+  //! True for a dependency (its own ISO 3166-1 code, part of another state's territory).
+  bool IsDependency(std::string_view code) const { return dependencies_.count(std::string(code)) > 0; }
+  //! The dependencies of a state (canonical ids), e.g. DNK → GRL, FRO.
+  std::vector<std::string> DependenciesOf(std::string_view state) const;
+  //! True for a named sea area (sea-areas.csv: "north-atlantic", "mediterranean", …).
+  bool IsSeaArea(std::string_view id) const;
+  //! Every sea area id, for hints.
+  const std::vector<std::string>& SeaAreas() const { return sea_areas_; }
   //! The UN Security Council's permanent members (the veto holders), from organisations.csv row UNSC.
   const std::vector<std::string>& SecurityCouncilPermanentMembers() const;
 
@@ -54,6 +66,8 @@ class PartyTable {
   std::unordered_map<std::string, std::string> subdivisions_;  // code → name
   std::vector<std::string> all_codes_;
   std::vector<std::string> no_members_;
+  std::unordered_map<std::string, std::string> dependencies_;  // dependency code → sovereign id
+  std::vector<std::string> sea_areas_;
 };
 
 }  // namespace casus

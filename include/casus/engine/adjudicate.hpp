@@ -31,18 +31,75 @@ enum class Condition {
   ActivationNotMet,      //!< an activation condition (a ceasefire in force…) does not hold
   Breached,              //!< restraint clauses: the incident breaches it
   NotBreached,           //!< restraint clauses: the incident does not breach it
+  SelfDefence,           //!< the incident is self-defence (or authorised by the Council), not an armed attack
+  BelowGravity,          //!< --doctrine icj: below the gravity of an armed attack (Nicaragua §191, §195)
+  GravityUnknown,        //!< --doctrine icj: the timeline does not give the scale that gravity needs
+  AttackerNotCovered,    //!< the trigger answers other attackers (by = [...])
+  Voided,                //!< a void_if condition holds (the protected party attacked first)
+  Excepted,              //!< restraint clauses: the act is of a forbidden kind, but an exception applies
 };
 
-CASUS_ENUM_NAMES(Condition, 13, {Condition::Triggered, "triggered"}, {Condition::NotInForce, "not-in-force"},
+CASUS_ENUM_NAMES(Condition, 19, {Condition::Triggered, "triggered"}, {Condition::NotInForce, "not-in-force"},
                  {Condition::EventNotCovered, "event-not-covered"}, {Condition::TargetNotProtected, "target-not-protected"},
                  {Condition::PlaceOutsideArea, "place-outside-area"}, {Condition::PlaceExcluded, "place-excluded"},
                  {Condition::BelowScale, "below-scale"}, {Condition::NotDeliberate, "not-deliberate"},
                  {Condition::NotSustained, "not-sustained"}, {Condition::ThresholdUnknown, "threshold-unknown"},
                  {Condition::ActivationNotMet, "activation-not-met"}, {Condition::Breached, "breached"},
-                 {Condition::NotBreached, "not-breached"})
+                 {Condition::NotBreached, "not-breached"}, {Condition::SelfDefence, "self-defence"},
+                 {Condition::BelowGravity, "below-gravity"}, {Condition::GravityUnknown, "gravity-unknown"},
+                 {Condition::AttackerNotCovered, "attacker-not-covered"}, {Condition::Voided, "voided"},
+                 {Condition::Excepted, "excepted"})
+
+//! Whether an armed attack needs a minimum gravity: the International Court's (Nicaragua §191:
+//! "the most grave forms of the use of force"), or the United States' (no threshold: any illegal
+//! use of force may be met in self-defence; DoD Law of War Manual §1.11.5.2).
+enum class Doctrine { Icj, Us };
+CASUS_ENUM_NAMES(Doctrine, 2, {Doctrine::Icj, "icj"}, {Doctrine::Us, "us"})
+
+//! A clause's verdict in three values (response clauses) or two (restraint clauses).
+enum class ClauseStatus { Owed, OwedOnce, NotOwed, Breached, NotBreached };
+CASUS_ENUM_NAMES(ClauseStatus, 5, {ClauseStatus::Owed, "owed"}, {ClauseStatus::OwedOnce, "owed-once"},
+                 {ClauseStatus::NotOwed, "not-owed"}, {ClauseStatus::Breached, "breached"},
+                 {ClauseStatus::NotBreached, "not-breached"})
+
+//! An event still needed before a triggered duty is owed.
+enum class NeedKind { Request, VictimRequest, Determination, Attribution, ConcertedActionImpossible, ConstitutionalApproval, InForce };
+CASUS_ENUM_NAMES(NeedKind, 7, {NeedKind::Request, "request"}, {NeedKind::VictimRequest, "victim-request"},
+                 {NeedKind::Determination, "determination"}, {NeedKind::Attribution, "attribution"},
+                 {NeedKind::ConcertedActionImpossible, "concerted-action-impossible"},
+                 {NeedKind::ConstitutionalApproval, "constitutional-approval"}, {NeedKind::InForce, "in-force"})
+
+struct Need {
+  NeedKind kind = NeedKind::Request;
+  std::vector<std::string> by;  //!< who must make it (the requesting party, the deciding body's members, …)
+  std::string text;             //!< in words, with the legal source
+};
+
+//! What the law makes of an incident, from the incident and the timeline before it.
+struct Assessment {
+  Character character = Character::Aggression;
+  bool character_inferred = false;          //!< not stated: inferred from an earlier armed attack
+  const Incident* answers = nullptr;        //!< the armed attack a self-defence answers
+  const Incident* first_strike = nullptr;   //!< an earlier attack by the attacked state on the attacker
+  std::optional<Scale> scale;               //!< the incident's scale, or significant by accumulation
+  std::vector<const Incident*> accumulated; //!< the incidents taken together, this one last (empty: none)
+  std::string attacker;                     //!< the answerable state: `by`, or the sponsor when attributed
+  bool attributed = true;                   //!< false for a non-state attack not attributed to a state
+  std::vector<const StatusEvent*> acts;     //!< requests, invocations, determinations, approvals naming it
+};
+
+//! True when the incident's effects are those of an armed attack, whatever the weapon: an armed or
+//! nuclear attack, or a cyber or hybrid attack that damaged or killed (Nuclear Weapons opinion §39).
+bool IsForcible(const Incident& incident);
+
+//! The assessment of `timeline.incidents[index]` (earlier incidents and every act naming it).
+Assessment Assess(const Timeline& timeline, size_t index);
+//! The assessment of an incident alone: its stated character and scale, no history, no acts.
+Assessment AssessAlone(const Incident& incident);
 
 struct AdjudicationOptions {
   bool as_if_in_force = false;  //!< ignore dates and status: "what would it have done had it existed"
+  Doctrine doctrine = Doctrine::Icj;
 };
 
 struct DutyOwed {
@@ -50,7 +107,14 @@ struct DutyOwed {
   DutyStrength strength = DutyStrength::None;
   std::vector<Means> means;
   Deadline deadline;
-  std::optional<Time> due;  //!< incident time + the deadline's duration (Within only)
+  std::optional<Time> due;  //!< the starting event's time + the deadline's duration (Within only, once that event happened)
+  DeadlineFrom from = DeadlineFrom::Incident;  //!< the event the deadline runs from
+  std::string hedge;        //!< "where possible": not a firm deadline
+  Binding binding = Binding::Legal;
+  bool would = false;       //!< a draft or proposal (or --as-if-in-force): what it would oblige
+  std::vector<Means> excluded;  //!< means a proviso takes out for this party
+  std::string proviso_cite;
+  bool constitutional = false;
 };
 
 struct DecisionOutcome {
@@ -59,6 +123,8 @@ struct DecisionOutcome {
   std::vector<std::string> needs;         //!< whose agreement is needed (each of whom can block)
   std::vector<std::string> veto_holders;  //!< among `needs` and the attribution's: who can block the response
   bool attacker_can_block = false;
+  bool blocks_duty = true;  //!< false for a duty to seek Council action: a veto blocks the result, not the duty (conduct)
+  std::vector<std::string> organisations;  //!< organisations named among the deciders, expanded to their members
 };
 
 struct ClauseVerdict {
@@ -68,6 +134,9 @@ struct ClauseVerdict {
   std::vector<DutyOwed> duties;             //!< when triggered
   std::optional<DecisionOutcome> decision;  //!< when triggered and the clause states one
   std::optional<DecisionOutcome> attribution;
+  ClauseStatus status = ClauseStatus::NotOwed;
+  std::vector<Need> needs;                //!< owed-once: what is still needed
+  std::vector<Forbidden> breached;        //!< breached: what the incident did that the clause forbids
   bool Triggered() const { return condition == Condition::Triggered; }
 };
 
@@ -75,6 +144,7 @@ struct InstrumentVerdict {
   const Instrument* instrument = nullptr;
   bool hypothetical = false;  //!< a draft or proposal (or --as-if-in-force): adjudicated as if in force
   bool in_force = true;
+  bool end_unknown = false;   //!< terminated at an unknown date: in force only perhaps
   std::string in_force_reason;
   std::vector<ClauseVerdict> clauses;  //!< response and restraint clauses, in file order
 };
@@ -82,16 +152,21 @@ struct InstrumentVerdict {
 struct IncidentVerdict {
   const Incident* incident = nullptr;
   std::vector<const StatusEvent*> context;  //!< ceasefires and settlements in force for the attacked party
+  Assessment assessment;
   std::vector<InstrumentVerdict> instruments;
 };
 
 //! The decision logic alone (no text): the condition deciding `clause` for `incident`. The
 //! instrument must be in force (see InstrumentInForce). Used by Adjudicate and the benchmark.
 Condition DecideClause(const Instrument& instrument, const Clause& clause, const Incident& incident,
+                       const WorldState& world, const PartyTable& parties, const Assessment& assessment, Doctrine doctrine);
+//! The same for an incident alone (AssessAlone) under --doctrine us: what the guarantee game uses,
+//! where the attack is hypothetical and its gravity is a parameter, not a finding.
+Condition DecideClause(const Instrument& instrument, const Clause& clause, const Incident& incident,
                        const WorldState& world, const PartyTable& parties);
 
 //! Why an instrument is (or is not) in force at a moment.
-enum class InForce { Yes, AsIf, Hypothetical, SignedOnly, NotYet, Ended, Expired, Terminated };
+enum class InForce { Yes, AsIf, Hypothetical, SignedOnly, NotYet, Ended, Expired, Terminated, EndUnknown };
 
 //! When an instrument is in force, its dates turned into times once per run (not per incident).
 struct InForceWindow {
@@ -100,6 +175,7 @@ struct InForceWindow {
   std::optional<Time> start;      //!< entry into force (or signature)
   std::optional<Time> end;        //!< end or expiry, whichever comes first
   InForce end_kind = InForce::Ended;
+  bool end_unknown = false;       //!< terminated at a date not known (ended = "unknown")
 };
 
 //! The window of `instrument` under `options`.

@@ -20,6 +20,10 @@ class WorldState {
   //! The ceasefire status in force for `party` (the latest ceasefire-in-force naming it, unless a
   //! later ceasefire-ended names it), nullptr when none.
   const StatusEvent* CeasefireFor(const std::string& party) const;
+  //! The first ceasefire that ever entered into force for `party` (kept after it ends), nullptr when none.
+  const StatusEvent* FirstCeasefireFor(const std::string& party) const;
+  //! The suspension by `party` of its obligations under `instrument_id` towards `towards`, nullptr when none.
+  const StatusEvent* SuspensionOf(const std::string& instrument_id, const std::string& party, const std::string& towards) const;
   //! The settlement-in-force status naming `party`, nullptr when none.
   const StatusEvent* SettlementFor(const std::string& party) const;
   //! The termination of `instrument_id`, nullptr when none.
@@ -31,8 +35,9 @@ class WorldState {
 
  private:
   std::vector<StatusEvent> ceasefires_;   // in force now
+  std::vector<StatusEvent> first_ceasefires_;  // every ceasefire ever in force
   std::vector<StatusEvent> settlements_;
-  std::vector<StatusEvent> instrument_events_;  // accessions, withdrawal notices, terminations
+  std::vector<StatusEvent> instrument_events_;  // accessions, withdrawal notices, terminations, suspensions
 };
 
 }  // namespace casus

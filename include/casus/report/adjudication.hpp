@@ -16,8 +16,13 @@ std::string RenderTimelineHeader(const Timeline& timeline, size_t instrument_cou
 //! the duties with deadlines, the decision and who can block it.
 std::string RenderIncidentVerdict(const IncidentVerdict& verdict, const PartyTable& parties);
 //! {"id","at","kind","by","against","where",…,"instruments":[{"id","hypothetical","in_force",
-//! "in_force_reason","clauses":[{"clause","cite","kind","triggered","condition","reason","duties",
-//! "decision","attribution"}]}]}.
+//! "in_force_reason","binding","clauses":[{"clause","cite","kind","triggered","status","needs","breached",
+//! "condition","reason","duties","decision","attribution"}]}]}.
 nlohmann::json IncidentVerdictToJson(const IncidentVerdict& verdict);
+//! The record of what happened (the timeline's [[record]] for this incident) beside casus's
+//! verdict for the same clause: "", or a block of text.
+std::string RenderRecord(const IncidentVerdict& verdict, const Timeline& timeline);
+//! [{"instrument","clause","outcome","text","sources","casus_status","casus_condition"}], for --record --json.
+nlohmann::json RecordToJson(const IncidentVerdict& verdict, const Timeline& timeline);
 
 }  // namespace casus

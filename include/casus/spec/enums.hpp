@@ -30,7 +30,10 @@ enum class Means {
   Financial, Diplomatic
 };
 enum class MeansChoice { EachParty, Collective, Decider, Fixed };
-enum class ActivationCondition { CeasefireInForce, SettlementInForce };
+//! ceasefire-in-force and settlement-in-force must hold at the incident; ceasefire-entered fires once
+//! (a ceasefire has entered into force at some time before, even if it later collapsed);
+//! concerted-action-impossible needs a determination that concerted action proved impossible.
+enum class ActivationCondition { CeasefireInForce, SettlementInForce, CeasefireEntered, ConcertedActionImpossible };
 enum class Renewal { None, MutualAgreement, Automatic, Unstated };
 
 CASUS_ENUM_NAMES(Form, 8, {Form::Treaty, "treaty"}, {Form::ExecutiveAgreement, "executive-agreement"},
@@ -69,8 +72,10 @@ CASUS_ENUM_NAMES(Means, 11, {Means::ArmedForce, "armed-force"}, {Means::AirProte
                  {Means::Diplomatic, "diplomatic"})
 CASUS_ENUM_NAMES(MeansChoice, 4, {MeansChoice::EachParty, "each-party"}, {MeansChoice::Collective, "collective"},
                  {MeansChoice::Decider, "decider"}, {MeansChoice::Fixed, "fixed"})
-CASUS_ENUM_NAMES(ActivationCondition, 2, {ActivationCondition::CeasefireInForce, "ceasefire-in-force"},
-                 {ActivationCondition::SettlementInForce, "settlement-in-force"})
+CASUS_ENUM_NAMES(ActivationCondition, 4, {ActivationCondition::CeasefireInForce, "ceasefire-in-force"},
+                 {ActivationCondition::SettlementInForce, "settlement-in-force"},
+                 {ActivationCondition::CeasefireEntered, "ceasefire-entered"},
+                 {ActivationCondition::ConcertedActionImpossible, "concerted-action-impossible"})
 CASUS_ENUM_NAMES(Renewal, 4, {Renewal::None, "none"}, {Renewal::MutualAgreement, "mutual-agreement"},
                  {Renewal::Automatic, "automatic"}, {Renewal::Unstated, "unstated"})
 

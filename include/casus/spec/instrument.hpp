@@ -34,6 +34,54 @@ struct Decision {
 //! majority and two-thirds (no one party can block those), and unstated rules.
 std::vector<std::string> BlockingParties(const Decision& decision);
 
+// --- Adjudication constructs (docs/instrument-format.md, "Who may attack, who may ask, what voids it",
+// "What a restraint clause forbids", "Objects beyond territory") ---
+
+//! Who must request before the duty arises: the attacked party, or any party (NATO Art. 4: a party
+//! consults about its own security, whoever is attacked).
+enum class RequestBy { Attacked, AnyParty };
+//! A condition that voids the guarantee for an incident: the protected party attacked first.
+enum class VoidCondition { BeneficiaryAttacksFirst };
+//! The event a deadline runs from.
+enum class DeadlineFrom { Incident, Request, Invocation, Determination };
+//! What a restraint clause forbids.
+enum class Forbidden { UseOfForce, ThreatOfForce, NuclearUse, EconomicCoercion, AcquisitionOfTerritory };
+//! Exceptions to a restraint clause: self-defence (UN Charter Art. 51), or any use of force the
+//! Charter allows (self-defence or Security Council authorisation).
+enum class RestraintException { SelfDefence, UnCharter };
+//! Objects of a party protected beyond its territory (North Atlantic Treaty Art. 6(ii)).
+enum class ProtectedObject { Forces, Vessels, Aircraft };
+
+CASUS_ENUM_NAMES(RequestBy, 2, {RequestBy::Attacked, "attacked"}, {RequestBy::AnyParty, "any-party"})
+CASUS_ENUM_NAMES(VoidCondition, 1, {VoidCondition::BeneficiaryAttacksFirst, "beneficiary-attacks-first"})
+CASUS_ENUM_NAMES(DeadlineFrom, 4, {DeadlineFrom::Incident, "incident"}, {DeadlineFrom::Request, "request"},
+                 {DeadlineFrom::Invocation, "invocation"}, {DeadlineFrom::Determination, "determination"})
+CASUS_ENUM_NAMES(Forbidden, 5, {Forbidden::UseOfForce, "use-of-force"}, {Forbidden::ThreatOfForce, "threat-of-force"},
+                 {Forbidden::NuclearUse, "nuclear-use"}, {Forbidden::EconomicCoercion, "economic-coercion"},
+                 {Forbidden::AcquisitionOfTerritory, "acquisition-of-territory"})
+CASUS_ENUM_NAMES(RestraintException, 2, {RestraintException::SelfDefence, "self-defence"},
+                 {RestraintException::UnCharter, "un-charter"})
+CASUS_ENUM_NAMES(ProtectedObject, 3, {ProtectedObject::Forces, "forces"}, {ProtectedObject::Vessels, "vessels"},
+                 {ProtectedObject::Aircraft, "aircraft"})
+
+//! Which attackers a trigger answers (issue 13: `by = [...]`): anyone (empty), named states, any
+//! state (not a non-state actor unless attributed), or any state other than a party.
+struct AttackerScope {
+  std::vector<std::string> states;  //!< canonical ids, when named
+  bool any_state = false;           //!< "any-state"
+  bool non_party_state = false;     //!< "non-party-state"
+  bool IsAny() const { return states.empty() && !any_state && !non_party_state; }
+};
+
+//! Parties whose duty is qualified: they owe it without the means listed (TEU Art. 42(7), second
+//! sentence: the neutral states' "specific character of the security and defence policy").
+struct Proviso {
+  std::vector<std::string> parties;
+  std::vector<Means> excludes;
+  std::string cite;
+  std::string text;
+};
+
 struct Threshold {
   Scale scale = Scale::Any;
   bool deliberate = false;
@@ -51,6 +99,9 @@ struct Trigger {
   std::optional<Decision> attribution;  //!< who decides that the event occurred (absent = not stated)
   std::vector<ActivationCondition> activation;
   bool on_request = false;  //!< the duty arises at the request of a party ("at the request of either Party")
+  RequestBy request_by = RequestBy::Attacked;
+  AttackerScope by;         //!< which attackers it answers
+  std::vector<VoidCondition> void_if;
   SourcePosition position;
 };
 
@@ -69,6 +120,9 @@ struct Duty {
   MeansChoice means_choice = MeansChoice::EachParty;
   Deadline deadline;
   bool constitutional = false;  //!< "in accordance with (its) constitutional processes" or laws
+  std::optional<DeadlineFrom> from;  //!< the event the deadline runs from (absent: the request when on_request, else the incident)
+  std::string deadline_hedge;        //!< "where possible": the deadline is an aim, not a firm term
+  std::optional<Proviso> proviso;
   SourcePosition position;
 };
 
@@ -87,6 +141,9 @@ struct Area {
   bool covers_protected_territory = false;  //!< covers = ["protected-territory"]
   std::vector<std::string> covers;          //!< ISO 3166-1/2 codes covered besides
   std::vector<std::string> excludes;        //!< ISO 3166-2 (or 3166-1) codes excluded
+  std::vector<ProtectedObject> objects;     //!< forces, vessels, aircraft of the protected parties covered…
+  bool objects_in_protected_territory = false;  //!< …when in or over the protected territory
+  std::vector<std::string> objects_in;      //!< …or in these places and sea areas
   std::string unencoded;
   SourcePosition position;
 };
@@ -102,6 +159,9 @@ struct Clause {
   std::optional<Duty> duty;
   std::optional<Decision> decision;
   std::optional<Forces> forces;
+  std::vector<Forbidden> forbids;                  //!< restraint clauses: what they forbid (see DefaultForbids)
+  std::vector<RestraintException> exceptions;      //!< restraint clauses: what they allow
+  bool forbids_stated = false;                     //!< false: `forbids` is the kind's default
   std::string unencoded;
   SourcePosition position;
 };
@@ -149,6 +209,7 @@ struct Instrument {
   std::optional<Date> signed_on;
   std::optional<Date> in_force_on;
   std::optional<Date> ended_on;
+  bool ended_unknown = false;  //!< terminated, but when is not known (ended = "unknown")
   std::optional<Date> last_verified;
   InstrumentDuration duration;
   std::optional<Exit> exit;
@@ -170,6 +231,10 @@ struct Instrument {
 
 //! True for clause kinds that answer an event (those that carry a trigger).
 bool IsResponseKind(ClauseKind kind);
+//! What a restraint clause of this kind forbids when the file does not say: non-aggression and
+//! assurance, the use and threat of force; neutrality, the use of force (with self-defence excepted).
+std::vector<Forbidden> DefaultForbids(ClauseKind kind);
+
 //! True for clause kinds that bind a party to restraint towards another (non-aggression, neutrality, assurance).
 bool IsRestraintKind(ClauseKind kind);
 

@@ -401,7 +401,11 @@ TEST(GuaranteeGame, AMajorityQuotaCountsTheWillingCoDeciders) {
 TEST(GuaranteeGameDirections, AnActivationConditionSwitchesTheClauseOffUntilItHolds) {
   const std::string text = Guarantee(AssistClause(", activation = [\"ceasefire-in-force\"]", kArmed));
   WorldState ceasefire;
-  ceasefire.Apply(StatusEvent{Attack().at, StatusKind::CeasefireInForce, {"UKR", "RUS"}, "", "", {}});
+  StatusEvent ceasefire_status;
+  ceasefire_status.at = Attack().at;
+  ceasefire_status.kind = StatusKind::CeasefireInForce;
+  ceasefire_status.parties = {"UKR", "RUS"};
+  ceasefire.Apply(ceasefire_status);
   EXPECT_LT(PAttackOf(text, Attack(), ceasefire), PAttackOf(text, Attack()));
 }
 

@@ -1,0 +1,1 @@
+adjudicate --record --timeline scenarios/nato-2001.toml nato-1949

@@ -1,0 +1,1 @@
+adjudicate --record --timeline scenarios/ukraine-2014.toml budapest-1994

@@ -1,0 +1,1 @@
+adjudicate --timeline tests/cases/adjudicate/law/accumulation.toml nato-1949

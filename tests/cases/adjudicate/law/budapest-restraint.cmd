@@ -1,0 +1,1 @@
+adjudicate --timeline tests/cases/adjudicate/law/budapest-restraint.toml budapest-1994

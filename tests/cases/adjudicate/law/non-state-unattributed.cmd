@@ -1,0 +1,1 @@
+adjudicate --timeline tests/cases/adjudicate/law/non-state-unattributed.toml rio-1947

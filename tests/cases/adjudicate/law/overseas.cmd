@@ -1,0 +1,1 @@
+adjudicate --timeline tests/cases/adjudicate/law/overseas.toml nato-1949
