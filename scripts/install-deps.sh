@@ -6,6 +6,7 @@ packages=(
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev
   libtbb-dev libpcg-cpp-dev libeigen3-dev libsqlitecpp-dev libsqlite3-dev sqlite3
   libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
+  libcpp-httplib-dev chromium nodejs npm   # casus serve, and its browser tests (tests/browser)
 )
 missing=()
 for package in "${packages[@]}"; do
