@@ -545,6 +545,7 @@ async function route() {
     }
   }
   document.body.dataset.ready = 'true';
+  if (!document.body.dataset.firstRenderMs) document.body.dataset.firstRenderMs = String(Math.round(performance.now()));
 }
 
 window.addEventListener('hashchange', route);

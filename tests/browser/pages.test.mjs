@@ -36,6 +36,8 @@ async function check(name, body) {
   const open = async (hash) => {
     await page.goto(`${ORIGIN}/${hash}`, {waitUntil: 'networkidle0'});
     await page.waitForSelector('body[data-ready="true"]', {timeout: 15000});
+    const ms = await page.$eval('body', (body) => body.dataset.firstRenderMs);
+    console.log(`  first render of ${hash}: ${ms} ms after navigation start (a figure, not an assertion)`);
   };
   try {
     await body(page, open, problems);
