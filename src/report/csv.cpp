@@ -86,7 +86,42 @@ std::string RowsToCsv(const Ordered& rows) {
 
 std::string RowsToCsv(const json& rows) { return RowsToCsv(Ordered::parse(rows.dump())); }
 
-std::string CompareCsv(const json& compare_document) { return RowsToCsv(compare_document.at("instruments")); }
+std::string CompareCsv(const json& compare_document) {
+  Ordered rows = Ordered::array();
+  for (const auto& instrument : compare_document.at("instruments")) {  // id and title first: what a reader looks for
+    Ordered row = {{"id", instrument.at("id")}, {"title", instrument.at("title")}};
+    for (const auto& [key, value] : instrument.items()) {
+      if (key != "id" && key != "title") row[key] = Ordered::parse(value.dump());
+    }
+    rows.push_back(row);
+  }
+  return RowsToCsv(rows);
+}
+
+std::string NegotiationCsv(const json& document) {
+  const auto& dimensions = document.at("dimensions");
+  const auto& history = document.at("history");
+  const auto& clusters = document.at("forecast").at("clusters");
+  Ordered rows = Ordered::array();
+  for (size_t actor_idx = 0; actor_idx < document.at("actors").size(); ++actor_idx) {
+    Ordered row = {{"scenario", document.at("scenario")}, {"actor", document.at("actors")[actor_idx]}, {"turns", document.at("turns")}};
+    for (size_t dimension_idx = 0; dimension_idx < dimensions.size(); ++dimension_idx) {
+      const std::string name = dimensions[dimension_idx].get<std::string>();
+      row["initial." + name] = history.front().at("positions")[actor_idx][dimension_idx];
+      row["final." + name] = history.back().at("positions")[actor_idx][dimension_idx];
+    }
+    row["final_probability"] = history.back().at("probabilities")[actor_idx];
+    Ordered cluster = nullptr;
+    for (size_t cluster_idx = 0; cluster_idx < clusters.size(); ++cluster_idx) {
+      for (const auto& member : clusters[cluster_idx].at("actors")) {
+        if (member.get<size_t>() == actor_idx) cluster = cluster_idx + 1;
+      }
+    }
+    row["cluster"] = cluster;
+    rows.push_back(row);
+  }
+  return RowsToCsv(rows);
+}
 
 std::string AdjudicationCsv(const json& document) {
   Ordered rows = Ordered::array();

@@ -19,13 +19,17 @@ std::string CsvField(const std::string& text);
 std::string RowsToCsv(const nlohmann::ordered_json& rows);
 std::string RowsToCsv(const nlohmann::json& rows);
 
-//! `compare --json` → one row per instrument.
+//! `compare --json` → one row per instrument, id and title first.
 std::string CompareCsv(const nlohmann::json& compare_document);
 //! `adjudicate --json` → one row per incident × instrument × clause, with the incident's and the
 //! instrument's fields repeated; duties as parallel "; "-joined columns.
 std::string AdjudicationCsv(const nlohmann::json& adjudication_document);
 //! `simulate --json` → one row per design, with the scenario's seed and draws on every row.
 std::string SimulationCsv(const nlohmann::json& simulation_document);
+
+//! `negotiate --json` → one row per actor: initial and final position on each dimension, the
+//! final turn's probability, the forecast cluster (1-based) the actor ends in.
+std::string NegotiationCsv(const nlohmann::json& negotiation_document);
 
 //! Writes `csv` to `path` ("-": stdout). Returns false when it cannot be written.
 bool WriteCsv(const std::string& path, const std::string& csv);
