@@ -7,6 +7,7 @@ packages=(
   libtbb-dev libpcg-cpp-dev libeigen3-dev libsqlitecpp-dev libsqlite3-dev sqlite3
   libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
   libopenmpi-dev openmpi-bin libboost-random-dev   # MPI ranks (robustness); Boost.Random ziggurat, Boost.Math quantile
+  libcpp-httplib-dev chromium nodejs npm   # casus serve, and its browser tests (tests/browser)
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -4,6 +4,8 @@
 #include "casus/engine/adjudicate.hpp"
 #include "casus/engine/load_timeline.hpp"
 #include "casus/report/adjudication.hpp"
+#include "casus/report/csv.hpp"
+#include "casus/report/documents.hpp"
 #include "common.hpp"
 
 namespace casus::app {
@@ -16,6 +18,7 @@ struct AdjudicateOptions {
   bool as_if_in_force = false;
   bool record = false;
   Doctrine doctrine = Doctrine::Icj;
+  std::string csv;
 };
 
 int RunAdjudicate(const GlobalOptions& global, const AdjudicateOptions& options) {
@@ -37,14 +40,14 @@ int RunAdjudicate(const GlobalOptions& global, const AdjudicateOptions& options)
     return kBadInput;
   }
   const AdjudicationOptions adjudication{options.as_if_in_force, options.doctrine};
+  if (!options.csv.empty()) {  // one row per incident × instrument × clause (report/csv.hpp)
+    if (!WriteCsv(options.csv, AdjudicationCsv(AdjudicationDocument(*timeline, instruments, environment.parties, adjudication)))) {
+      return CannotWrite(options.csv);
+    }
+    if (options.csv == "-") return kOk;
+  }
   if (options.json) {
-    nlohmann::json incidents = nlohmann::json::array();
-    Adjudicate(*timeline, instruments, environment.parties, adjudication, [&](const IncidentVerdict& verdict) {
-      incidents.push_back(IncidentVerdictToJson(verdict));
-      if (options.record) incidents.back()["record"] = RecordToJson(verdict, *timeline);
-    });
-    PrintJson({{"timeline", timeline->id}, {"as_if_in_force", options.as_if_in_force},
-               {"doctrine", ToString(options.doctrine)}, {"incidents", incidents}});
+    PrintJson(AdjudicationDocument(*timeline, instruments, environment.parties, adjudication, options.record));
   } else {
     fmt::print("{}", RenderTimelineHeader(*timeline, instruments.size()));
     if (options.doctrine != Doctrine::Icj) fmt::print("Doctrine: {} (no gravity threshold for an armed attack)\n", ToString(options.doctrine));
@@ -64,6 +67,7 @@ void AddAdjudicateCommand(CLI::App& app, const GlobalOptions& global, std::funct
   command->add_option("--timeline", options->timeline, "timeline file (docs/timeline-format.md)")->required();
   command->add_option("instruments", options->instruments, "instrument files or library ids")->required();
   command->add_flag("--json", options->json, "machine-readable verdicts on stdout (docs/cli.md)");
+  command->add_option("--csv", options->csv, "also write one row per incident, instrument and clause as CSV to FILE ('-': stdout, instead of the brief)");
   command->add_flag("--as-if-in-force", options->as_if_in_force,
                     "ignore the instruments' dates and status: what would they have done had they existed");
   command->add_flag("--record", options->record,

@@ -1,7 +1,7 @@
 // casus check FILE... — load and validate instruments; diagnostics on stderr, exit 2 on any error.
 #include <fmt/format.h>
 
-#include "casus/report/json.hpp"
+#include "casus/report/documents.hpp"
 #include "common.hpp"
 
 namespace casus::app {
@@ -21,24 +21,16 @@ int RunCheck(const GlobalOptions& global, const CheckOptions& options) {
     bool ok = false;
     const size_t before = diagnostics.All().size();
     auto instruments = LoadInstruments({argument}, environment, ok, diagnostics);
-    nlohmann::json entry = {{"argument", argument}, {"ok", ok}};
-    nlohmann::json entry_diagnostics = nlohmann::json::array();
-    for (size_t diagnostic_idx = before; diagnostic_idx < diagnostics.All().size(); ++diagnostic_idx) {
-      entry_diagnostics.push_back(DiagnosticToJson(diagnostics.All()[diagnostic_idx]));
-    }
-    entry["diagnostics"] = entry_diagnostics;
+    const std::vector<Diagnostic> own(diagnostics.All().begin() + static_cast<std::ptrdiff_t>(before), diagnostics.All().end());
+    files.push_back(CheckEntryDocument(argument, ok ? &instruments.front() : nullptr, own));
     if (ok) {
       ++ok_count;
       const Instrument& instrument = instruments.front();
-      entry["file"] = instrument.file;
-      entry["id"] = instrument.id;
-      entry["clauses"] = instrument.clauses.size();
       if (!options.json) {
         fmt::print("ok: {} ({}, {} clause{})\n", instrument.file, instrument.id, instrument.clauses.size(),
                    instrument.clauses.size() == 1 ? "" : "s");
       }
     }
-    files.push_back(entry);
   }
   const size_t failed = options.files.size() - ok_count;
   if (options.json) {

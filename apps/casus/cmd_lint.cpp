@@ -3,7 +3,7 @@
 
 #include "casus/core/spelling.hpp"
 #include "casus/lint/lint_instrument.hpp"
-#include "casus/report/json.hpp"
+#include "casus/report/documents.hpp"
 #include "casus/report/summary.hpp"
 #include "common.hpp"
 
@@ -31,16 +31,11 @@ int ExplainRule(const std::string& name) {
 }
 
 int ListRules(bool json) {
-  nlohmann::json rules = nlohmann::json::array();
-  for (const auto& rule : RuleCatalogue()) {
-    if (json) {
-      rules.push_back({{"rule", rule.name}, {"severity", SeverityName(rule.severity)}, {"fires_when", rule.fires_when},
-                       {"rationale", rule.rationale}});
-    } else {
-      fmt::print("{:<22} {:<8} {}\n", rule.name, SeverityName(rule.severity), rule.fires_when);
-    }
+  if (json) {
+    PrintJson(RulesDocument());
+    return kOk;
   }
-  if (json) PrintJson({{"rules", rules}});
+  for (const auto& rule : RuleCatalogue()) fmt::print("{:<22} {:<8} {}\n", rule.name, SeverityName(rule.severity), rule.fires_when);
   return kOk;
 }
 
@@ -61,16 +56,13 @@ int RunLint(const GlobalOptions& global, const LintOptions& options) {
   std::vector<Finding> all_findings;
   for (const auto& instrument : instruments) {
     const auto findings = LintInstrument(instrument, environment.parties);
-    nlohmann::json items = nlohmann::json::array();
     for (const auto& finding : findings) {
-      if (options.json) {
-        items.push_back(FindingToJson(finding));
-      } else {
+      if (!options.json) {
         fmt::print("{}:{}:{}: {}: [{}] {}\n", instrument.file, finding.position.line, finding.position.column,
                    SeverityName(finding.severity), finding.rule, finding.message);
       }
     }
-    reports.push_back({{"id", instrument.id}, {"file", instrument.file}, {"findings", items}});
+    reports.push_back(LintEntryDocument(instrument, findings));
     all_findings.insert(all_findings.end(), findings.begin(), findings.end());
   }
   if (options.json) {

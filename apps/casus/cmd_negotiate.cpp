@@ -3,6 +3,7 @@
 
 #include "casus/bargain/forecast.hpp"
 #include "casus/bargain/ktab_csv.hpp"
+#include "casus/report/csv.hpp"
 #include "casus/report/negotiation.hpp"
 #include "common.hpp"
 
@@ -16,6 +17,7 @@ struct NegotiateOptions {
   int draws = 100;
   uint64_t seed = 20250817;
   int threads = 0;
+  std::string csv;
 };
 
 int RunNegotiate(const NegotiateOptions& options) {
@@ -28,6 +30,10 @@ int RunNegotiate(const NegotiateOptions& options) {
   std::optional<PerturbedForecast> perturbed;
   if (options.perturb) {
     perturbed = PerturbedForecastOf(*scenario, PerturbationOptions{*options.perturb, options.draws, options.seed, options.threads});
+  }
+  if (!options.csv.empty()) {  // one row per actor (report/csv.hpp)
+    if (!WriteCsv(options.csv, NegotiationCsv(SmpToJson(*scenario, result, forecast, perturbed)))) return CannotWrite(options.csv);
+    if (options.csv == "-") return kOk;
   }
   if (options.json) {
     PrintJson(SmpToJson(*scenario, result, forecast, perturbed));
@@ -46,6 +52,7 @@ void AddNegotiateCommand(CLI::App& app, const GlobalOptions&, std::function<int(
       "negotiate", "Run KTAB's spatial model of politics (SMP) on a KTAB CSV, with a forecast and its uncertainty (docs/negotiation.md).");
   command->add_option("scenario", options->file, "KTAB CSV: `name,desc,N,D`, a header, one row per actor")->required();
   command->add_flag("--json", options->json, "machine-readable history and forecast on stdout");
+  command->add_option("--csv", options->csv, "also write one row per actor as CSV to FILE ('-': stdout, instead of the text)");
   command->add_option("--perturb", options->perturb, "rerun over input uncertainty: positions ± N(0, SD) on 0–100, capabilities × exp(N(0, SD/100))")
       ->check(CLI::Range(0.0, 50.0));
   command->add_option("--draws", options->draws, "perturbed runs")->check(CLI::Range(1, 1000000))->capture_default_str();

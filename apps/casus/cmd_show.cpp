@@ -2,7 +2,7 @@
 #include <fmt/format.h>
 
 #include "casus/lint/lint_instrument.hpp"
-#include "casus/report/json.hpp"
+#include "casus/report/documents.hpp"
 #include "casus/report/show.hpp"
 #include "common.hpp"
 
@@ -23,11 +23,7 @@ int RunShow(const GlobalOptions& global, const ShowOptions& options) {
   const Instrument& instrument = instruments.front();
   const auto findings = LintInstrument(instrument, environment.parties);
   if (options.json) {
-    nlohmann::json document = InstrumentToJson(instrument);
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& finding : findings) items.push_back(FindingToJson(finding));
-    document["findings"] = items;
-    PrintJson(document);
+    PrintJson(ShowDocument(instrument, findings));
   } else {
     fmt::print("{}", RenderInstrument(instrument, findings, environment.parties));
   }

@@ -9,6 +9,7 @@
 #include "casus/games/guarantee_game.hpp"
 #include "casus/games/scenario.hpp"
 #include "casus/history/datasets.hpp"
+#include "casus/report/csv.hpp"
 #include "casus/report/simulation.hpp"
 #include "common.hpp"
 
@@ -22,6 +23,7 @@ struct SimulateOptions {
   int threads = 0;
   bool json = false;
   std::string report;
+  std::string csv;
 };
 
 int RunSimulate(const GlobalOptions& global, const SimulateOptions& options) {
@@ -45,6 +47,10 @@ int RunSimulate(const GlobalOptions& global, const SimulateOptions& options) {
       });
   if (terminal) fmt::print(stderr, "\n");
   const int threads_used = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (!options.csv.empty()) {  // one row per design (report/csv.hpp)
+    if (!WriteCsv(options.csv, SimulationCsv(SimulationToJson(*scenario, outcomes, simulation, threads_used)))) return CannotWrite(options.csv);
+    if (options.csv == "-") return kOk;
+  }
   if (options.json) {
     PrintJson(SimulationToJson(*scenario, outcomes, simulation, threads_used));
   } else {
@@ -68,6 +74,7 @@ void AddSimulateCommand(CLI::App& app, const GlobalOptions& global, std::functio
   command->add_option("--seed", options->seed, "seed; draw chunk c uses the pcg64 stream (seed, c)")->capture_default_str();
   command->add_option("--threads", options->threads, "threads (0: all); results are the same for any number")->check(CLI::Range(0, 1024))->capture_default_str();
   command->add_flag("--json", options->json, "machine-readable results on stdout (docs/cli.md)");
+  command->add_option("--csv", options->csv, "also write one row per design as CSV to FILE ('-': stdout, instead of the table)");
   command->add_option("--report", options->report, "write a self-contained HTML report with SVG charts to this file");
   command->callback([&run, &global, options] { run = [&global, options] { return RunSimulate(global, *options); }; });
 }

@@ -44,6 +44,9 @@ void PrintJson(const nlohmann::json& document);
 //! Returns kOk, or kBadInput with an error on stderr when the file cannot be written.
 int WriteReport(const std::string& path, const std::string& html, bool quiet);
 
+//! "casus: error: cannot write PATH" on stderr; returns kBadInput.
+int CannotWrite(const std::string& path);
+
 //! Registers the subcommands; each sets `run` to its action when chosen.
 void AddCheckCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 void AddLintCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
@@ -57,5 +60,7 @@ void AddSimulateCommand(CLI::App& app, const GlobalOptions& options, std::functi
 void AddSweepCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 void AddRobustnessCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 void AddAssessCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
+void AddServeCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
+void AddListCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);
 
 }  // namespace casus::app

@@ -59,6 +59,11 @@ std::vector<Instrument> LoadInstruments(const std::vector<std::string>& argument
 
 void PrintJson(const nlohmann::json& document) { fmt::print("{}\n", document.dump(2)); }
 
+int CannotWrite(const std::string& path) {
+  fmt::print(stderr, "casus: error: cannot write {}\n  hint: check that the folder exists and is writable\n", path);
+  return kBadInput;
+}
+
 int WriteReport(const std::string& path, const std::string& html, bool quiet) {
   std::ofstream report(path);
   report << html;
@@ -96,6 +101,8 @@ int main(int argc, char** argv) {
   AddSweepCommand(app, options, run);
   AddRobustnessCommand(app, options, run);
   AddAssessCommand(app, options, run);
+  AddServeCommand(app, options, run);
+  AddListCommand(app, options, run);
   if (argc > 1 && argv[1][0] != '-') {  // a mistyped command: say so, rather than CLI11's generic message
     std::vector<std::string> commands;
     for (const CLI::App* command : app.get_subcommands({})) commands.push_back(command->get_name());

@@ -1,0 +1,157 @@
+#include "casus/serve/simulation_jobs.hpp"
+
+#include <atomic>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "casus/games/scenario.hpp"
+#include "casus/history/datasets.hpp"
+#include "casus/report/json.hpp"
+#include "casus/report/simulation.hpp"
+#include "casus/report/simulation_charts.hpp"
+
+namespace casus {
+
+namespace {
+struct Cancelled {};
+using Clock = std::chrono::steady_clock;
+}  // namespace
+
+struct SimulationJobs::Job {
+  uint64_t id = 0;
+  int64_t draws = 0;
+  std::atomic<bool> cancel{false};
+  std::atomic<size_t> done{0};
+  std::atomic<size_t> total{0};
+  std::atomic<int64_t> last_asked;  // Clock ticks of the last status request
+  std::mutex mutex;                 // guards what follows
+  std::string state = "running";
+  std::string error;
+  nlohmann::json diagnostics = nullptr;
+  nlohmann::json result;
+  std::vector<DesignOutcome> outcomes;
+  std::thread thread;
+
+  void Touch() { last_asked = Clock::now().time_since_epoch().count(); }
+  bool Abandoned(std::chrono::milliseconds after) const {
+    return Clock::now() - Clock::time_point(Clock::duration(last_asked.load())) > after;
+  }
+  bool Running() {
+    std::lock_guard lock(mutex);
+    return state == "running";
+  }
+};
+
+SimulationJobs::SimulationJobs(std::filesystem::path home, const PartyTable& parties, SimulationLimits limits)
+    : home_(std::move(home)), parties_(parties), limits_(limits) {}
+
+SimulationJobs::~SimulationJobs() {
+  std::map<uint64_t, std::shared_ptr<Job>> jobs;
+  {
+    std::lock_guard lock(mutex_);
+    jobs.swap(jobs_);
+  }
+  for (auto& [id, job] : jobs) job->cancel = true;
+  for (auto& [id, job] : jobs) {
+    if (job->thread.joinable()) job->thread.join();
+  }
+}
+
+uint64_t SimulationJobs::Start(const std::filesystem::path& scenario_file, int64_t draws, uint64_t seed) {
+  if (draws < 100 || draws > limits_.max_draws) {
+    throw JobError(400, fmt::format("draws must be between 100 and {} (asked: {})", limits_.max_draws, draws));
+  }
+  auto job = std::make_shared<Job>();
+  job->draws = draws;
+  job->Touch();
+  {
+    std::lock_guard lock(mutex_);
+    size_t running = 0;
+    for (auto& [id, other] : jobs_) running += other->Running() ? 1 : 0;
+    if (running >= limits_.max_running) {
+      throw JobError(429, fmt::format("{} simulations are running already (the cap); wait or cancel one", running));
+    }
+    job->id = next_id_++;
+    jobs_[job->id] = job;
+    // Keep the last finished jobs only: drop the oldest beyond 32.
+    while (jobs_.size() > 32 && !jobs_.begin()->second->Running()) {
+      auto oldest = jobs_.begin()->second;
+      jobs_.erase(jobs_.begin());
+      if (oldest->thread.joinable()) oldest->thread.join();
+    }
+  }
+  const SimulationOptions options{draws, seed, limits_.threads_per_job};
+  job->thread = std::thread([this, job, scenario_file, options] {
+    std::string state = "done";
+    try {
+      Diagnostics diagnostics;
+      auto loaded = LoadCalibratedScenario(scenario_file, home_, parties_, diagnostics);
+      if (!loaded) {
+        nlohmann::json items = nlohmann::json::array();
+        for (const auto& diagnostic : diagnostics.All()) items.push_back(DiagnosticToJson(diagnostic));
+        std::lock_guard lock(job->mutex);
+        job->state = "failed";
+        job->error = "the scenario does not load";
+        job->diagnostics = items;
+        return;
+      }
+      job->total = loaded->scenario.designs.size();
+      auto outcomes = SimulateScenario(*loaded, loaded->scenario.parameters, parties_, options, {}, [&](size_t done, size_t) {
+        job->done = done;
+        if (job->cancel || job->Abandoned(limits_.abandon_after)) throw Cancelled{};
+      });
+      auto result = SimulationToJson(loaded->scenario, outcomes, options, options.threads);
+      std::lock_guard lock(job->mutex);
+      job->result = std::move(result);
+      job->outcomes = std::move(outcomes);
+      job->state = "done";
+    } catch (const Cancelled&) {
+      std::lock_guard lock(job->mutex);
+      job->state = "cancelled";
+    } catch (const std::exception& error) {  // malformed shipped data (DataError) or a bug
+      std::lock_guard lock(job->mutex);
+      job->state = "failed";
+      job->error = error.what();
+    }
+  });
+  return job->id;
+}
+
+std::shared_ptr<SimulationJobs::Job> SimulationJobs::Find(uint64_t id) {
+  std::lock_guard lock(mutex_);
+  const auto found = jobs_.find(id);
+  if (found == jobs_.end()) throw JobError(404, fmt::format("no simulation job {}", id));
+  return found->second;
+}
+
+nlohmann::json SimulationJobs::Status(uint64_t id) {
+  auto job = Find(id);
+  job->Touch();
+  std::lock_guard lock(job->mutex);
+  nlohmann::json status = {{"job", job->id}, {"state", job->state}, {"designs_done", job->done.load()},
+                           {"designs", job->total.load()}, {"draws", job->draws}};
+  if (!job->error.empty()) status["error"] = job->error;
+  if (!job->diagnostics.is_null()) status["diagnostics"] = job->diagnostics;
+  return status;
+}
+
+nlohmann::json SimulationJobs::Result(uint64_t id) {
+  auto job = Find(id);
+  std::lock_guard lock(job->mutex);
+  if (job->state != "done") throw JobError(409, fmt::format("simulation job {} is {}", id, job->state));
+  return job->result;
+}
+
+std::string SimulationJobs::Chart(uint64_t id, const std::string& chart) {
+  auto job = Find(id);
+  std::lock_guard lock(job->mutex);
+  if (job->state != "done") throw JobError(409, fmt::format("simulation job {} is {}", id, job->state));
+  if (chart == "p-attack") return PAttackChart(job->outcomes);
+  if (chart == "response-mix") return ResponseMixChart(job->outcomes);
+  throw JobError(404, fmt::format("no chart '{}' (p-attack, response-mix)", chart));
+}
+
+void SimulationJobs::Cancel(uint64_t id) { Find(id)->cancel = true; }
+
+}  // namespace casus

@@ -1,0 +1,449 @@
+#include "casus/serve/workbench.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+#include <toml++/toml.h>
+
+#include "casus/engine/load_timeline.hpp"
+#include "casus/lint/lint_instrument.hpp"
+#include "casus/report/documents.hpp"
+#include "casus/report/json.hpp"
+#include "casus/serve/assets.hpp"
+#include "casus/serve/paths.hpp"
+#include "casus/serve/simulation_jobs.hpp"
+#include "casus/spec/load_instrument.hpp"
+#include "casus/spec/resolve_instrument.hpp"
+
+namespace casus {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+constexpr std::string_view kWorkspacePrefix = "workspace/";
+
+//! A request the API cannot answer: an HTTP status and a JSON body {"error", "hint"?, "diagnostics"?}.
+struct ApiError {
+  int status;
+  std::string message;
+  std::string hint;
+  json diagnostics = nullptr;
+};
+
+void SendJson(httplib::Response& response, const json& document, int status = 200) {
+  response.status = status;
+  response.set_content(document.dump(2) + "\n", "application/json; charset=utf-8");  // as PrintJson prints it
+}
+
+void SendError(httplib::Response& response, const ApiError& error) {
+  json body = {{"error", error.message}};
+  if (!error.hint.empty()) body["hint"] = error.hint;
+  if (!error.diagnostics.is_null()) body["diagnostics"] = error.diagnostics;
+  SendJson(response, body, error.status);
+}
+
+json DiagnosticsToJson(const std::vector<Diagnostic>& diagnostics) {
+  json items = json::array();
+  for (const auto& diagnostic : diagnostics) items.push_back(DiagnosticToJson(diagnostic));
+  return items;
+}
+
+std::optional<std::string> ReadWholeFile(const fs::path& path) {
+  std::ifstream stream(path, std::ios::binary);
+  if (!stream) return std::nullopt;
+  std::ostringstream text;
+  text << stream.rdbuf();
+  return text.str();
+}
+
+bool HasTimelineTable(const std::string& text) { return text.find("\n[timeline]") != std::string::npos || text.rfind("[timeline]", 0) == 0; }
+
+}  // namespace
+
+bool IsLoopbackHost(const std::string& host) {
+  return host == "localhost" || host == "::1" || host == "[::1]" || host.rfind("127.", 0) == 0;
+}
+
+struct Workbench::Impl {
+  ServeOptions options;
+  const PartyTable& parties;
+  httplib::Server server;
+  int port = -1;
+  std::vector<std::string> allowed_hosts;  // "127.0.0.1:8080", "localhost:8080", …
+  SimulationJobs simulations;
+
+  Impl(ServeOptions serve_options, const PartyTable& party_table)
+      : options(std::move(serve_options)), parties(party_table), simulations(options.home, parties, options.simulation_limits) {}
+
+  // ---- files -------------------------------------------------------------------------------
+
+  //! A reference to an instrument or timeline: a plain id in `folder` of the home, or
+  //! "workspace/NAME". Returns the file's text and the name diagnostics and documents use.
+  std::pair<std::string, std::string> ReadReference(const std::string& reference, const std::string& folder) const {
+    if (reference.rfind(kWorkspacePrefix, 0) == 0) {
+      std::string why;
+      const auto path = ContainedPath(options.workspace, reference.substr(kWorkspacePrefix.size()), why);
+      if (!path) throw ApiError{403, fmt::format("'{}': {}", reference, why), "name a file inside the workspace folder"};
+      auto text = ReadWholeFile(*path);
+      if (!text) throw ApiError{404, fmt::format("no such file in the workspace: '{}'", reference), ""};
+      return {std::move(*text), reference};
+    }
+    if (!IsPlainId(reference)) {
+      throw ApiError{400, fmt::format("'{}' is neither an id nor workspace/NAME", reference),
+                     "use an id such as nato-1949, or workspace/draft.toml"};
+    }
+    const std::string name = fmt::format("{}/{}.toml", folder, reference);
+    auto text = ReadWholeFile(options.home / name);
+    if (!text) throw ApiError{404, fmt::format("no {} file with the id '{}'", folder, reference), ""};
+    return {std::move(*text), name};
+  }
+
+  Instrument LoadInstrumentReference(const std::string& reference) const {
+    const auto [text, name] = ReadReference(reference, "library");
+    Diagnostics diagnostics;
+    auto instrument = LoadInstrumentText(text, name, parties, diagnostics);
+    if (!instrument) {
+      throw ApiError{422, fmt::format("{} does not load", name), "open it in the draft editor", DiagnosticsToJson(diagnostics.All())};
+    }
+    return std::move(*instrument);
+  }
+
+  std::vector<Instrument> LoadInstrumentParameters(const httplib::Request& request) const {
+    std::vector<Instrument> instruments;
+    const size_t count = request.get_param_value_count("i");
+    if (count == 0) throw ApiError{400, "no instrument given", "add ?i=ID for each instrument"};
+    if (count > 64) throw ApiError{400, "too many instruments (at most 64)", ""};
+    for (size_t index = 0; index < count; ++index) instruments.push_back(LoadInstrumentReference(request.get_param_value("i", index)));
+    return instruments;
+  }
+
+  std::vector<Instrument> LoadLibrary() const {
+    std::vector<Instrument> instruments;
+    for (const auto& file : ListLibrary(options.home)) instruments.push_back(LoadInstrumentReference(file.stem().string()));
+    return instruments;
+  }
+
+  Timeline LoadTimeline(const std::string& text, const std::string& name) const {
+    Diagnostics diagnostics;
+    auto timeline = LoadTimelineText(text, name, parties, diagnostics);
+    if (!timeline) throw ApiError{422, fmt::format("{} does not load", name), "", DiagnosticsToJson(diagnostics.All())};
+    return std::move(*timeline);
+  }
+
+  // ---- the API ------------------------------------------------------------------------------
+
+  json Timelines() const {
+    json items = json::array();
+    std::vector<fs::path> files;
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(options.home / "scenarios", error)) {
+      if (entry.path().extension() == ".toml") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) {
+      const auto text = ReadWholeFile(file);
+      if (!text || !HasTimelineTable(*text)) continue;
+      Diagnostics diagnostics;
+      const auto timeline = LoadTimelineText(*text, "scenarios/" + file.filename().string(), parties, diagnostics);
+      if (!timeline) continue;
+      items.push_back({{"id", timeline->id}, {"file", "scenarios/" + file.filename().string()}, {"title", timeline->title},
+                       {"incidents", timeline->incidents.size()}});
+    }
+    return {{"timelines", items}};
+  }
+
+  json Workspace() const {
+    json items = json::array();
+    std::error_code error;
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(options.workspace, error)) {
+      if (entry.is_regular_file() && entry.path().extension() == ".toml") names.push_back(entry.path().filename().string());
+    }
+    std::sort(names.begin(), names.end());
+    for (const auto& name : names) items.push_back(std::string(kWorkspacePrefix) + name);
+    return {{"workspace", options.workspace.string()}, {"files", items}};
+  }
+
+  static std::string DraftName(const httplib::Request& request) {
+    std::string name = request.has_param("name") ? request.get_param_value("name") : "draft.toml";
+    if (name.rfind(kWorkspacePrefix, 0) != 0) name = std::string(kWorkspacePrefix) + name;
+    return name;
+  }
+
+  json CheckDraft(const httplib::Request& request) const {
+    Diagnostics diagnostics;
+    const std::string name = DraftName(request);
+    const auto instrument = LoadInstrumentText(request.body, name, parties, diagnostics);
+    json files = json::array({CheckEntryDocument(name, instrument ? &*instrument : nullptr, diagnostics.All())});
+    return {{"files", files}, {"ok", instrument ? 1 : 0}, {"failed", instrument ? 0 : 1}};
+  }
+
+  json LintDraft(const httplib::Request& request) const {
+    Diagnostics diagnostics;
+    const std::string name = DraftName(request);
+    const auto instrument = LoadInstrumentText(request.body, name, parties, diagnostics);
+    if (!instrument) throw ApiError{422, fmt::format("{} does not load", name), "", DiagnosticsToJson(diagnostics.All())};
+    return {{"instruments", json::array({LintEntryDocument(*instrument, LintInstrument(*instrument, parties))})}};
+  }
+
+  json SaveDraft(const httplib::Request& request) const {
+    const std::string name = DraftName(request).substr(kWorkspacePrefix.size());
+    if (fs::path(name).extension() != ".toml") throw ApiError{400, "a draft's name ends in .toml", "e.g. my-draft.toml"};
+    std::string why;
+    const auto path = ContainedPath(options.workspace, name, why);
+    if (!path) throw ApiError{403, fmt::format("'{}': {}", name, why), "name a file inside the workspace folder"};
+    std::error_code error;
+    fs::create_directories(path->parent_path(), error);
+    std::ofstream stream(*path, std::ios::binary | std::ios::trunc);
+    stream << request.body;
+    stream.close();
+    if (!stream) throw ApiError{500, fmt::format("cannot write {}", path->string()), ""};
+    return {{"saved", std::string(kWorkspacePrefix) + name}, {"bytes", request.body.size()}};
+  }
+
+  json AdjudicateRequest(const httplib::Request& request) const {
+    std::vector<Instrument> instruments = LoadInstrumentParameters(request);
+    std::string text;
+    std::string name;
+    if (request.method == "POST") {  // an edited timeline in the body
+      text = request.body;
+      name = "workspace/timeline.toml";
+    } else {
+      if (!request.has_param("t")) throw ApiError{400, "no timeline given", "add ?t=ID (GET /api/timelines lists them)"};
+      std::tie(text, name) = ReadReference(request.get_param_value("t"), "scenarios");
+    }
+    const Timeline timeline = LoadTimeline(text, name);
+    Diagnostics references;
+    CheckTimelineReferences(timeline, instruments, references);
+    if (references.HasErrors()) throw ApiError{422, "the timeline names instruments not given", "", DiagnosticsToJson(references.All())};
+    const bool as_if = request.has_param("as_if_in_force") && request.get_param_value("as_if_in_force") != "0";
+    return AdjudicationDocument(timeline, instruments, parties, AdjudicationOptions{as_if});
+  }
+
+  //! The game scenarios under scenarios/ (files with a [scenario] table): id, title, designs.
+  json Scenarios() const {
+    json items = json::array();
+    std::vector<fs::path> files;
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(options.home / "scenarios", error)) {
+      if (entry.path().extension() == ".toml") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) {
+      toml::table table;
+      try {
+        table = toml::parse_file(file.string());
+      } catch (const toml::parse_error&) {
+        continue;  // simulating it reports the error with its position
+      }
+      const auto* scenario = table["scenario"].as_table();
+      if (scenario == nullptr) continue;
+      const auto* designs = table["design"].as_array();
+      items.push_back({{"id", file.stem().string()}, {"file", "scenarios/" + file.filename().string()},
+                       {"title", (*scenario)["title"].value_or(std::string())}, {"designs", designs ? designs->size() : 0}});
+    }
+    return {{"scenarios", items}};
+  }
+
+  static uint64_t JobParameter(const httplib::Request& request) {
+    const std::string text = request.has_param("job") ? request.get_param_value("job") : "";
+    if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) {
+      throw ApiError{400, "no job given", "add ?job=N (POST /api/simulate answers with it)"};
+    }
+    return std::stoull(text);
+  }
+
+  static int64_t NumberParameter(const httplib::Request& request, const std::string& name, int64_t fallback) {
+    if (!request.has_param(name)) return fallback;
+    const std::string text = request.get_param_value(name);
+    if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) {
+      throw ApiError{400, fmt::format("{} must be a whole number (got '{}')", name, text), ""};
+    }
+    return std::stoll(text);
+  }
+
+  template <typename Function>
+  auto Jobs(Function function) const {
+    try {
+      return function();
+    } catch (const JobError& error) {
+      throw ApiError{error.Status(), error.what(), ""};
+    }
+  }
+
+  // ---- the server ---------------------------------------------------------------------------
+
+  //! Host must name the served origin (DNS rebinding); Origin, when sent, must be it (cross-site).
+  bool Allowed(const httplib::Request& request, httplib::Response& response) const {
+    const std::string host = request.get_header_value("Host");
+    if (std::find(allowed_hosts.begin(), allowed_hosts.end(), host) == allowed_hosts.end()) {
+      SendError(response, {403, fmt::format("Host '{}' is not this server", host), "open the address casus serve printed"});
+      return false;
+    }
+    if (request.has_header("Origin")) {
+      const std::string origin = request.get_header_value("Origin");
+      const bool same = std::any_of(allowed_hosts.begin(), allowed_hosts.end(),
+                                    [&](const std::string& allowed) { return origin == "http://" + allowed; });
+      if (!same) {
+        SendError(response, {403, fmt::format("cross-origin request from '{}' refused", origin), ""});
+        return false;
+      }
+    }
+    return true;
+  }
+
+  template <typename Function>
+  httplib::Server::Handler Api(Function function) {
+    return [this, function](const httplib::Request& request, httplib::Response& response) {
+      try {
+        SendJson(response, function(request));
+      } catch (const ApiError& error) {
+        SendError(response, error);
+      }
+    };
+  }
+
+  void Routes() {
+    server.set_payload_max_length(options.max_body_bytes);
+    server.new_task_queue = [threads = options.threads] { return new httplib::ThreadPool(threads); };
+    server.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                                {"Referrer-Policy", "no-referrer"},
+                                {"X-Frame-Options", "DENY"},
+                                {"Cache-Control", "no-store"},
+                                {"Content-Security-Policy",
+                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                 "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"}});
+    server.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
+      return Allowed(request, response) ? httplib::Server::HandlerResponse::Unhandled : httplib::Server::HandlerResponse::Handled;
+    });
+    server.set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr pointer) {
+      std::string what = "unknown error";
+      try {
+        if (pointer) std::rethrow_exception(pointer);
+      } catch (const std::exception& error) {
+        what = error.what();
+      } catch (...) {
+      }
+      SendError(response, {500, fmt::format("internal error: {}", what), "please report this with the request"});
+    });
+    server.set_error_handler([](const httplib::Request& request, httplib::Response& response) {
+      if (!response.body.empty()) return;  // already answered
+      if (response.status == 413) {
+        SendError(response, {413, "request too large", "bodies are capped (casus serve --max-body)"});
+      } else if (response.status == 404) {
+        SendError(response, {404, fmt::format("no such page or API: {}", request.path), "the pages start at /"});
+      }
+    });
+
+    server.Get("/api/library", Api([this](const httplib::Request&) { return CompareDocument(LoadLibrary(), parties); }));
+    server.Get("/api/show", Api([this](const httplib::Request& request) {
+                 if (!request.has_param("i")) throw ApiError{400, "no instrument given", "add ?i=ID"};
+                 const Instrument instrument = LoadInstrumentReference(request.get_param_value("i"));
+                 return ShowDocument(instrument, LintInstrument(instrument, parties));
+               }));
+    server.Get("/api/lint", Api([this](const httplib::Request& request) {
+                 json reports = json::array();
+                 for (const auto& instrument : LoadInstrumentParameters(request)) {
+                   reports.push_back(LintEntryDocument(instrument, LintInstrument(instrument, parties)));
+                 }
+                 return json{{"instruments", reports}};
+               }));
+    server.Get("/api/compare", Api([this](const httplib::Request& request) { return CompareDocument(LoadInstrumentParameters(request), parties); }));
+    server.Get("/api/rules", Api([](const httplib::Request&) { return RulesDocument(); }));
+    server.Get("/api/source", Api([this](const httplib::Request& request) {
+                 if (!request.has_param("i")) throw ApiError{400, "no instrument given", "add ?i=ID"};
+                 const auto [text, name] = ReadReference(request.get_param_value("i"), "library");
+                 return json{{"file", name}, {"text", text}};
+               }));
+    server.Get("/api/timelines", Api([this](const httplib::Request&) { return Timelines(); }));
+    server.Get("/api/timeline", Api([this](const httplib::Request& request) {
+                 if (!request.has_param("t")) throw ApiError{400, "no timeline given", "add ?t=ID"};
+                 const auto [text, name] = ReadReference(request.get_param_value("t"), "scenarios");
+                 return json{{"file", name}, {"text", text}};
+               }));
+    server.Get("/api/adjudicate", Api([this](const httplib::Request& request) { return AdjudicateRequest(request); }));
+    server.Post("/api/adjudicate", Api([this](const httplib::Request& request) { return AdjudicateRequest(request); }));
+    server.Post("/api/check", Api([this](const httplib::Request& request) { return CheckDraft(request); }));
+    server.Post("/api/lint", Api([this](const httplib::Request& request) { return LintDraft(request); }));
+    server.Get("/api/workspace", Api([this](const httplib::Request&) { return Workspace(); }));
+    server.Get("/api/workspace/file", Api([this](const httplib::Request& request) {
+                 if (!request.has_param("name")) throw ApiError{400, "no file named", "add ?name=NAME.toml"};
+                 const auto [text, name] = ReadReference(DraftName(request), "library");
+                 return json{{"file", name}, {"text", text}};
+               }));
+    server.Get("/api/scenarios", Api([this](const httplib::Request&) { return Scenarios(); }));
+    server.Post("/api/simulate", Api([this](const httplib::Request& request) {
+                  const std::string id = request.has_param("scenario") ? request.get_param_value("scenario") : "";
+                  if (!IsPlainId(id)) throw ApiError{400, "no scenario given", "add ?scenario=ID (GET /api/scenarios lists them)"};
+                  const fs::path file = options.home / "scenarios" / (id + ".toml");
+                  if (!fs::is_regular_file(file)) throw ApiError{404, fmt::format("no scenario with the id '{}'", id), ""};
+                  const int64_t draws = NumberParameter(request, "draws", 20000);
+                  const auto seed = static_cast<uint64_t>(NumberParameter(request, "seed", 20250817));
+                  return json{{"job", Jobs([&] { return simulations.Start(file, draws, seed); })}};
+                }));
+    server.Get("/api/simulate/status", Api([this](const httplib::Request& request) {
+                 return Jobs([&] { return simulations.Status(JobParameter(request)); });
+               }));
+    server.Get("/api/simulate/result", Api([this](const httplib::Request& request) {
+                 return Jobs([&] { return simulations.Result(JobParameter(request)); });
+               }));
+    server.Post("/api/simulate/cancel", Api([this](const httplib::Request& request) {
+                  const uint64_t job = JobParameter(request);
+                  Jobs([&] { simulations.Cancel(job); return 0; });
+                  return json{{"job", job}, {"cancel", true}};
+                }));
+    server.Get("/api/simulate/chart", [this](const httplib::Request& request, httplib::Response& response) {
+      try {
+        const std::string chart = request.has_param("chart") ? request.get_param_value("chart") : "p-attack";
+        response.set_content(Jobs([&] { return simulations.Chart(JobParameter(request), chart); }), "image/svg+xml");
+      } catch (const ApiError& error) {
+        SendError(response, error);
+      }
+    });
+    server.Put("/api/workspace/file", Api([this](const httplib::Request& request) { return SaveDraft(request); }));
+
+    for (const auto& asset : WebAssets()) {
+      const auto serve = [&asset](const httplib::Request&, httplib::Response& response) {
+        response.set_content(std::string(asset.bytes), std::string(asset.content_type).c_str());
+      };
+      server.Get(std::string(asset.path), serve);
+      if (asset.path == "/index.html") server.Get("/", serve);
+    }
+  }
+};
+
+Workbench::Workbench(ServeOptions options, const PartyTable& parties) : impl_(std::make_unique<Impl>(std::move(options), parties)) {
+  impl_->Routes();
+}
+
+Workbench::~Workbench() = default;
+
+int Workbench::Bind() {
+  Impl& impl = *impl_;
+  impl.port = impl.options.port == 0 ? impl.server.bind_to_any_port(impl.options.host)
+                                     : (impl.server.bind_to_port(impl.options.host, impl.options.port) ? impl.options.port : -1);
+  if (impl.port < 0) return -1;
+  const std::string port = std::to_string(impl.port);
+  std::vector<std::string> names = {impl.options.host, "localhost", "127.0.0.1", "[::1]"};
+  if (impl.options.host.find(':') != std::string::npos) names[0] = "[" + impl.options.host + "]";
+  for (const auto& name : names) impl.allowed_hosts.push_back(name + ":" + port);
+  return impl.port;
+}
+
+bool Workbench::Listen() { return impl_->server.listen_after_bind(); }
+
+void Workbench::Stop() { impl_->server.stop(); }
+
+std::string Workbench::Origin() const {
+  const std::string& host = impl_->options.host;
+  return fmt::format("http://{}:{}", host.find(':') != std::string::npos ? "[" + host + "]" : host, impl_->port);
+}
+
+}  // namespace casus

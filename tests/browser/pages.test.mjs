@@ -1,0 +1,184 @@
+// Each page of `casus serve` in headless chromium: it loads with no console error, does what it
+// is for, and agrees with the command line's --json documents. Screenshots go to $ARTIFACTS.
+import assert from 'node:assert/strict';
+import {execFileSync} from 'node:child_process';
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+const {CASUS, CHROMIUM, WORKSPACE, ORIGIN, ARTIFACTS} = process.env;
+
+function cli(...args) {
+  try {
+    return JSON.parse(execFileSync(CASUS, args, {encoding: 'utf8', maxBuffer: 64 << 20}));
+  } catch (error) {
+    if (error.stdout) return JSON.parse(error.stdout);  // exit 2 with a document (check)
+    throw error;
+  }
+}
+
+const browser = await puppeteer.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-extensions'],
+});
+const failures = [];
+let passed = 0;
+
+async function check(name, body) {
+  const page = await browser.newPage();
+  await page.setViewport({width: 1366, height: 900});
+  const problems = [];
+  page.on('console', (message) => { if (message.type() === 'error') problems.push('console error: ' + message.text()); });
+  page.on('pageerror', (error) => problems.push('page error: ' + error.message));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+  const open = async (hash) => {
+    await page.goto(`${ORIGIN}/${hash}`, {waitUntil: 'networkidle0'});
+    await page.waitForSelector('body[data-ready="true"]', {timeout: 15000});
+    const ms = await page.$eval('body', (body) => body.dataset.firstRenderMs);
+    console.log(`  first render of ${hash}: ${ms} ms after navigation start (a figure, not an assertion)`);
+  };
+  try {
+    await body(page, open, problems);
+    assert.deepEqual(problems, [], 'no console error');
+    passed += 1;
+    console.log(`ok: ${name}`);
+  } catch (error) {
+    failures.push(name);
+    console.log(`FAILED: ${name}\n  ${String(error.stack || error).split('\n').slice(0, 6).join('\n  ')}\n  problems: ${problems.join('; ')}`);
+  } finally {
+    await page.screenshot({path: path.join(ARTIFACTS, `${name}.png`), fullPage: false}).catch(() => {});
+    await page.close();
+  }
+}
+
+const library = cli('compare', ...execFileSync('bash', ['-c', 'ls library/*.toml'], {encoding: 'utf8'}).trim().split('\n'), '--json');
+
+await check('library', async (page, open) => {
+  await open('#/library');
+  const ids = await page.$$eval('#library tbody tr', (rows) => rows.map((row) => row.dataset.id));
+  assert.deepEqual(ids, library.instruments.map((instrument) => instrument.id), 'one row per instrument, as compare --json lists them');
+  await page.select('#filter-protects', 'UKR');
+  const protectingUkraine = await page.$$eval('#library tbody tr', (rows) => rows.map((row) => row.dataset.id));
+  assert.deepEqual(protectingUkraine, library.instruments.filter((i) => i.protected.includes('UKR')).map((i) => i.id), 'the protects filter');
+  assert.ok(protectingUkraine.length > 0 && protectingUkraine.length < ids.length);
+  await page.select('#filter-protects', '');
+});
+
+await check('instrument', async (page, open) => {
+  await open('#/instrument/nato-1949');
+  const shown = cli('show', 'nato-1949', '--json');
+  const clauses = await page.$$eval('section.clause[id^="clause-"]', (sections) => sections.map((s) => s.id.slice('clause-'.length)));
+  assert.deepEqual(clauses, shown.clauses.map((clause) => clause.id), 'every clause, in order');
+  const rules = await page.$$eval('.finding', (findings) => findings.map((f) => f.dataset.rule).sort());
+  assert.deepEqual(rules, shown.findings.map((finding) => finding.rule).sort(), 'every lint finding inline');
+  const text = await page.$eval('#clause-art5 .words', (node) => node.textContent);
+  assert.ok(text.includes(shown.clauses.find((c) => c.id === 'art5').text.slice(0, 40)), 'the verbatim words');
+  await page.click('.finding summary');
+  assert.ok(await page.$eval('.finding .rationale', (node) => node.offsetHeight > 0), 'the explanation opens');
+});
+
+await check('compare', async (page, open) => {
+  await open('#/compare?i=nato-1949&i=us-draft-2025-11&i=budapest-1994');
+  const headers = await page.$$eval('#compare-table thead th', (cells) => cells.map((cell) => cell.textContent));
+  assert.deepEqual(headers, ['', 'nato-1949', 'us-draft-2025-11', 'budapest-1994']);
+  const compared = cli('compare', 'nato-1949', 'us-draft-2025-11', 'budapest-1994', '--json');
+  const blockers = await page.$$eval('#compare-table tbody tr', (rows) => {
+    const row = rows.find((r) => r.querySelector('th').textContent === 'who can block');
+    return [...row.querySelectorAll('td')].map((cell) => cell.textContent);
+  });
+  assert.deepEqual(blockers, compared.instruments.map((i) => i.veto_holders.length ? i.veto_holders.join(', ') : '—'));
+});
+
+await check('adjudicate', async (page, open) => {
+  const instruments = ['us-draft-2025-11', 'budapest-1994', 'nato-1949', 'uk-ukraine-2024'];
+  await open('#/adjudicate?t=renewed-attack-2027&' + instruments.map((id) => 'i=' + id).join('&'));
+  const expected = cli('adjudicate', '--timeline', 'scenarios/renewed-attack-2027.toml', ...instruments, '--json');
+  const fromApi = await page.evaluate(async (query) => (await fetch('/api/adjudicate?' + query)).json(),
+    't=renewed-attack-2027&' + instruments.map((id) => 'i=' + id).join('&'));
+  assert.deepEqual(fromApi, expected, 'the API document is the command line document');
+  const cells = await page.$$eval('#adjudicate-matrix tbody tr', (rows) => rows.map((row) =>
+    [...row.querySelectorAll('td')].map((cell) => ({instrument: cell.dataset.instrument, triggered: cell.classList.contains('triggered'), notInForce: cell.classList.contains('not-in-force')}))));
+  assert.equal(cells.length, expected.incidents.length, 'one row per incident');
+  expected.incidents.forEach((incident, row) => {
+    incident.instruments.forEach((verdict, column) => {
+      const cell = cells[row][column];
+      assert.equal(cell.instrument, verdict.id);
+      assert.equal(cell.triggered, verdict.in_force && verdict.clauses.some((clause) => clause.triggered), `${incident.id} × ${verdict.id} triggered`);
+      assert.equal(cell.notInForce, !verdict.in_force, `${incident.id} × ${verdict.id} in force`);
+    });
+  });
+  await page.click('#adjudicate-matrix td.cell');
+  await page.waitForSelector('#adjudicate-detail');
+  const detailRows = await page.$$eval('#adjudicate-detail tbody tr', (rows) => rows.length);
+  assert.equal(detailRows, expected.incidents[0].instruments[0].clauses.length, 'the detail lists the clauses');
+});
+
+await check('draft', async (page, open, problems) => {
+  await open('#/draft?from=budapest-1994');
+  await page.waitForFunction(() => document.querySelector('#draft-status').textContent.startsWith('loads'), {timeout: 15000});
+  // Break the draft: a misspelt field on line 3, then compare with `casus check --json` on the same text.
+  const good = readFileSync('library/budapest-1994.toml', 'utf8');
+  const lines = good.split('\n');
+  const at = lines.findIndex((line) => line.startsWith('title')) ;
+  lines[at] = lines[at].replace(/^title/, 'titel');
+  const bad = lines.join('\n');
+  await page.$eval('#draft-text', (area, text) => { area.value = text; area.dispatchEvent(new Event('input')); }, bad);
+  await page.waitForFunction(() => document.querySelector('#draft-status').textContent.startsWith('does not load'), {timeout: 15000});
+  const folder = mkdtempSync(path.join(tmpdir(), 'casus-draft-'));
+  writeFileSync(path.join(folder, 'budapest-1994-draft.toml'), bad);
+  const checked = cli('check', path.join(folder, 'budapest-1994-draft.toml'), '--json');
+  const expected = checked.files[0].diagnostics.map((d) => `${d.line}:${d.column}`);
+  const shown = await page.$$eval('#draft-diagnostics li', (items) => items.map((item) => `${item.dataset.line}:${item.dataset.column}`));
+  assert.deepEqual(shown, expected, 'the diagnostics at the lines and columns casus check gives');
+  assert.equal(checked.files[0].diagnostics[0].line, at + 1);
+  const marked = await page.$$eval('#draft-gutter .bad', (marks) => marks.map((mark) => Number(mark.dataset.line)));
+  assert.deepEqual(marked, [at + 1], 'the gutter marks the line');
+  await page.screenshot({path: path.join(ARTIFACTS, 'draft-with-error.png')});
+  // Saving writes into the workspace, and only there.
+  await page.$eval('#draft-name', (input) => { input.value = 'my-draft.toml'; });
+  await page.click('#draft-save');
+  await page.waitForFunction(() => document.querySelector('#draft-saved').textContent.startsWith('saved'), {timeout: 5000});
+  assert.equal(readFileSync(path.join(WORKSPACE, 'my-draft.toml'), 'utf8'), bad);
+  await page.$eval('#draft-name', (input) => { input.value = '../escaped.toml'; });
+  await page.click('#draft-save');
+  await page.waitForSelector('#draft-saved .error-box');
+  assert.ok(!existsSync(path.join(WORKSPACE, '..', 'escaped.toml')));
+  const refused = problems.findIndex((problem) => problem.includes('403'));  // the browser logs the refusal
+  assert.ok(refused >= 0, 'the server refused the name');
+  problems.splice(refused, 1);
+});
+
+await check('simulate', async (page, open) => {
+  await open('#/simulate?scenario=ukraine-guarantees&draws=2000&seed=7');
+  await page.click('#sim-run');
+  await page.waitForSelector('#sim-table', {timeout: 120000});
+  await page.waitForFunction(() => [...document.querySelectorAll('.charts img')].every((img) => img.complete && img.naturalWidth > 0), {timeout: 15000});
+  const expected = cli('simulate', 'scenarios/ukraine-guarantees.toml', '--draws', '2000', '--seed', '7', '--json');
+  const job = await page.evaluate(async () => {
+    const started = await (await fetch('/api/simulate?scenario=ukraine-guarantees&draws=2000&seed=7', {method: 'POST'})).json();
+    for (;;) {
+      const status = await (await fetch('/api/simulate/status?job=' + started.job)).json();
+      if (status.state !== 'running') return (await fetch('/api/simulate/result?job=' + started.job)).json();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  });
+  delete expected.threads;
+  delete job.threads;
+  assert.deepEqual(job, expected, 'the result is simulate --json (same seed and draws: the same bits)');
+  const shown = await page.$$eval('#sim-table tbody tr', (rows) => rows.map((row) => row.cells[1].textContent));
+  assert.deepEqual(shown, expected.designs.map((design) => design.p_attack.toFixed(3)));
+  await page.screenshot({path: path.join(ARTIFACTS, 'simulate-charts.png'), fullPage: true});
+  // Cancel: a long run stops when asked.
+  await page.$eval('#sim-draws', (input) => { input.value = '200000'; });
+  await page.click('#sim-run');
+  await page.waitForFunction(() => document.querySelector('#sim-state').textContent.startsWith('running'), {timeout: 15000});
+  await page.click('#sim-cancel');
+  await page.waitForFunction(() => /^(cancelled|done)/.test(document.querySelector('#sim-state').textContent), {timeout: 120000});
+  assert.match(await page.$eval('#sim-state', (node) => node.textContent), /^cancelled/);
+});
+
+await browser.close();
+console.log(`${passed} passed, ${failures.length} failed; screenshots in ${ARTIFACTS}`);
+process.exit(failures.length ? 1 : 0);

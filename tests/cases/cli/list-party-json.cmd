@@ -1,0 +1,1 @@
+list --party USA --json

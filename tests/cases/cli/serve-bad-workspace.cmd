@@ -1,0 +1,1 @@
+serve --workspace /proc/version --port 0

@@ -1,0 +1,1 @@
+compare nato-1949 --csv /nonexistent-folder/out.csv

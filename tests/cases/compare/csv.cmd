@@ -1,0 +1,1 @@
+compare nato-1949 budapest-1994 --csv -

@@ -1,0 +1,552 @@
+// casus workbench: one page per view, each showing the JSON document the command line prints
+// with --json (fetched from /api/…). No framework, no network beyond this server.
+'use strict';
+
+// ---- small helpers --------------------------------------------------------------------------
+
+function el(tag, attributes, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes || {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else if (key === 'className') node.className = value;
+    else node.setAttribute(key, value === true ? '' : value);
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+class ApiError extends Error {
+  constructor(body, status) {
+    super(body.error || `HTTP ${status}`);
+    this.body = body;
+    this.status = status;
+  }
+}
+
+async function api(path, options) {
+  const response = await fetch(path, options);
+  const body = await response.json();
+  if (!response.ok) throw new ApiError(body, response.status);
+  return body;
+}
+
+function errorBox(error) {
+  const lines = [error.message];
+  if (error.body && error.body.hint) lines.push('hint: ' + error.body.hint);
+  for (const diagnostic of (error.body && error.body.diagnostics) || []) {
+    lines.push(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.severity}: ${diagnostic.message}`);
+  }
+  return el('div', {className: 'error-box', role: 'alert'}, lines.join('\n'));
+}
+
+function setPage(main, ...children) {
+  main.replaceChildren(...children.flat(Infinity).filter((child) => child !== null && child !== undefined && child !== false));
+}
+
+function list(values) { return values && values.length ? values.join(', ') : '—'; }
+
+function counts(findingCounts) {
+  const badges = [];
+  for (const severity of ['error', 'warning', 'note']) {
+    const count = findingCounts[severity] || 0;
+    if (count) badges.push(el('span', {className: `badge ${severity}`, title: `${count} ${severity}${count === 1 ? '' : 's'}`}, `${count} ${severity[0].toUpperCase()}`));
+  }
+  return badges.length ? badges : el('span', {className: 'badge ok'}, 'none');
+}
+
+function params() {
+  const hash = location.hash.replace(/^#/, '');
+  const query = hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '';
+  return new URLSearchParams(query);
+}
+
+function query(pairs) {
+  const search = new URLSearchParams();
+  for (const [key, value] of pairs) search.append(key, value);
+  return search.toString();
+}
+
+let libraryCache = null;
+async function library() {
+  if (!libraryCache) libraryCache = api('/api/library');
+  return libraryCache;
+}
+
+let rulesCache = null;
+async function rules() {
+  if (!rulesCache) rulesCache = api('/api/rules').then((document) => new Map(document.rules.map((rule) => [rule.rule, rule])));
+  return rulesCache;
+}
+
+function download(name, text, type) {
+  const link = el('a', {href: URL.createObjectURL(new Blob([text], {type})), download: name});
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+// ---- Library ----------------------------------------------------------------------------------
+
+async function libraryPage(main) {
+  const document_ = await library();
+  const instruments = document_.instruments;
+  const distinct = (pick) => [...new Set(instruments.flatMap(pick))].sort();
+  const filters = {
+    party: el('select', {id: 'filter-party'}, el('option', {value: ''}, 'any'), distinct((i) => i.obligated).map((p) => el('option', {value: p}, p))),
+    protects: el('select', {id: 'filter-protects'}, el('option', {value: ''}, 'any'), distinct((i) => i.protected).map((p) => el('option', {value: p}, p))),
+    status: el('select', {id: 'filter-status'}, el('option', {value: ''}, 'any'), distinct((i) => [i.status]).map((p) => el('option', {value: p}, p))),
+    form: el('select', {id: 'filter-form'}, el('option', {value: ''}, 'any'), distinct((i) => [i.form]).map((p) => el('option', {value: p}, p))),
+    text: el('input', {id: 'filter-text', type: 'search', placeholder: 'id or title'}),
+  };
+  const body = el('tbody');
+  const selected = new Set();
+  const compareButton = el('button', {id: 'compare-selected', disabled: true, onclick: () => {
+    location.hash = '#/compare?' + query([...selected].map((id) => ['i', id]));
+  }}, 'Compare selected');
+  const shown = el('span', {className: 'muted'});
+  function render() {
+    body.replaceChildren();
+    const text = filters.text.value.trim().toLowerCase();
+    let count = 0;
+    for (const instrument of instruments) {
+      if (filters.party.value && !instrument.obligated.includes(filters.party.value)) continue;
+      if (filters.protects.value && !instrument.protected.includes(filters.protects.value)) continue;
+      if (filters.status.value && instrument.status !== filters.status.value) continue;
+      if (filters.form.value && instrument.form !== filters.form.value) continue;
+      if (text && !(instrument.id + ' ' + instrument.title).toLowerCase().includes(text)) continue;
+      ++count;
+      const box = el('input', {type: 'checkbox', 'aria-label': 'select ' + instrument.id, checked: selected.has(instrument.id), onchange: (event) => {
+        if (event.target.checked) selected.add(instrument.id); else selected.delete(instrument.id);
+        compareButton.disabled = selected.size < 1;
+      }});
+      const primary = instrument.primary_clause;
+      body.append(el('tr', {'data-id': instrument.id},
+        el('td', {}, box),
+        el('td', {}, el('a', {href: '#/instrument/' + instrument.id}, instrument.id)),
+        el('td', {}, instrument.title),
+        el('td', {}, instrument.form),
+        el('td', {}, instrument.status + (instrument.hypothetical ? ' (as if in force)' : '')),
+        el('td', {}, instrument.binding),
+        el('td', {}, list(instrument.obligated)),
+        el('td', {}, list(instrument.protected)),
+        el('td', {}, primary ? `${primary.duty} (${primary.cite})` : '—'),
+        el('td', {className: 'findings'}, counts(instrument.findings.counts))));
+    }
+    shown.textContent = `${count} of ${instruments.length} instruments`;
+  }
+  for (const control of Object.values(filters)) control.addEventListener('input', render);
+  setPage(main, 
+    el('h1', {}, 'Library'),
+    el('p', {className: 'muted'}, 'Every instrument shipped with casus, summarised as ', el('code', {}, 'casus compare --json'), ' does. Click an id to read it clause by clause.'),
+    el('div', {className: 'filters'},
+      el('label', {}, 'guarantor / party', filters.party), el('label', {}, 'protects', filters.protects),
+      el('label', {}, 'status', filters.status), el('label', {}, 'form', filters.form), el('label', {}, 'search', filters.text),
+      compareButton, shown),
+    el('table', {id: 'library'}, el('thead', {}, el('tr', {}, ['', 'id', 'title', 'form', 'status', 'binding', 'who owes', 'protects', 'strongest duty', 'lint'].map((h) => el('th', {}, h)))), body));
+  render();
+}
+
+// ---- Instrument ------------------------------------------------------------------------------
+
+function describeTrigger(trigger) {
+  if (!trigger) return null;
+  const parts = [list(trigger.events)];
+  const threshold = trigger.threshold || {};
+  const qualifiers = [threshold.scale, threshold.deliberate ? 'deliberate' : null, threshold.sustained ? 'sustained' : null].filter(Boolean);
+  if (qualifiers.length) parts.push('threshold: ' + qualifiers.join(', '));
+  if (trigger.area) parts.push('area: ' + trigger.area);
+  if (trigger.activation && trigger.activation.length) parts.push('activates after: ' + list(trigger.activation));
+  if (trigger.on_request) parts.push('on request');
+  return parts.join('; ');
+}
+
+function describeDuty(duty) {
+  if (!duty) return null;
+  const parts = [duty.strength];
+  if (duty.means && duty.means.length) parts.push('means: ' + list(duty.means) + (duty.means_choice ? ` (${duty.means_choice})` : ''));
+  parts.push('deadline: ' + (duty.deadline || 'none stated'));
+  if (duty.constitutional) parts.push('subject to constitutional processes');
+  return parts.join('; ');
+}
+
+function describeDecision(decision) {
+  if (!decision) return null;
+  return [decision.rule, decision.by && decision.by.length ? 'by ' + list(decision.by) : null, decision.body].filter(Boolean).join('; ');
+}
+
+async function instrumentPage(main, id) {
+  const [document_, catalogue] = await Promise.all([api('/api/show?' + query([['i', id]])), rules()]);
+  const findingsByClause = new Map();
+  for (const finding of document_.findings) {
+    if (!findingsByClause.has(finding.clause)) findingsByClause.set(finding.clause, []);
+    findingsByClause.get(finding.clause).push(finding);
+  }
+  function findingView(finding) {
+    const rule = catalogue.get(finding.rule);
+    return el('div', {className: 'finding', 'data-rule': finding.rule},
+      el('details', {},
+        el('summary', {}, el('span', {className: `badge ${finding.severity}`}, finding.severity), ` [${finding.rule}] ${finding.message} `, el('span', {className: 'muted mono'}, `line ${finding.line}:${finding.column}`)),
+        rule ? el('div', {className: 'rationale'}, `fires when: ${rule.fires_when}\n\n${rule.rationale}`) : null));
+  }
+  const parties = document_.parties || {};
+  const header = el('div', {},
+    el('h1', {}, document_.title),
+    el('p', {className: 'muted'}, `${document_.id} · ${document_.form} · ${document_.binding} · ${document_.status}` + (document_.hypothetical ? ' (adjudicated as if in force)' : '')),
+    el('div', {className: 'toolbar'},
+      el('a', {href: '#/compare?' + query([['i', id]])}, 'Compare with others'),
+      el('a', {href: '#/adjudicate?' + query([['i', id]])}, 'Adjudicate a timeline'),
+      el('a', {href: '#/draft?' + query([['from', id]])}, 'Edit a copy as a draft')),
+    el('table', {className: 'facts'}, el('tbody', {},
+      el('tr', {}, el('th', {}, 'signed'), el('td', {}, document_.signed || '—'), el('th', {}, 'in force'), el('td', {}, document_.in_force || '—')),
+      el('tr', {}, el('th', {}, 'guarantors'), el('td', {}, list(parties.guarantors)), el('th', {}, 'beneficiaries'), el('td', {}, list(parties.beneficiaries))),
+      el('tr', {}, el('th', {}, 'members'), el('td', {}, list(parties.members)), el('th', {}, 'adversaries'), el('td', {}, list(parties.adversaries))),
+      el('tr', {}, el('th', {}, 'duration'), el('td', {}, document_.duration || '—'), el('th', {}, 'lint'), el('td', {}, counts(document_.findings.reduce((c, f) => ({...c, [f.severity]: (c[f.severity] || 0) + 1}), {})))))));
+  const clauses = document_.clauses.map((clause) => {
+    const read = [['kind', clause.kind], ['obliges', list(clause.obligated)], ['protects', list(clause.protected)],
+      ['trigger', describeTrigger(clause.trigger)], ['attribution', clause.trigger && clause.trigger.attribution ? describeDecision(clause.trigger.attribution) : null],
+      ['duty', describeDuty(clause.duty)], ['decision', describeDecision(clause.decision)],
+      ['forces', clause.forces ? `${list(clause.forces.by)} in ${list(clause.forces.where)}` : null],
+      ['not encoded', clause.unencoded && clause.unencoded.length ? (Array.isArray(clause.unencoded) ? clause.unencoded.join('; ') : clause.unencoded) : null]]
+      .filter(([, value]) => value);
+    return el('section', {className: 'clause', id: 'clause-' + clause.id},
+      el('h3', {}, `${clause.cite} `, el('span', {className: 'muted mono'}, `${clause.id} · line ${clause.line}`)),
+      el('div', {className: 'words'}, `“${clause.text}”`),
+      el('div', {className: 'read'}, el('dl', {}, read.map(([key, value]) => [el('dt', {}, key), el('dd', {}, value)]))),
+      (findingsByClause.get(clause.id) || []).map(findingView));
+  });
+  const general = findingsByClause.get('') || [];
+  setPage(main, header,
+    general.length ? el('section', {className: 'clause'}, el('h3', {}, 'The instrument as a whole'), general.map(findingView)) : null,
+    el('h2', {}, 'Clause by clause: the words, and what casus read'), clauses);
+}
+
+// ---- Compare ---------------------------------------------------------------------------------
+
+function picker(instruments, chosen, name) {
+  return el('div', {className: 'pick', id: name}, instruments.map((instrument) =>
+    el('label', {}, el('input', {type: 'checkbox', value: instrument.id, checked: chosen.includes(instrument.id)}), ' ' + instrument.id)));
+}
+
+function picked(container) { return [...container.querySelectorAll('input:checked')].map((box) => box.value); }
+
+async function comparePage(main) {
+  const chosen = params().getAll('i');
+  const all = (await library()).instruments;
+  const pick = picker(all, chosen, 'compare-pick');
+  const result = el('div', {id: 'compare-result'});
+  setPage(main, el('h1', {}, 'Compare'),
+    el('p', {className: 'muted'}, 'Pick instruments; the table is ', el('code', {}, 'casus compare --json'), '.'), pick,
+    el('div', {className: 'toolbar'}, el('button', {id: 'compare-run', onclick: () => { location.hash = '#/compare?' + query(picked(pick).map((id) => ['i', id])); }}, 'Compare')),
+    result);
+  if (!chosen.length) return;
+  const document_ = await api('/api/compare?' + query(chosen.map((id) => ['i', id])));
+  const rows = [
+    ['title', (i) => i.title], ['form · binding', (i) => `${i.form} · ${i.binding}`], ['status', (i) => i.status + (i.hypothetical ? ' (as if in force)' : '')],
+    ['who owes', (i) => list(i.obligated)], ['protects', (i) => list(i.protected)],
+    ['strongest clause', (i) => i.primary_clause ? `${i.primary_clause.cite} (${i.primary_clause.kind})` : '—'],
+    ['trigger', (i) => i.primary_clause ? list(i.primary_clause.events) + (i.primary_clause.threshold ? '; ' + i.primary_clause.threshold : '') : '—'],
+    ['duty', (i) => i.primary_clause ? i.primary_clause.duty : '—'], ['deadline', (i) => i.primary_clause ? i.primary_clause.deadline || '—' : '—'],
+    ['decision', (i) => i.primary_clause ? i.primary_clause.decision || '—' : '—'], ['means', (i) => list(i.response_means)],
+    ['who can block', (i) => list(i.veto_holders)], ['duration and exit', (i) => i.duration_and_exit],
+    ['lint', (i) => counts(i.findings.counts)], ['rules fired', (i) => list(i.findings.rules)]];
+  result.replaceChildren(el('table', {id: 'compare-table'},
+    el('thead', {}, el('tr', {}, el('th', {}, ''), document_.instruments.map((i) => el('th', {}, el('a', {href: '#/instrument/' + i.id}, i.id))))),
+    el('tbody', {}, rows.map(([label, pick_]) => el('tr', {}, el('th', {}, label), document_.instruments.map((i) => el('td', {}, pick_(i))))))));
+}
+
+// ---- Adjudicate ------------------------------------------------------------------------------
+
+function verdictSummary(verdict) {
+  const clauses = verdict.clauses.filter((clause) => clause.condition !== 'not-breached' || clause.triggered);
+  const triggered = verdict.clauses.filter((clause) => clause.triggered).length;
+  if (!verdict.in_force) return {className: 'not-in-force', text: 'not in force'};
+  if (triggered) return {className: 'triggered', text: `${triggered} of ${verdict.clauses.length} triggered`};
+  const reason = clauses.length ? clauses[0].condition : 'no clause';
+  return {className: 'not-triggered', text: `not triggered (${reason})`};
+}
+
+function verdictDetail(incident, verdict) {
+  return el('div', {className: 'detail', id: 'adjudicate-detail'},
+    el('h2', {}, `${incident.id} × ${verdict.id}`),
+    el('p', {className: 'muted'}, `${incident.at} · ${incident.kind} by ${incident.by} against ${incident.against} at ${incident.where} · ${verdict.in_force_reason}`),
+    el('table', {}, el('thead', {}, el('tr', {}, ['clause', 'verdict', 'why', 'duties', 'decision', 'who can block'].map((h) => el('th', {}, h)))),
+      el('tbody', {}, verdict.clauses.map((clause) => el('tr', {},
+        el('td', {}, `${clause.cite} (${clause.kind})`),
+        el('td', {}, el('span', {className: 'badge ' + (clause.triggered ? 'ok' : 'no')}, clause.triggered ? 'triggered' : clause.condition)),
+        el('td', {}, clause.reason),
+        el('td', {}, (clause.duties || []).map((duty) => el('div', {}, `${duty.party}: ${duty.duty}` + (duty.deadline ? ` by ${duty.deadline}` : ', no deadline') + (duty.means && duty.means.length ? ` (${duty.means.join(', ')})` : '')))),
+        el('td', {}, clause.decision ? `${clause.decision.rule}${clause.decision.body ? ' — ' + clause.decision.body : ''}` : '—'),
+        el('td', {}, clause.decision ? list(clause.decision.veto_holders) + (clause.decision.attacker_can_block ? ' (the attacker can)' : '') : '—'))))));
+}
+
+async function adjudicatePage(main) {
+  const search = params();
+  const chosen = search.getAll('i');
+  const [all, timelines] = await Promise.all([library(), api('/api/timelines')]);
+  const timeline = search.get('t') || (timelines.timelines[0] && timelines.timelines[0].id);
+  const select = el('select', {id: 'timeline'}, timelines.timelines.map((t) => el('option', {value: t.id, selected: t.id === timeline}, `${t.title} (${t.id}, ${t.incidents} incidents)`)));
+  const asIf = el('input', {type: 'checkbox', id: 'as-if', checked: search.get('as_if_in_force') === '1'});
+  const pick = picker(all.instruments, chosen, 'adjudicate-pick');
+  const editor = el('textarea', {id: 'timeline-text', rows: 14, spellcheck: 'false', className: 'mono', style: null});
+  const editing = el('details', {id: 'timeline-editor'}, el('summary', {}, 'Edit the timeline (the edit is adjudicated, not saved)'), editor);
+  const result = el('div', {id: 'adjudicate-result'});
+  function go() {
+    const pairs = [['t', select.value], ...picked(pick).map((id) => ['i', id])];
+    if (asIf.checked) pairs.push(['as_if_in_force', '1']);
+    location.hash = '#/adjudicate?' + query(pairs);
+  }
+  setPage(main, el('h1', {}, 'Adjudicate'),
+    el('p', {className: 'muted'}, 'Replay a timeline against instruments: the matrix is ', el('code', {}, 'casus adjudicate --json'), ' summarised; click a cell for the clauses.'),
+    el('div', {className: 'filters'}, el('label', {}, 'timeline', select), el('label', {}, 'as if in force', asIf)), pick,
+    editing,
+    el('div', {className: 'toolbar'}, el('button', {id: 'adjudicate-run', onclick: () => {
+      if (editing.open && editor.value) runEdited(); else go();
+    }}, 'Adjudicate')),
+    result);
+  editing.addEventListener('toggle', async () => {
+    if (editing.open && !editor.value) editor.value = (await api('/api/timeline?' + query([['t', select.value]]))).text;
+  });
+  async function show(document_) {
+    const instruments = document_.incidents.length ? document_.incidents[0].instruments.map((verdict) => verdict.id) : [];
+    const detail = el('div');
+    const table = el('table', {className: 'matrix', id: 'adjudicate-matrix'},
+      el('thead', {}, el('tr', {}, el('th', {}, 'incident'), instruments.map((id) => el('th', {}, el('a', {href: '#/instrument/' + id}, id))))),
+      el('tbody', {}, document_.incidents.map((incident) => el('tr', {'data-incident': incident.id},
+        el('th', {}, incident.id, el('div', {className: 'muted'}, `${incident.at.slice(0, 10)} · ${incident.kind} · ${incident.where}`)),
+        incident.instruments.map((verdict) => {
+          const summary = verdictSummary(verdict);
+          const cell = el('td', {className: `cell ${summary.className}`, 'data-instrument': verdict.id, tabindex: 0}, summary.text);
+          cell.addEventListener('click', () => {
+            table.querySelectorAll('td.selected').forEach((other) => other.classList.remove('selected'));
+            cell.classList.add('selected');
+            detail.replaceChildren(verdictDetail(incident, verdict));
+          });
+          return cell;
+        })))));
+    const json = JSON.stringify(document_, null, 2) + '\n';
+    result.replaceChildren(
+      el('div', {className: 'legend'}, el('span', {className: 'triggered'}, 'a response clause is triggered'), el('span', {className: 'not-triggered'}, 'in force, nothing triggered'), el('span', {className: 'not-in-force'}, 'not in force')),
+      table,
+      el('div', {className: 'toolbar'}, el('button', {className: 'secondary', onclick: () => download(`${document_.timeline}.adjudication.json`, json, 'application/json')}, 'Download JSON')),
+      detail);
+  }
+  async function runEdited() {
+    const pairs = picked(pick).map((id) => ['i', id]);
+    if (asIf.checked) pairs.push(['as_if_in_force', '1']);
+    try {
+      await show(await api('/api/adjudicate?' + query(pairs), {method: 'POST', body: editor.value, headers: {'Content-Type': 'text/plain'}}));
+    } catch (error) {
+      result.replaceChildren(errorBox(error));
+    }
+  }
+  if (!chosen.length || !timeline) return;
+  const pairs = [['t', timeline], ...chosen.map((id) => ['i', id])];
+  if (asIf.checked) pairs.push(['as_if_in_force', '1']);
+  try {
+    await show(await api('/api/adjudicate?' + query(pairs)));
+  } catch (error) {
+    result.replaceChildren(errorBox(error));
+  }
+}
+
+// ---- Draft editor ----------------------------------------------------------------------------
+
+async function draftPage(main) {
+  const search = params();
+  const workspace = await api('/api/workspace');
+  const name = el('input', {id: 'draft-name', value: search.get('name') || 'draft.toml', size: 24});
+  const text = el('textarea', {id: 'draft-text', spellcheck: 'false', wrap: 'off', 'aria-label': 'instrument TOML'});
+  const gutter = el('div', {className: 'gutter', id: 'draft-gutter', 'aria-hidden': 'true'});
+  const status = el('div', {className: 'status', id: 'draft-status'});
+  const diagnostics = el('ul', {className: 'diagnostics', id: 'draft-diagnostics'});
+  const saved = el('span', {className: 'muted', id: 'draft-saved'});
+  let marks = new Map();
+  function renderGutter() {
+    const lines = text.value.split('\n').length;
+    gutter.replaceChildren(...Array.from({length: lines}, (_, index) => {
+      const mark = marks.get(index + 1);
+      return el('div', {className: mark || null, 'data-line': index + 1}, index + 1);
+    }));
+    gutter.scrollTop = text.scrollTop;
+  }
+  function goTo(line, column) {
+    const lines = text.value.split('\n');
+    let offset = 0;
+    for (let index = 0; index < line - 1 && index < lines.length; ++index) offset += lines[index].length + 1;
+    offset += Math.max(0, column - 1);
+    text.focus();
+    text.setSelectionRange(offset, offset);
+  }
+  function item(severity, line, column, message, hint) {
+    return el('li', {'data-line': line, 'data-column': column, onclick: () => goTo(line, column)},
+      el('span', {className: `badge ${severity}`}, severity), el('span', {className: 'where'}, ` ${line}:${column} `), message,
+      hint ? el('div', {className: 'hint'}, 'hint: ' + hint) : null);
+  }
+  let generation = 0;
+  async function check() {
+    const mine = ++generation;
+    const path = '/api/check?' + query([['name', name.value]]);
+    const checked = await api(path, {method: 'POST', body: text.value, headers: {'Content-Type': 'text/plain'}});
+    if (mine !== generation) return;
+    const entry = checked.files[0];
+    const items = [];
+    marks = new Map();
+    for (const diagnostic of entry.diagnostics) {
+      items.push(item(diagnostic.severity, diagnostic.line, diagnostic.column, diagnostic.message, diagnostic.hint));
+      marks.set(diagnostic.line, diagnostic.severity === 'error' ? 'bad' : 'warn');
+    }
+    if (entry.ok) {
+      const linted = await api('/api/lint?' + query([['name', name.value]]), {method: 'POST', body: text.value, headers: {'Content-Type': 'text/plain'}});
+      if (mine !== generation) return;
+      const findings = linted.instruments[0].findings;
+      for (const finding of findings) {
+        items.push(item(finding.severity, finding.line, finding.column, `[${finding.rule}] ${finding.message}`));
+        if (!marks.has(finding.line)) marks.set(finding.line, finding.severity === 'error' ? 'bad' : 'warn');
+      }
+      status.textContent = `loads: ${entry.id}, ${entry.clauses} clause${entry.clauses === 1 ? '' : 's'}; ${findings.length} lint finding${findings.length === 1 ? '' : 's'}`;
+      status.style.color = 'var(--ok)';
+    } else {
+      status.textContent = `does not load: ${entry.diagnostics.length} error${entry.diagnostics.length === 1 ? '' : 's'}`;
+      status.style.color = 'var(--error)';
+    }
+    diagnostics.replaceChildren(...items);
+    renderGutter();
+  }
+  let timer = null;
+  text.addEventListener('input', () => {
+    renderGutter();
+    clearTimeout(timer);
+    timer = setTimeout(() => check().catch((error) => status.replaceChildren(errorBox(error))), 250);
+  });
+  text.addEventListener('scroll', () => { gutter.scrollTop = text.scrollTop; });
+  async function save() {
+    try {
+      const result = await api('/api/workspace/file?' + query([['name', name.value]]), {method: 'PUT', body: text.value, headers: {'Content-Type': 'text/plain'}});
+      saved.textContent = `saved as ${result.saved} (${result.bytes} bytes)`;
+    } catch (error) {
+      saved.replaceChildren(errorBox(error));
+    }
+  }
+  const open = el('select', {id: 'draft-open'}, el('option', {value: ''}, 'open…'),
+    workspace.files.map((file) => el('option', {value: file}, file)),
+    (await library()).instruments.map((instrument) => el('option', {value: instrument.id}, 'library: ' + instrument.id)));
+  open.addEventListener('change', async () => {
+    if (!open.value) return;
+    const source = open.value.startsWith('workspace/')
+      ? await api('/api/workspace/file?' + query([['name', open.value.slice('workspace/'.length)]]))
+      : await api('/api/source?' + query([['i', open.value]]));
+    text.value = source.text;
+    name.value = open.value.startsWith('workspace/') ? open.value.slice('workspace/'.length) : open.value + '-draft.toml';
+    text.dispatchEvent(new Event('input'));
+  });
+  setPage(main, el('h1', {}, 'Draft editor'),
+    el('p', {className: 'muted'}, 'Edit an instrument (docs/instrument-format.md). ', el('code', {}, 'casus check'), ' and ', el('code', {}, 'casus lint'),
+      ' run as you type; click a diagnostic to go to its line and column. Saving writes only into the workspace folder (', workspace.workspace, ').'),
+    el('div', {className: 'toolbar'}, open, el('label', {}, 'file name ', name), el('button', {id: 'draft-save', onclick: save}, 'Save to workspace'), saved),
+    el('div', {className: 'editor'}, el('div', {className: 'code'}, gutter, text), el('div', {}, status, diagnostics)));
+  const from = search.get('from') || search.get('open');
+  if (from) {
+    open.value = from.startsWith('workspace/') ? from : from;
+    open.dispatchEvent(new Event('change'));
+  } else {
+    renderGutter();
+  }
+}
+
+// ---- Simulate --------------------------------------------------------------------------------
+
+async function simulatePage(main) {
+  const search = params();
+  const scenarios = (await api('/api/scenarios')).scenarios;
+  const scenario = el('select', {id: 'sim-scenario'}, scenarios.map((s) => el('option', {value: s.id, selected: s.id === search.get('scenario')}, `${s.title || s.id} (${s.designs} designs)`)));
+  const draws = el('input', {id: 'sim-draws', type: 'number', min: 100, max: 200000, step: 100, value: search.get('draws') || 20000});
+  const seed = el('input', {id: 'sim-seed', type: 'number', min: 0, value: search.get('seed') || 20250817});
+  const progress = el('progress', {id: 'sim-progress', max: 1, value: 0});
+  const state = el('span', {id: 'sim-state', className: 'muted'});
+  const cancel = el('button', {id: 'sim-cancel', className: 'secondary', disabled: true}, 'Cancel');
+  const run = el('button', {id: 'sim-run'}, 'Simulate');
+  const result = el('div', {id: 'sim-result'});
+  let job = null;
+  cancel.addEventListener('click', async () => { if (job) await api('/api/simulate/cancel?job=' + job, {method: 'POST'}); });
+  run.addEventListener('click', async () => {
+    result.replaceChildren();
+    try {
+      job = (await api('/api/simulate?' + query([['scenario', scenario.value], ['draws', draws.value], ['seed', seed.value]]), {method: 'POST'})).job;
+    } catch (error) {
+      result.replaceChildren(errorBox(error));
+      return;
+    }
+    run.disabled = true;
+    cancel.disabled = false;
+    const mine = job;
+    for (;;) {
+      const status = await api('/api/simulate/status?job=' + mine);
+      progress.max = Math.max(1, status.designs);
+      progress.value = status.designs_done;
+      state.textContent = `${status.state}: ${status.designs_done} of ${status.designs || '?'} designs`;
+      if (status.state !== 'running') {
+        run.disabled = false;
+        cancel.disabled = true;
+        if (status.state === 'done') await showResult(mine);
+        else if (status.state === 'failed') result.replaceChildren(errorBox(new ApiError(status, 200)));
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  });
+  async function showResult(id) {
+    const document_ = await api('/api/simulate/result?job=' + id);
+    const json = JSON.stringify(document_, null, 2) + '\n';
+    result.replaceChildren(
+      el('p', {className: 'muted'}, `scenario ${document_.scenario} · ${document_.draws} draws · seed ${document_.seed}: the same as `,
+        el('code', {}, `casus simulate scenarios/${scenario.value}.toml --draws ${document_.draws} --seed ${document_.seed} --json`)),
+      el('div', {className: 'charts'},
+        el('img', {id: 'chart-p-attack', alt: 'P(attack) by design', src: `/api/simulate/chart?job=${id}&chart=p-attack`}),
+        el('img', {id: 'chart-response-mix', alt: 'response mix', src: `/api/simulate/chart?job=${id}&chart=response-mix`})),
+      el('table', {id: 'sim-table'},
+        el('thead', {}, el('tr', {}, ['design', 'P(attack)', '95% interval', 'P(collective armed response | attack)', 'triggered commitments'].map((h) => el('th', {}, h)))),
+        el('tbody', {}, document_.designs.map((design) => el('tr', {},
+          el('td', {}, design.id), el('td', {}, design.p_attack.toFixed(3)),
+          el('td', {}, `${design.p_attack_ci95[0].toFixed(3)} – ${design.p_attack_ci95[1].toFixed(3)}`),
+          el('td', {}, design.p_collective_armed_response.toFixed(3)), el('td', {}, design.triggered_commitments))))),
+      el('div', {className: 'toolbar'}, el('button', {className: 'secondary', onclick: () => download(`${document_.scenario}.simulation.json`, json, 'application/json')}, 'Download JSON')));
+  }
+  setPage(main, el('h1', {}, 'Simulate'),
+    el('p', {className: 'muted'}, 'The guarantee game over a scenario\'s designs (docs/guarantee-game.md), run in the background on the server; results are ', el('code', {}, 'casus simulate --json'), '.'),
+    el('div', {className: 'filters'}, el('label', {}, 'scenario', scenario), el('label', {}, 'draws (at most 200000)', draws), el('label', {}, 'seed', seed), run, cancel),
+    el('div', {className: 'toolbar'}, progress, state), result);
+}
+
+// ---- routing ---------------------------------------------------------------------------------
+
+const pages = {library: libraryPage, instrument: instrumentPage, compare: comparePage, adjudicate: adjudicatePage, draft: draftPage, simulate: simulatePage};
+
+async function route() {
+  const hash = location.hash.replace(/^#\/?/, '') || 'library';
+  const [path] = hash.split('?');
+  const [page, ...rest] = path.split('/');
+  const main = document.getElementById('main');
+  for (const link of document.querySelectorAll('nav a')) link.classList.toggle('active', link.dataset.page === page);
+  const render = pages[page];
+  document.body.dataset.page = page;
+  document.body.dataset.ready = 'false';
+  if (!render) {
+    setPage(main, el('h1', {}, 'No such page'), el('p', {}, el('a', {href: '#/library'}, 'Back to the library')));
+  } else {
+    try {
+      await render(main, ...rest.map(decodeURIComponent));
+      document.title = `casus · ${page}${rest.length ? ' · ' + rest.join('/') : ''}`;
+    } catch (error) {
+      setPage(main, el('h1', {}, 'Something went wrong'), errorBox(error));
+    }
+  }
+  document.body.dataset.ready = 'true';
+  if (!document.body.dataset.firstRenderMs) document.body.dataset.firstRenderMs = String(Math.round(performance.now()));
+}
+
+window.addEventListener('hashchange', route);
+route();
