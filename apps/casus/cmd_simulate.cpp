@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "casus/games/explain.hpp"
 #include "casus/games/guarantee_game.hpp"
 #include "casus/games/scenario.hpp"
 #include "casus/history/datasets.hpp"
@@ -22,6 +23,7 @@ struct SimulateOptions {
   uint64_t seed = 20250817;
   int threads = 0;
   bool json = false;
+  bool explain = false;
   std::string report;
   std::string csv;
 };
@@ -47,12 +49,19 @@ int RunSimulate(const GlobalOptions& global, const SimulateOptions& options) {
       });
   if (terminal) fmt::print(stderr, "\n");
   const int threads_used = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::vector<ClauseChange>> changes;
+  if (options.explain) {
+    for (size_t idx = 0; idx < outcomes.size(); ++idx) {
+      changes.push_back(BestClauseChanges(*loaded, idx, environment.parties, simulation, outcomes[idx].p_attack));
+    }
+  }
+  const auto* explained = options.explain ? &changes : nullptr;
   if (!options.csv.empty()) {  // one row per design (report/csv.hpp)
     if (!WriteCsv(options.csv, SimulationCsv(SimulationToJson(*scenario, outcomes, simulation, threads_used)))) return CannotWrite(options.csv);
     if (options.csv == "-") return kOk;
   }
   if (options.json) {
-    PrintJson(SimulationToJson(*scenario, outcomes, simulation, threads_used));
+    PrintJson(SimulationToJson(*scenario, outcomes, simulation, threads_used, explained));
   } else {
     const GameParameters& parameters = scenario->parameters;
     const std::string spread = parameters.reneging_cost_sd > 0.0 ? fmt::format(", sd {:.3f}", parameters.reneging_cost_sd) : "";
@@ -60,8 +69,9 @@ int RunSimulate(const GlobalOptions& global, const SimulateOptions& options) {
                options.draws, options.seed, threads_used, threads_used == 1 ? "" : "s", parameters.reneging_cost, spread,
                scenario->calibrate_reneging ? " (calibrated on defence pacts' honour rate since 1945)" : "");
     fmt::print("{}", RenderSimulationTable(outcomes));
+    if (options.explain) fmt::print("{}", RenderExplanationText(outcomes, changes));
   }
-  if (!options.report.empty()) return WriteReport(options.report, RenderSimulationHtml(*scenario, outcomes, simulation), options.json);
+  if (!options.report.empty()) return WriteReport(options.report, RenderSimulationHtml(*scenario, outcomes, simulation, explained), options.json);
   return kOk;
 }
 }  // namespace
@@ -74,6 +84,8 @@ void AddSimulateCommand(CLI::App& app, const GlobalOptions& global, std::functio
   command->add_option("--seed", options->seed, "seed; draw chunk c uses the pcg64 stream (seed, c)")->capture_default_str();
   command->add_option("--threads", options->threads, "threads (0: all); results are the same for any number")->check(CLI::Range(0, 1024))->capture_default_str();
   command->add_flag("--json", options->json, "machine-readable results on stdout (docs/cli.md)");
+  command->add_flag("--explain", options->explain,
+                    "per design: the share of each guarantor and means in the fall of P(attack), and the three one-clause changes that lower it most");
   command->add_option("--csv", options->csv, "also write one row per design as CSV to FILE ('-': stdout, instead of the table)");
   command->add_option("--report", options->report, "write a self-contained HTML report with SVG charts to this file");
   command->callback([&run, &global, options] { run = [&global, options] { return RunSimulate(global, *options); }; });

@@ -328,6 +328,20 @@ void ApplyWorldPower(LoadedScenario& loaded, const WorldPower& world, const Part
   loaded.scenario.parameters.power = PowerForTheatre(world, parties, loaded.scenario.beneficiary, year);
 }
 
+std::vector<ForceInPlace> InstrumentForces(const std::vector<const Instrument*>& instruments) {
+  std::vector<ForceInPlace> forces;
+  for (const Instrument* instrument : instruments) {
+    for (const auto& clause : instrument->clauses) {
+      if (!clause.forces || clause.forces->by.empty()) continue;
+      for (const auto& party : clause.forces->by) {
+        if (std::any_of(forces.begin(), forces.end(), [&](const ForceInPlace& force) { return force.party == party; })) continue;
+        forces.push_back(ForceInPlace{party, clause.forces->where, 0.0});  // the size is free text: unknown
+      }
+    }
+  }
+  return forces;
+}
+
 GameDesign MakeGameDesign(const LoadedScenario& loaded, size_t design_idx, WorldState& world) {
   const GuaranteeScenario& scenario = loaded.scenario;
   const ScenarioDesign& spec = scenario.designs[design_idx];
@@ -350,6 +364,7 @@ GameDesign MakeGameDesign(const LoadedScenario& loaded, size_t design_idx, World
       world.Apply(accession);
     }
   }
+  if (spec.forces_in_place.empty() && spec.forces.empty()) design.forces = InstrumentForces(design.instruments);
   return design;
 }
 

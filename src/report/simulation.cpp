@@ -40,6 +40,13 @@ nlohmann::json PerMeansToJson(const std::map<Means, double>& values, const std::
   return out;
 }
 
+nlohmann::json GuarantorOverridesToJson(const GameParameters& p) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [party, value] : p.guarantor_values) out[party]["value"] = {{"mean", value.mean}, {"sd", value.sd}};
+  for (const auto& [party, cost] : p.guarantor_reneging_cost) out[party]["reneging_cost"] = cost;
+  return out;
+}
+
 nlohmann::json ParametersToJson(const GameParameters& p) {
   const nlohmann::json cost = PerMeansToJson(p.cost, p.cost_sd);
   const nlohmann::json effectiveness = PerMeansToJson(p.effectiveness, p.effectiveness_sd);
@@ -56,7 +63,24 @@ nlohmann::json ParametersToJson(const GameParameters& p) {
           {"short_exit_factor", p.short_exit_factor},
           {"cost", cost},
           {"effectiveness", effectiveness},
-          {"capability_sd", p.capability_sd}};
+          {"capability_sd", p.capability_sd},
+          {"reach_half_distance_km", p.reach_half_distance_km},
+          {"nuclear_escalation_probability", p.nuclear_escalation_probability},
+          {"nuclear_escalation_loss", p.nuclear_escalation_loss},
+          {"nuclear_cost_markup", p.nuclear_cost_markup},
+          {"defender_strength", p.defender_strength},
+          {"forces_reference_troops", p.forces_reference_troops},
+          {"tripwire_bonus", p.tripwire_bonus},
+          {"free_riding", p.free_riding},
+          {"guarantors", GuarantorOverridesToJson(p)}};
+}
+
+// The rows of the decomposition, largest share of the fall in P(attack) first.
+std::vector<const DesignOutcome::Contribution*> SortedContributions(const DesignOutcome& outcome) {
+  std::vector<const DesignOutcome::Contribution*> rows;
+  for (const auto& row : outcome.contributions) rows.push_back(&row);
+  std::stable_sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) { return a->p_attack_reduction > b->p_attack_reduction; });
+  return rows;
 }
 
 // "0.52 ± 0.004", or "0.52" when no standard error is recorded.
@@ -98,10 +122,91 @@ std::string RenderSimulationTable(const std::vector<DesignOutcome>& outcomes) {
   return table.Render();
 }
 
+nlohmann::json ExplanationToJson(const DesignOutcome& outcome, const std::vector<ClauseChange>& changes) {
+  nlohmann::json contributions = nlohmann::json::array();
+  for (const auto* row : SortedContributions(outcome)) {
+    contributions.push_back({{"guarantor", row->guarantor}, {"means", row->means}, {"loss", row->loss}, {"p_used", row->p_used},
+                             {"expected_loss", row->expected_loss}, {"p_attack_reduction", row->p_attack_reduction}});
+  }
+  nlohmann::json guarantors = nlohmann::json::array();
+  for (const auto& facts : outcome.guarantors) {
+    guarantors.push_back({{"guarantor", facts.guarantor}, {"military", facts.military}, {"economic", facts.economic},
+                          {"distance_km", facts.distance_km}, {"gradient", facts.gradient}, {"nuclear", facts.nuclear},
+                          {"troops", facts.troops}, {"tripwire", facts.tripwire}, {"value_mean", facts.value_mean},
+                          {"free_riding", facts.free_riding}});
+  }
+  nlohmann::json best = nlohmann::json::array();
+  for (const auto& change : changes) {
+    best.push_back({{"instrument", change.instrument}, {"clause", change.clause}, {"change", change.change}, {"p_attack", change.p_attack},
+                    {"p_attack_before", change.p_attack_before}});
+  }
+  return {{"p_attack_without_guarantee", outcome.p_attack_without_guarantee},
+          {"challenger_gain", outcome.challenger_gain},
+          {"war_cost", outcome.war_cost},
+          {"war_cost_without_forces", outcome.war_cost_without_forces},
+          {"expected_loss", outcome.expected_loss},
+          {"forces_p_attack_reduction", outcome.forces_p_attack_reduction},
+          {"contributions", contributions},
+          {"guarantors", guarantors},
+          {"best_changes", best}};
+}
+
+std::string RenderExplanationText(const std::vector<DesignOutcome>& outcomes, const std::vector<std::vector<ClauseChange>>& changes) {
+  std::string out;
+  for (size_t idx = 0; idx < outcomes.size(); ++idx) {
+    const DesignOutcome& outcome = outcomes[idx];
+    out += fmt::format("\n{}: P(attack) {:.3f} = {:.3f} without the guarantee (G {:.2f} − W₀ {:.2f}) − {:.3f} from forces in place "
+                       "(W {:.2f}) − {:.3f} from the guarantors' responses (E[L] {:.3f})\n",
+                       outcome.id, outcome.p_attack, outcome.p_attack_without_guarantee, outcome.challenger_gain, outcome.war_cost_without_forces,
+                       outcome.forces_p_attack_reduction, outcome.war_cost,
+                       outcome.p_attack_without_guarantee - outcome.p_attack - outcome.forces_p_attack_reduction, outcome.expected_loss);
+    TextTable table({"guarantor", "means", "L if used", "P(used | attack)", "share of E[L]", "lowers P(attack) by"}, 40);
+    size_t shown = 0;
+    double rest_loss = 0.0;
+    double rest_reduction = 0.0;
+    for (const auto* row : SortedContributions(outcome)) {
+      if (shown < 8 && row->p_attack_reduction >= 0.0005) {
+        table.AddRow({row->guarantor, row->means, fmt::format("{:.3f}", row->loss), fmt::format("{:.3f}", row->p_used),
+                      fmt::format("{:.3f}", row->expected_loss), fmt::format("{:.3f}", row->p_attack_reduction)});
+        ++shown;
+      } else {
+        rest_loss += row->expected_loss;
+        rest_reduction += row->p_attack_reduction;
+      }
+    }
+    if (rest_loss > 0.0) table.AddRow({"(the rest)", "", "", "", fmt::format("{:.3f}", rest_loss), fmt::format("{:.3f}", rest_reduction)});
+    out += table.Render();
+    std::vector<std::string> facts;
+    std::vector<DesignOutcome::GuarantorFacts> by_reach = outcome.guarantors;
+    std::stable_sort(by_reach.begin(), by_reach.end(), [](const auto& a, const auto& b) {
+      return a.military * a.gradient + a.economic > b.military * b.gradient + b.economic;
+    });
+    for (const auto& fact : by_reach) {
+      if (facts.size() >= 6) break;
+      facts.push_back(fmt::format("{} military {:.3f} × reach {:.2f} ({:.0f} km), economic {:.3f}{}{}, v̄ {:.2f}{}", fact.guarantor, fact.military,
+                                  fact.gradient, fact.distance_km, fact.economic, fact.nuclear ? ", nuclear" : "",
+                                  fact.troops > 0.0 ? fmt::format(", {:.0f} troops{}", fact.troops, fact.tripwire ? " struck (tripwire)" : " away from the attack") : "",
+                                  fact.value_mean, fact.free_riding > 0.0 ? fmt::format(" (free riding −{:.2f})", fact.free_riding) : ""));
+    }
+    out += fmt::format("  guarantors: {}{}\n", fmt::join(facts, "; "), outcome.guarantors.size() > facts.size() ? fmt::format("; … {} more", outcome.guarantors.size() - facts.size()) : "");
+    if (idx < changes.size()) {
+      if (changes[idx].empty()) out += "  no one-clause change lowers P(attack)\n";
+      for (size_t rank = 0; rank < changes[idx].size(); ++rank) {
+        const ClauseChange& change = changes[idx][rank];
+        out += fmt::format("  change {}: {}{}: P(attack) {:.3f} → {:.3f} ({:+.3f})\n", rank + 1,
+                           change.clause.empty() ? "" : fmt::format("{} / {}: ", change.instrument, change.clause), change.change,
+                           change.p_attack_before, change.p_attack, change.p_attack - change.p_attack_before);
+      }
+    }
+  }
+  return out;
+}
+
 nlohmann::json SimulationToJson(const GuaranteeScenario& scenario, const std::vector<DesignOutcome>& outcomes,
-                                 const SimulationOptions& options, int threads_used) {
+                                 const SimulationOptions& options, int threads_used, const std::vector<std::vector<ClauseChange>>* changes) {
   nlohmann::json designs = nlohmann::json::array();
-  for (const auto& outcome : outcomes) {
+  for (size_t outcome_idx = 0; outcome_idx < outcomes.size(); ++outcome_idx) {
+    const DesignOutcome& outcome = outcomes[outcome_idx];
     designs.push_back({{"id", outcome.id},
                        {"p_attack", outcome.p_attack},
                        {"p_attack_se", outcome.p_attack_se},
@@ -115,13 +220,14 @@ nlohmann::json SimulationToJson(const GuaranteeScenario& scenario, const std::ve
                        {"guarantor_cost", outcome.guarantor_cost},
                        {"guarantor_cost_se", outcome.guarantor_cost_se},
                        {"triggered_commitments", outcome.triggered_commitments}});
+    if (changes != nullptr) designs.back()["explain"] = ExplanationToJson(outcome, outcome_idx < changes->size() ? (*changes)[outcome_idx] : std::vector<ClauseChange>{});
   }
   return {{"scenario", scenario.id}, {"seed", options.seed}, {"draws", options.draws}, {"threads", threads_used},
           {"parameters", ParametersToJson(scenario.parameters)}, {"designs", designs}};
 }
 
 std::string RenderSimulationHtml(const GuaranteeScenario& scenario, const std::vector<DesignOutcome>& outcomes,
-                                 const SimulationOptions& options) {
+                                 const SimulationOptions& options, const std::vector<std::vector<ClauseChange>>* changes) {
   constexpr int kLabel = 190;
   constexpr int kWidth = 520;
   constexpr int kRow = 34;
@@ -209,6 +315,31 @@ std::string RenderSimulationHtml(const GuaranteeScenario& scenario, const std::v
                        Escape(fmt::format("{}", fmt::join(top, "; "))), outcome.triggered_commitments);
   }
   out += "</table>\n";
+  if (changes != nullptr) {
+    out += "<h2>Explain: what drives P(attack)</h2>\n<p class=\"note\">Per design: P(attack) without the guarantee, the share "
+           "of its fall due to forces in place (the local balance) and to each guarantor's means (Aumann–Shapley along the diagonal; "
+           "the shares sum to the total), and the one-clause changes that lower P(attack) most (docs/guarantee-game.md, \"Explain\").</p>\n";
+    for (size_t idx = 0; idx < outcomes.size(); ++idx) {
+      const DesignOutcome& outcome = outcomes[idx];
+      out += fmt::format("<h3>{}</h3>\n<p>P(attack) {:.3f}; without the guarantee {:.3f}; forces in place lower it by {:.3f}.</p>\n"
+                         "<table><tr><th>guarantor</th><th>means</th><th>L if used</th><th>P(used | attack)</th><th>share of E[L]</th>"
+                         "<th>lowers P(attack) by</th></tr>\n",
+                         Escape(outcome.id), outcome.p_attack, outcome.p_attack_without_guarantee, outcome.forces_p_attack_reduction);
+      for (const auto* row : SortedContributions(outcome)) {
+        if (row->p_attack_reduction < 0.0005) continue;
+        out += fmt::format("<tr><td>{}</td><td>{}</td><td>{:.3f}</td><td>{:.3f}</td><td>{:.3f}</td><td>{:.3f}</td></tr>\n", Escape(row->guarantor),
+                           Escape(row->means), row->loss, row->p_used, row->expected_loss, row->p_attack_reduction);
+      }
+      out += "</table>\n<ol>\n";
+      if (idx < changes->size()) {
+        for (const auto& change : (*changes)[idx]) {
+          out += fmt::format("<li>{}{}: P(attack) {:.3f} → {:.3f}</li>\n", change.clause.empty() ? "" : Escape(change.instrument + " / " + change.clause + ": "),
+                             Escape(change.change), change.p_attack_before, change.p_attack);
+        }
+      }
+      out += "</ol>\n";
+    }
+  }
   out += "<h2>Parameters</h2>\n<p class=\"note\">As simulated (defaults and their sources: docs/guarantee-game.md; "
          "N(mean, sd) is drawn per draw).</p>\n<table>\n";
   const nlohmann::json parameters = ParametersToJson(scenario.parameters);  // items() refers into it

@@ -63,7 +63,12 @@ std::optional<LoadedScenario> LoadCalibratedScenario(const std::filesystem::path
 //! Fills parameters.power from the shipped data for the scenario's theatre and year (ReadWorldPower).
 void ApplyWorldPower(LoadedScenario& loaded, const struct WorldPower& world, const PartyTable& parties);
 
-//! The GameDesign of the scenario's design `design_idx` (its instruments, forces, accessions
+//! The forces the instruments' forces clauses place (reassurance-force clauses): each contributor
+//! in `by` in the clause's areas, of unknown size (the format's `size` is free text).
+std::vector<ForceInPlace> InstrumentForces(const std::vector<const Instrument*>& instruments);
+
+//! The GameDesign of the scenario's design; without `forces` or [[design.force]] in the scenario,
+//! the forces of the instruments' forces clauses (InstrumentForces). `design_idx` (its instruments, forces, accessions
 //! applied to `world`). The loaded scenario must outlive it.
 GameDesign MakeGameDesign(const LoadedScenario& loaded, size_t design_idx, WorldState& world);
 

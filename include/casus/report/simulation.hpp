@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "casus/games/explain.hpp"
 #include "casus/games/guarantee_game.hpp"
 #include "casus/games/scenario.hpp"
 #include "casus/sim/sweep.hpp"
@@ -17,11 +18,19 @@ std::string RenderSimulationTable(const std::vector<DesignOutcome>& outcomes);
 //! {"scenario","seed","draws","threads","designs":[{"id","p_attack","p_attack_ci95","p_collective_armed_response",
 //!  "response_mix","guarantor_cost","triggered_commitments"}]}; `threads` is the only field that
 //! may differ between runs of the same seed and draws.
+//! With `changes` (one list per outcome, from --explain) each design also carries "explain"
+//! (docs/cli.md): the decomposition, the guarantors' facts and the best one-clause changes.
 nlohmann::json SimulationToJson(const GuaranteeScenario& scenario, const std::vector<DesignOutcome>& outcomes,
-                                 const SimulationOptions& options, int threads_used);
+                                 const SimulationOptions& options, int threads_used,
+                                 const std::vector<std::vector<ClauseChange>>* changes = nullptr);
+//! `casus simulate --explain` as text: per design, what drives P(attack) and what would lower it most.
+std::string RenderExplanationText(const std::vector<DesignOutcome>& outcomes, const std::vector<std::vector<ClauseChange>>& changes);
+//! The same as JSON, for one design.
+nlohmann::json ExplanationToJson(const DesignOutcome& outcome, const std::vector<ClauseChange>& changes);
 //! A sweep's Pareto plot (deterrence against guarantor cost; the front marked) as a self-contained HTML page.
 std::string RenderSweepHtml(const std::string& sweep_id, const std::vector<ParetoPoint>& points);
+//! With `changes`, the report gains an "Explain" section (the decomposition and the changes).
 std::string RenderSimulationHtml(const GuaranteeScenario& scenario, const std::vector<DesignOutcome>& outcomes,
-                                 const SimulationOptions& options);
+                                 const SimulationOptions& options, const std::vector<std::vector<ClauseChange>>* changes = nullptr);
 
 }  // namespace casus

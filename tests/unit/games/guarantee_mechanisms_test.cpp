@@ -9,6 +9,7 @@
 
 #include "../test_support.hpp"
 #include "casus/games/guarantee_game.hpp"
+#include "casus/games/scenario.hpp"
 #include "casus/games/world_power.hpp"
 
 namespace casus {
@@ -222,6 +223,25 @@ TEST(GuaranteeMechanisms, ContributionsSumToTheTotal) {
   EXPECT_NEAR(loss, outcome.expected_loss, 1e-9);
   EXPECT_GT(outcome.forces_p_attack_reduction, 0.0);
   EXPECT_GT(outcome.war_cost, outcome.war_cost_without_forces);
+}
+
+}  // namespace
+}  // namespace casus
+
+namespace casus {
+namespace {
+
+// (5) An instrument's forces clause is read by the game: who and where (its size is free text).
+TEST(GuaranteeMechanisms, TheInstrumentsForcesClausePlacesForces) {
+  const std::string clause =
+      "[[clause]]\nid = \"mnf\"\ncite = \"Art. 2\"\ntext = \"A force.\"\nkind = \"reassurance-force\"\n"
+      "forces = { by = [\"GBR\", \"USA\"], where = [\"UA-30\"], domains = [\"land\"], size = \"20,000\" }\n";
+  const Instrument instrument = LoadOk(Guarantee(AssistClause("", ", means = [\"armed-force\"]") + clause));
+  const auto forces = InstrumentForces({&instrument});
+  ASSERT_EQ(forces.size(), 2u);
+  EXPECT_EQ(forces[0].party, "GBR");
+  EXPECT_EQ(forces[0].areas, std::vector<std::string>{"UA-30"});
+  EXPECT_DOUBLE_EQ(forces[0].troops, 0.0);
 }
 
 }  // namespace
