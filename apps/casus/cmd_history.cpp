@@ -283,7 +283,18 @@ int RunBacktestCommand(const GlobalOptions& global, const HistoryOptions& option
       fmt::print(stderr, "casus: error: {}\n  hint: years are written Y1-Y2 with Y1 ≤ Y2, within 1816-2014\n", error.what());
       return kBadInput;
     }
+    for (const auto& span : {backtest.splits.back().first, backtest.splits.back().second}) {
+      if (span.first < 1816 || span.last > 2014) {
+        fmt::print(stderr, "casus: error: {} is outside the frame's years\n  hint: the frame covers 1816-2014 (MID 5.0 ends in 2014)\n", span.Label());
+        return kBadInput;
+      }
+    }
   }
+  if (!options.write_params.empty() && !options.train.empty()) {
+    fmt::print(stderr, "casus: error: --write-params writes the fit on every year, not on --train\n  hint: drop --train/--test to write the parameters\n");
+    return kBadInput;
+  }
+  backtest.full_fit = options.train.empty();
   backtest.leave_one_decade_out = !options.no_decades;
   backtest.draws = options.draws;
   backtest.progress = Progress();

@@ -109,32 +109,44 @@ ModelSpec BensonSpec(Link link) {
   return spec;
 }
 
-double TermValue(const DyadYearFrame& frame, size_t row, const std::string& term) {
-  const double peace = frame.peace_years[row] / 10.0;
-  if (term == "intercept") return 1.0;
-  if (term == "land_contiguity") return frame.contiguity[row] == 1 ? 1.0 : 0.0;
-  if (term == "sea_contiguity") return frame.contiguity[row] >= 2 ? 1.0 : 0.0;
-  if (term == "log_distance") return std::log1p(static_cast<double>(frame.distance_km[row]));
-  if (term == "capability_share") return frame.capability_share[row];
-  if (term == "major_a") return frame.major_a[row];
-  if (term == "major_b") return frame.major_b[row];
-  if (term == "joint_democracy") return frame.joint_democracy[row];
-  if (term == "joint_democracy_vdem") return frame.joint_democracy_vdem[row];
-  if (term == "peace_years") return peace;
-  if (term == "peace_years2") return peace * peace;
-  if (term == "peace_years3") return peace * peace * peace;
-  if (term == "ptargdef") return frame.ptargdef[row];
-  if (term == "pchaldef") return frame.pchaldef[row];
-  if (term == "pchalally") return frame.pchalally[row];
-  if (term == "pchaloff") return frame.pchaloff[row];
-  if (term == "pchalneu") return frame.pchalneu[row];
-  if (term == "target_uncond_det") return frame.target_uncond_det[row];
-  if (term == "target_cond_det") return frame.target_cond_det[row];
-  if (term == "target_prob_det") return frame.target_prob_det[row];
-  if (term == "chal_uncond_comp") return frame.chal_uncond_comp[row];
-  if (term == "chal_cond_comp") return frame.chal_cond_comp[row];
-  throw std::invalid_argument(fmt::format("unknown term '{}'", term));
+namespace {
+
+using TermGetter = double (*)(const DyadYearFrame&, size_t);
+
+// Each term's rule, looked up once per column (docs/backtest.md, "Terms").
+TermGetter Getter(const std::string& term) {
+  static const std::map<std::string, TermGetter> getters = {
+      {"intercept", [](const DyadYearFrame&, size_t) { return 1.0; }},
+      {"land_contiguity", [](const DyadYearFrame& f, size_t r) { return f.contiguity[r] == 1 ? 1.0 : 0.0; }},
+      {"sea_contiguity", [](const DyadYearFrame& f, size_t r) { return f.contiguity[r] >= 2 ? 1.0 : 0.0; }},
+      {"log_distance", [](const DyadYearFrame& f, size_t r) { return std::log1p(static_cast<double>(f.distance_km[r])); }},
+      {"capability_share", [](const DyadYearFrame& f, size_t r) { return static_cast<double>(f.capability_share[r]); }},
+      {"major_a", [](const DyadYearFrame& f, size_t r) { return static_cast<double>(f.major_a[r]); }},
+      {"major_b", [](const DyadYearFrame& f, size_t r) { return static_cast<double>(f.major_b[r]); }},
+      {"joint_democracy", [](const DyadYearFrame& f, size_t r) { return static_cast<double>(f.joint_democracy[r]); }},
+      {"joint_democracy_vdem", [](const DyadYearFrame& f, size_t r) { return static_cast<double>(f.joint_democracy_vdem[r]); }},
+      {"peace_years", [](const DyadYearFrame& f, size_t r) { return f.peace_years[r] / 10.0; }},
+      {"peace_years2", [](const DyadYearFrame& f, size_t r) { return std::pow(f.peace_years[r] / 10.0, 2); }},
+      {"peace_years3", [](const DyadYearFrame& f, size_t r) { return std::pow(f.peace_years[r] / 10.0, 3); }},
+      {"ptargdef", [](const DyadYearFrame& f, size_t r) { return static_cast<double>(f.ptargdef[r]); }},
+      {"pchaldef", [](const DyadYearFrame& f, size_t r) { return static_cast<double>(f.pchaldef[r]); }},
+      {"pchalally", [](const DyadYearFrame& f, size_t r) { return static_cast<double>(f.pchalally[r]); }},
+      {"pchaloff", [](const DyadYearFrame& f, size_t r) { return static_cast<double>(f.pchaloff[r]); }},
+      {"pchalneu", [](const DyadYearFrame& f, size_t r) { return static_cast<double>(f.pchalneu[r]); }},
+      {"target_uncond_det", [](const DyadYearFrame& f, size_t r) { return static_cast<double>(f.target_uncond_det[r]); }},
+      {"target_cond_det", [](const DyadYearFrame& f, size_t r) { return static_cast<double>(f.target_cond_det[r]); }},
+      {"target_prob_det", [](const DyadYearFrame& f, size_t r) { return static_cast<double>(f.target_prob_det[r]); }},
+      {"chal_uncond_comp", [](const DyadYearFrame& f, size_t r) { return static_cast<double>(f.chal_uncond_comp[r]); }},
+      {"chal_cond_comp", [](const DyadYearFrame& f, size_t r) { return static_cast<double>(f.chal_cond_comp[r]); }},
+  };
+  const auto found = getters.find(term);
+  if (found == getters.end()) throw std::invalid_argument(fmt::format("unknown term '{}'", term));
+  return found->second;
 }
+
+}  // namespace
+
+double TermValue(const DyadYearFrame& frame, size_t row, const std::string& term) { return Getter(term)(frame, row); }
 
 std::vector<size_t> SelectRows(const DyadYearFrame& frame, const YearSpan& span, const std::vector<std::string>& terms) {
   const bool benson = std::any_of(terms.begin(), terms.end(), [](const std::string& term) {
@@ -154,7 +166,8 @@ std::vector<size_t> SelectRows(const DyadYearFrame& frame, const YearSpan& span,
 Eigen::MatrixXd DesignMatrix(const DyadYearFrame& frame, const std::vector<size_t>& rows, const std::vector<std::string>& terms) {
   Eigen::MatrixXd x(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(terms.size()));
   for (size_t column = 0; column < terms.size(); ++column) {
-    for (size_t i = 0; i < rows.size(); ++i) x(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(column)) = TermValue(frame, rows[i], terms[column]);
+    const TermGetter getter = Getter(terms[column]);
+    for (size_t i = 0; i < rows.size(); ++i) x(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(column)) = getter(frame, rows[i]);
   }
   return x;
 }
@@ -476,17 +489,27 @@ void ScoreGame(const DyadYearFrame& frame, const std::vector<size_t>& train, con
     out.p.push_back(NormalCdf(base(static_cast<Eigen::Index>(i)) - fit.Lambda() * loss_at(test[i], fit.Rho())));
   }
   out.has_relative_risk = true;
+  // The interval's draws recompute E[L] at each draw's ρ for every pact row: on a systematic
+  // subsample of at most 20,000 of them (every k-th row), which keeps 200 draws to seconds.
   std::vector<size_t> with_pact;
   for (size_t i = 0; i < test.size(); ++i) {
     if (frame.ptargdef[test[i]] != 0) with_pact.push_back(i);
   }
+  const size_t stride = std::max<size_t>(1, (with_pact.size() + 19999) / 20000);
+  for (const size_t i : with_pact) {
+    out.numerator[0] += NormalCdf(base(static_cast<Eigen::Index>(i)) - fit.Lambda() * loss_at(test[i], fit.Rho()));
+    out.denominator[0] += NormalCdf(base(static_cast<Eigen::Index>(i)));
+  }
+  std::vector<size_t> sampled;
+  for (size_t position = 0; position < with_pact.size(); position += stride) sampled.push_back(with_pact[position]);
+  with_pact = std::move(sampled);
   Eigen::MatrixXd parameters(fit.theta.size(), options.draws + 1);
   parameters.col(0) = fit.theta;
   parameters.rightCols(options.draws) = DrawParameters(fit.theta, fit.covariance_dyad, options.draws, seed);
   Eigen::MatrixXd observed_x(static_cast<Eigen::Index>(with_pact.size()), k);
   for (size_t i = 0; i < with_pact.size(); ++i) observed_x.row(static_cast<Eigen::Index>(i)) = test_x.row(static_cast<Eigen::Index>(with_pact[i]));
   const Eigen::MatrixXd eta_removed = observed_x * parameters.topRows(k);
-  for (Eigen::Index draw = 0; draw <= options.draws; ++draw) {
+  for (Eigen::Index draw = 1; draw <= options.draws; ++draw) {
     const double lambda = parameters(k, draw);
     const double rho = std::max(0.0, parameters(k + 1, draw));
     for (size_t i = 0; i < with_pact.size(); ++i) {
@@ -509,10 +532,13 @@ BacktestResult RunBacktest(const DyadYearFrame& frame, const BacktestOptions& op
   const ModelSpec controls = ControlsSpec();
   const ModelSpec logit = JohnsonLeedsSpec();
   const YearSpan all{frame.first_year, frame.last_year};
-  progress(fmt::format("the game on every year ({})", all.Label()));
-  result.full_fit = FitStructural(frame, SelectRows(frame, all, logit.terms));
-  progress(fmt::format("the Johnson & Leeds logit on every year ({})", all.Label()));
-  result.full_logit = FitTable(frame, logit, all);
+  if (options.full_fit) {
+    progress(fmt::format("the game on every year ({})", all.Label()));
+    result.full_fit = FitStructural(frame, SelectRows(frame, all, logit.terms));
+    progress(fmt::format("the Johnson & Leeds logit on every year ({})", all.Label()));
+    result.full_logit = FitTable(frame, logit, all);
+    result.has_full_fit = true;
+  }
 
   struct Design {
     std::string train, test;
@@ -564,7 +590,7 @@ BacktestResult RunBacktest(const DyadYearFrame& frame, const BacktestOptions& op
       progress(fmt::format("train {} / test {}: logit-jl2011", held_out ? "all but " + train_span.Label() : train_span.Label(), test_span.Label()));
       ScoreLogit(frame, logit, train, test, options, seed++, scores[1]);
       progress(fmt::format("train {} / test {}: game", held_out ? "all but " + train_span.Label() : train_span.Label(), test_span.Label()));
-      ScoreGame(frame, train, test, options, seed++, &result.full_fit, scores[2]);
+      ScoreGame(frame, train, test, options, seed++, result.has_full_fit ? &result.full_fit : nullptr, scores[2]);
     }
     if (pact_rows > 0 && other_rows > 0 && pact_events > 0 && other_events > 0) {
       split.observed_relative_risk = (pact_events / pact_rows) / (other_events / other_rows);

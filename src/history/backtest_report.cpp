@@ -102,8 +102,12 @@ nlohmann::json BacktestJson(const BacktestResult& result) {
                       {"observed_defence_pact_relative_risk", split.observed_relative_risk},
                       {"observed_defence_pact_relative_risk_ci95", {split.observed_low, split.observed_high}}, {"models", models}});
   }
-  return {{"frame", {{"dyad_years", result.dyad_years}, {"initiations", result.initiations}}}, {"splits", splits},
-          {"game_fit", StructuralFitJson(result.full_fit)}, {"logit_fit", RegressionTableJson(result.full_logit)}};
+  nlohmann::json out = {{"frame", {{"dyad_years", result.dyad_years}, {"initiations", result.initiations}}}, {"splits", splits}};
+  if (result.has_full_fit) {
+    out["game_fit"] = StructuralFitJson(result.full_fit);
+    out["logit_fit"] = RegressionTableJson(result.full_logit);
+  }
+  return out;
 }
 
 std::string RegressionTableText(const RegressionTable& table) {
@@ -135,6 +139,7 @@ std::string BacktestText(const BacktestResult& result) {
     out += fmt::format("{:<20} {:<22} {:<13} {:>6} {:>9} {:>9}  {:.3f} [{:.3f}, {:.3f}] (test rows {}, initiations {})\n", "", "", "observed", "",
                        "", "", split.observed_relative_risk, split.observed_low, split.observed_high, split.test_rows, split.test_events);
   }
+  if (!result.has_full_fit) return out;
   const StructuralFit& fit = result.full_fit;
   const double lambda = fit.Lambda();
   out += fmt::format("\nThe game fitted on every year (n = {}): reneging cost ρ = {:.3f} (se {:.3f}){}; λ = 1/σ = {:.4f} (se {:.4f}), "
@@ -197,6 +202,7 @@ std::string BacktestReportHtml(const BacktestResult& result) {
     }
     html += "</svg>\n";
   }
+  if (!result.has_full_fit) return html + "</body></html>\n";
   html += "<h2>The Johnson &amp; Leeds logit, every year</h2>\n<pre>" + Escape(RegressionTableText(result.full_logit)) + "</pre>\n";
   html += "<h2>The game as a structural probit, every year</h2>\n<table id=\"game\"><tr><th>parameter</th><th>estimate</th><th>se (dyad)</th></tr>\n";
   for (size_t term = 0; term < result.full_fit.terms.size(); ++term) {

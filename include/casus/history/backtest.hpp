@@ -116,10 +116,14 @@ struct BacktestOptions {
   int draws = 200;                                    //!< parameter draws for the relative risk's interval
   unsigned long seed = 20261201;
   std::function<void(const std::string&)> progress;  //!< called before each fit
+  //! Fit the game and the logit on every usable year too (the parameters --write-params writes);
+  //! the splits' game fits then start from it.
+  bool full_fit = true;
 };
 struct BacktestResult {
   long dyad_years = 0, initiations = 0;
   std::vector<SplitScores> splits;
+  bool has_full_fit = false;
   StructuralFit full_fit;  //!< the game fitted on every usable year: the parameters --write-params writes
   RegressionTable full_logit;
 };

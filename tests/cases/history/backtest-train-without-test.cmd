@@ -1,0 +1,1 @@
+history backtest --train 1816-1944

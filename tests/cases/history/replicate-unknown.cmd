@@ -1,0 +1,1 @@
+history replicate johnson-leeds-2012
