@@ -348,7 +348,7 @@ std::string RenderRobustnessHtml(const RobustnessResult& result, const std::stri
                       "<p>Over {} worlds drawn from the priors; each share's Monte Carlo standard error is in the JSON "
                       "(at most {:.1f} points).</p>\n",
                       result.dominance_worlds, 100.0 * 0.5 / std::sqrt(std::max<double>(1.0, static_cast<double>(result.dominance_worlds))));
-  html += fmt::format("<svg width=\"{}\" height=\"{}\" role=\"img\" aria-label=\"dominance heat map\">\n", margin + cell * static_cast<double>(n) + 10.0,
+  html += fmt::format("<svg width=\"{}\" height=\"{}\" role=\"img\" aria-label=\"dominance heat map\">\n", margin + cell * static_cast<double>(n) + 110.0,
                       margin + cell * static_cast<double>(n) + 10.0);
   for (size_t b = 0; b < n; ++b) {
     const double x = margin + cell * (static_cast<double>(b) + 0.5);
