@@ -121,9 +121,9 @@ int RunRobustness(const GlobalOptions& global, const RobustnessCommandOptions& o
   const GuaranteeScenario& scenario = loaded->scenario;
   if (options.timing) {
     const int threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    fmt::print(stderr, "timing: ranks {} threads {} blocks {} wall {:.3f} s; summed over ranks: compute {:.3f} s, MPI {:.3f} s, rank time {:.3f} s; "
-                       "MPI share {:.4f}\n",
-               stats.ranks, threads, stats.blocks, stats.wall_seconds, stats.compute_seconds, stats.mpi_seconds, stats.rank_seconds,
+    fmt::print(stderr, "timing: ranks {} threads {} blocks {} wall {:.3f} s; summed over ranks: compute {:.3f} s, MPI {:.3f} s, rank time {:.3f} s, "
+                       "cpu {:.3f} s; MPI share {:.4f}\n",
+               stats.ranks, threads, stats.blocks, stats.wall_seconds, stats.compute_seconds, stats.mpi_seconds, stats.rank_seconds, stats.cpu_seconds,
                stats.rank_seconds > 0.0 ? stats.mpi_seconds / stats.rank_seconds : 0.0);
   }
   if (options.json) {

@@ -1,6 +1,7 @@
 #include "casus/sim/distributed.hpp"
 
 #include <chrono>
+#include <ctime>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -62,6 +63,7 @@ BlockRunStats RunBlocks(const MpiSession& session, const std::vector<int64_t>& m
                         const std::function<void(int64_t, std::vector<double>)>& deliver,
                         const std::function<void(int64_t, int64_t)>& progress) {
   const double start = Now();
+  const std::clock_t cpu_start = std::clock();
   double mpi = 0.0;
   double computing = 0.0;
   const auto total = static_cast<int64_t>(missing.size());
@@ -120,16 +122,18 @@ BlockRunStats RunBlocks(const MpiSession& session, const std::vector<int64_t>& m
   stats.blocks = total;
   const double wall = Now() - start;
   stats.wall_seconds = wall;
-  double local[3] = {mpi, wall, computing};
-  double summed[3] = {mpi, wall, computing};
+  const double cpu = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
+  double local[4] = {mpi, wall, computing, cpu};
+  double summed[4] = {mpi, wall, computing, cpu};
   if (session.active()) {
     const double begin = Now();
-    MPI_Reduce(local, summed, 3, MPI_DOUBLE, MPI_SUM, 0, MPI_COMM_WORLD);
+    MPI_Reduce(local, summed, 4, MPI_DOUBLE, MPI_SUM, 0, MPI_COMM_WORLD);
     summed[0] += Now() - begin;  // rank 0's own share of the reduction; small
   }
   stats.mpi_seconds = summed[0];
   stats.rank_seconds = summed[1];
   stats.compute_seconds = summed[2];
+  stats.cpu_seconds = summed[3];
   return stats;
 }
 

@@ -327,14 +327,16 @@ std::string RenderRobustnessHtml(const RobustnessResult& result, const std::stri
                           Escape(result.assumptions[i].name));
       html += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"#4a78b5\"/>", label_width, y + 2.0, length,
                           row_height - 4.0);
+      double label_at = label_width + length;
       if (sobol) {
         const auto& index = result.sobol.outputs[d].indices[i];
         const double low = label_width + std::clamp(index.total_ci95.low, 0.0, 1.0) * bar_width;
         const double high = label_width + std::clamp(index.total_ci95.high, 0.0, 1.0) * bar_width;
         html += fmt::format("<line x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{}\" y2=\"{}\" stroke=\"#222\"/>", low, high, y + row_height / 2.0,
                             y + row_height / 2.0);
+        label_at = std::max(label_at, high);
       }
-      html += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"10\">{:.3f}</text>\n", label_width + length + 4.0, y + 11.0, value(i));
+      html += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"10\">{:.3f}</text>\n", label_at + 4.0, y + 11.0, value(i));
     }
     html += "</svg>\n";
   }
@@ -346,7 +348,7 @@ std::string RenderRobustnessHtml(const RobustnessResult& result, const std::stri
                       "<p>Over {} worlds drawn from the priors; each share's Monte Carlo standard error is in the JSON "
                       "(at most {:.1f} points).</p>\n",
                       result.dominance_worlds, 100.0 * 0.5 / std::sqrt(std::max<double>(1.0, static_cast<double>(result.dominance_worlds))));
-  html += fmt::format("<svg width=\"{}\" height=\"{}\" role=\"img\" aria-label=\"dominance heat map\">\n", margin + cell * static_cast<double>(n) + 10.0,
+  html += fmt::format("<svg width=\"{}\" height=\"{}\" role=\"img\" aria-label=\"dominance heat map\">\n", margin + cell * static_cast<double>(n) + 110.0,
                       margin + cell * static_cast<double>(n) + 10.0);
   for (size_t b = 0; b < n; ++b) {
     const double x = margin + cell * (static_cast<double>(b) + 0.5);

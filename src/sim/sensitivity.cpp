@@ -48,7 +48,7 @@ Estimate EstimateRows(const SaltelliValues& sample, const std::vector<int64_t>& 
     double total = 0.0;
     for (const int64_t row : rows) {
       const double fa = sample.At(row, 0, output);
-      const double fb = sample.At(row, 1, output);
+      const double fb = sample.At(row, 1, output) - estimate.mean;  // centred: same expectation, less variance
       const double fab = sample.At(row, 2 + parameter, output);
       first += fb * (fab - fa);
       total += (fa - fab) * (fa - fab);

@@ -7,7 +7,7 @@
 // A world fixes every assumption at one value. An assumption the scenario gives as a distribution
 // ({ mean, sd } with sd > 0) has that distribution as its prior (a normal truncated to the
 // parameter's range) and is fixed inside the game in each world (its sd set to 0); any other has
-// the default prior, uniform on its value ± 50 % (clipped to the range). The Monte Carlo inside the
+// the default prior, uniform on its value ± 50 % (narrowed symmetrically to stay in the range). The Monte Carlo inside the
 // game uses the same seed in every world (common random numbers), so that P(attack) is a smooth,
 // deterministic function of the world and differences between worlds are not Monte Carlo noise.
 #pragma once

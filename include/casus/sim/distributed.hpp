@@ -43,6 +43,7 @@ struct BlockRunStats {
   double mpi_seconds = 0.0;     //!< summed over ranks: time in MPI calls (sending, receiving, waiting for other ranks)
   double rank_seconds = 0.0;    //!< summed over ranks: each rank's wall time in the run
   double compute_seconds = 0.0; //!< summed over ranks: time computing blocks
+  double cpu_seconds = 0.0;     //!< summed over ranks: processor time in the run (all threads)
 };
 
 //! Computes `missing` (the same list on every rank) across the ranks. On rank 0, `deliver` is called

@@ -46,7 +46,7 @@ struct Interval {
 };
 
 struct SobolIndex {
-  double first = 0.0;   //!< S_i, Saltelli 2010: mean(f(B)·(f(A_B^i) − f(A))) / V
+  double first = 0.0;   //!< S_i, Saltelli 2010: mean((f(B) − f̄)·(f(A_B^i) − f(A))) / V (centred on the mean f̄)
   double total = 0.0;   //!< S_Ti, Jansen 1999: mean((f(A) − f(A_B^i))²) / (2V)
   Interval first_ci95;  //!< percentile bootstrap over rows
   Interval total_ci95;

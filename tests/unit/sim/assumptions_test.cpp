@@ -1,0 +1,106 @@
+// The robustness adapter (AssumptionModel) on the shipped scenario: which assumptions it moves and
+// with what priors, that the median world is the scenario itself, that a world fixes the
+// scenario's distributions, and that moving an assumption moves P(attack) the way the game says.
+#include <filesystem>
+#include <map>
+
+#include <gtest/gtest.h>
+
+#include "../test_support.hpp"
+#include "casus/games/scenario.hpp"
+#include "casus/sim/assumptions.hpp"
+#include "casus/sim/robustness.hpp"
+
+namespace casus {
+namespace {
+
+const std::filesystem::path kHome(CASUS_TEST_HOME);
+
+const LoadedScenario& Ukraine() {
+  static const LoadedScenario loaded = [] {
+    Diagnostics diagnostics;
+    auto scenario = LoadCalibratedScenario(kHome / "scenarios/ukraine-guarantees.toml", kHome, testing::Parties(), diagnostics);
+    EXPECT_TRUE(scenario.has_value());
+    return *scenario;
+  }();
+  return loaded;
+}
+
+std::map<std::string, const Assumption*> ByName(const AssumptionModel& model) {
+  std::map<std::string, const Assumption*> names;
+  for (const auto& assumption : model.assumptions()) names[assumption.name] = &assumption;
+  return names;
+}
+
+TEST(Assumptions, TheShippedScenarioHasThirteenWithTheirPriors) {
+  const AssumptionModel model(Ukraine(), testing::Parties(), SimulationOptions{200, 1, 0});
+  const auto names = ByName(model);
+  EXPECT_EQ(model.assumptions().size(), 13u);
+  ASSERT_TRUE(names.count("challenger_gain"));
+  EXPECT_TRUE(names.at("challenger_gain")->from_scenario);
+  EXPECT_EQ(names.at("challenger_gain")->prior.Describe(), "N(1, 0.3)");
+  ASSERT_TRUE(names.count("reneging_cost"));  // calibrated: its spread is the prior
+  EXPECT_TRUE(names.at("reneging_cost")->from_scenario);
+  EXPECT_GT(names.at("reneging_cost")->prior.b, 0.05);
+  ASSERT_TRUE(names.count("no_deadline_factor"));  // 0.8 ± 50 % narrowed to stay in [0, 1], centred
+  EXPECT_DOUBLE_EQ(names.at("no_deadline_factor")->prior.a, 0.6);
+  EXPECT_DOUBLE_EQ(names.at("no_deadline_factor")->prior.b, 1.0);
+  EXPECT_EQ(names.count("capability_sd"), 0u);  // 0 and fixed: nothing to move
+  EXPECT_EQ(names.count("cost_scale"), 1u);
+  EXPECT_EQ(model.designs().size(), 6u);
+}
+
+TEST(Assumptions, TheMedianWorldIsTheScenarioWithItsDistributionsFixed) {
+  const AssumptionModel model(Ukraine(), testing::Parties(), SimulationOptions{200, 1, 0});
+  const std::vector<double> middle(model.assumptions().size(), 0.5);
+  const GameParameters world = model.ParametersAt(middle.data());
+  const GameParameters& scenario = Ukraine().scenario.parameters;
+  EXPECT_NEAR(world.challenger_gain.mean, scenario.challenger_gain.mean, 1e-12);
+  EXPECT_EQ(world.challenger_gain.sd, 0.0);  // a world says what G is
+  EXPECT_NEAR(world.reneging_cost, scenario.reneging_cost, 1e-9);
+  EXPECT_EQ(world.reneging_cost_sd, 0.0);
+  EXPECT_NEAR(world.no_deadline_factor, scenario.no_deadline_factor, 1e-12);
+  EXPECT_NEAR(world.forces_bonus, scenario.forces_bonus, 1e-12);
+  EXPECT_EQ(world.guarantor_value.sd, scenario.guarantor_value.sd);  // the spread between guarantors stays
+  for (const auto& [means, cost] : scenario.cost) EXPECT_NEAR(world.cost.at(means), cost, 1e-12);
+}
+
+TEST(Assumptions, MovingAnAssumptionMovesPAttackTheWayTheGameSays) {
+  const AssumptionModel model(Ukraine(), testing::Parties(), SimulationOptions{400, 2, 0});
+  const size_t k = model.assumptions().size();
+  const auto index = [&](const std::string& name) {
+    for (size_t i = 0; i < k; ++i) {
+      if (model.assumptions()[i].name == name) return i;
+    }
+    ADD_FAILURE() << name;
+    return size_t{0};
+  };
+  std::vector<double> point(k, 0.5);
+  std::vector<double> base(6), moved(6);
+  model.Evaluate(point.data(), base.data());
+  point[index("challenger_gain")] = 0.9;  // a greater gain: more attacks, whatever the design
+  model.Evaluate(point.data(), moved.data());
+  for (size_t d = 0; d < 6; ++d) EXPECT_GT(moved[d], base[d]) << model.designs()[d];
+  point[index("challenger_gain")] = 0.5;
+  point[index("effectiveness_scale")] = 0.9;  // a costlier intervention deters more where someone would act
+  model.Evaluate(point.data(), moved.data());
+  EXPECT_LT(moved[5], base[5]) << "nato-membership";
+  // Common random numbers: the same world gives the same bits.
+  std::vector<double> again(6);
+  model.Evaluate(point.data(), again.data());
+  EXPECT_EQ(moved, again);
+}
+
+TEST(Robustness, BlocksDoNotDependOnTheirNeighbours) {
+  const AssumptionModel model(Ukraine(), testing::Parties(), SimulationOptions{50, 3, 0});
+  RobustnessOptions options;
+  options.samples = 20;
+  const RobustnessPlan plan = PlanRobustness(model, options);
+  EXPECT_EQ(plan.blocks, 3);  // 8 + 8 + 4 rows
+  const auto last = ComputeRobustnessBlock(model, options, plan, 2);
+  EXPECT_EQ(last.size(), 4u * 15u * 6u);
+  EXPECT_EQ(last, ComputeRobustnessBlock(model, options, plan, 2));
+}
+
+}  // namespace
+}  // namespace casus
