@@ -1,11 +1,15 @@
 // casus assess: the design → position mapping on the shipped designs, the directions of the
 // acceptance rule, reproducibility across thread counts, the three-way frontier, scale files.
+#include <unistd.h>
+
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "../test_support.hpp"
 #include "casus/assess/assessment.hpp"
 #include "casus/bargain/ktab_csv.hpp"
 #include "casus/bargain/scales.hpp"
+#include "casus/sim/sweep.hpp"
 
 namespace casus {
 namespace {
@@ -186,6 +190,50 @@ TEST(Scales, DescribePutsAValueInWords) {
   EXPECT_EQ(Scales().Describe(0, 100.0), "100.0 (NATO membership)");
   EXPECT_EQ(Scales().Describe(0, 30.0), "30.0 (between consultations (2024 bilaterals) and \"Article 5-like\" political commitment (Aug 2025 proposal))");
   EXPECT_EQ(Scales().DimensionOf(DesignAxis::ForeignForces), 3);
+}
+
+}  // namespace
+}  // namespace casus
+
+namespace casus {
+namespace {
+
+TEST(Sweep, AcceptabilityIsAThirdObjective) {
+  Diagnostics diagnostics;
+  const auto spec = LoadSweepFile(kHome / "scenarios/signable-levers.sweep.toml", testing::Parties(), diagnostics);
+  for (const auto& diagnostic : diagnostics.All()) ADD_FAILURE() << FormatDiagnostic(diagnostic);
+  ASSERT_TRUE(spec.has_value());
+  ASSERT_TRUE(spec->settlement.has_value());
+  SweepSpec small = *spec;
+  small.draws = 500;
+  small.settlement->draws = 30;
+  const auto database = std::filesystem::temp_directory_path() / fmt::format("casus-signable-{}.db", ::getpid());
+  std::filesystem::remove(database);
+  RunSweep(small, Scenario(), testing::Parties(), database, false, 1);
+  const auto points = ReadParetoPoints(database);
+  std::filesystem::remove(database);
+  ASSERT_EQ(points.size(), 9u);
+  for (const auto& point : points) {
+    EXPECT_GE(point.acceptability, 0.0);
+    EXPECT_LE(point.acceptability, 1.0);
+  }
+  // The most acceptable point is on the three-way front even if it deters less.
+  const auto best = std::max_element(points.begin(), points.end(), [](const ParetoPoint& a, const ParetoPoint& b) {
+    return std::tie(a.acceptability, a.deterrence) < std::tie(b.acceptability, b.deterrence);
+  });
+  EXPECT_TRUE(best->on_front);
+  // Forces on the ground never make the draft more acceptable to all than no forces, duty for duty.
+  auto acceptability = [&](const std::string& forces, const std::string& duty) {
+    for (const auto& point : points) {
+      if (point.point.find(fmt::format("\"forces\":\"{}\"", forces)) != std::string::npos &&
+          point.point.find(fmt::format("\"duty_strength\":\"{}\"", duty)) != std::string::npos) {
+        return point.acceptability;
+      }
+    }
+    ADD_FAILURE() << forces << " " << duty;
+    return -1.0;
+  };
+  for (const std::string duty : {"consult", "act", "assist"}) EXPECT_LE(acceptability("FRA,GBR", duty), acceptability("none", duty)) << duty;
 }
 
 }  // namespace
