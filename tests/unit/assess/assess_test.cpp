@@ -238,3 +238,55 @@ TEST(Sweep, AcceptabilityIsAThirdObjective) {
 
 }  // namespace
 }  // namespace casus
+
+namespace casus {
+namespace {
+
+TEST(Sensitivity, EveryInputIsMovedAndTheMostInfluentialComeFirst) {
+  const auto sensitivity = AcceptanceSensitivity(Scenario(), testing::Parties(), Settlement(), Scales(), PerturbationOptions{5.0, 6, 3, 0});
+  // The no-agreement point on each dimension, then each actor's position and salience per dimension and its capability.
+  const size_t actors = Settlement().actors.size();
+  const size_t dimensions = Settlement().dimensions.size();
+  EXPECT_EQ(sensitivity.size(), dimensions + actors * (2 * dimensions + 1));
+  for (size_t idx = 1; idx < sensitivity.size(); ++idx) {
+    EXPECT_GE(sensitivity[idx - 1].mean_abs_change_actor, sensitivity[idx].mean_abs_change_actor);
+  }
+  EXPECT_GT(sensitivity.front().mean_abs_change_actor, 0.0);
+  EXPECT_GE(sensitivity.front().max_abs_change_actor, sensitivity.front().mean_abs_change_actor);
+}
+
+}  // namespace
+}  // namespace casus
+
+#include "casus/report/assessment.hpp"
+
+namespace casus {
+namespace {
+
+TEST(AssessReport, JsonHasTheIssuesShapeAndTheChartOneMarkerPerDesign) {
+  const Assessment assessment = AssessScenario(Scenario(), testing::Parties(), Settlement(), Scales(), SimulationOptions{1000, 3, 0},
+                                               PerturbationOptions{5.0, 20, 3, 0});
+  ASSERT_EQ(assessment.designs.size(), Scenario().scenario.designs.size());
+  const nlohmann::json json = AssessmentToJson(assessment, Scales());
+  for (const auto& design : json["designs"]) {
+    for (const char* key : {"id", "p_attack", "guarantor_cost", "acceptance", "p_all_accept", "on_frontier", "summary"}) {
+      EXPECT_TRUE(design.contains(key)) << key;
+    }
+    EXPECT_TRUE(design["acceptance"].contains("RUS"));
+    EXPECT_TRUE(design["acceptance"].contains("UKR"));
+    EXPECT_TRUE(design["on_frontier"].is_boolean());
+  }
+  const std::string html = RenderAssessmentHtml(assessment, Scales());
+  for (const auto& design : assessment.designs) {
+    EXPECT_NE(html.find(fmt::format("<title>{}: deterrence", design.outcome.id)), std::string::npos) << design.outcome.id;
+    EXPECT_NE(html.find(fmt::format("<li>{} ", design.outcome.id)), std::string::npos) << design.outcome.id;
+  }
+  size_t on_frontier = 0;
+  for (const auto& design : assessment.designs) on_frontier += design.on_frontier ? 1 : 0;
+  EXPECT_GE(on_frontier, 1u);  // some design is never dominated
+  const std::string csv = AssessmentToCsv(assessment, Scales());
+  EXPECT_EQ(static_cast<size_t>(std::count(csv.begin(), csv.end(), '\n')), assessment.designs.size() + 1);
+}
+
+}  // namespace
+}  // namespace casus
