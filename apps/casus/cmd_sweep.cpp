@@ -76,6 +76,7 @@ int RunSweepCommand(const GlobalOptions& global, const SweepOptions& options) {
                          {"point", nlohmann::json::parse(point.point.empty() ? "{}" : point.point, nullptr, false)},
                          {"deterrence", point.deterrence},
                          {"guarantor_cost", point.guarantor_cost}});
+        if (point.acceptability >= 0.0) front.back()["p_all_accept"] = point.acceptability;  // a sweep with a settlement
       }
       PrintJson({{"sweep", spec->id},
                  {"database", options.database},

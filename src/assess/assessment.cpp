@@ -154,26 +154,29 @@ std::vector<InputSensitivity> AcceptanceSensitivity(const LoadedScenario& loaded
                                                     const SettlementScales& scales, const PerturbationOptions& perturbation) {
   const GuaranteeScenario& scenario = loaded.scenario;
   const std::vector<DesignPosition> positions = PositionDesigns(loaded, parties);
-  auto acceptances = [&](const SmpScenario& inputs) {
-    const SettlementForecasts forecasts = ForecastSettlement(inputs, perturbation);
+  auto acceptances = [&](const SmpScenario& inputs, const SettlementScales& reference, const SettlementForecasts& forecasts) {
     std::vector<DesignAcceptance> out;
     for (const auto& position : positions) {
-      out.push_back(AcceptanceOf(position, scenario.challenger, scenario.beneficiary, inputs, scales, forecasts, parties));
+      out.push_back(AcceptanceOf(position, scenario.challenger, scenario.beneficiary, inputs, reference, forecasts, parties));
     }
     return out;
   };
-  const std::vector<DesignAcceptance> base = acceptances(settlement);
+  const SettlementForecasts base_forecasts = ForecastSettlement(settlement, perturbation);
+  const std::vector<DesignAcceptance> base = acceptances(settlement, scales, base_forecasts);
   std::vector<InputSensitivity> results;
-  auto measure = [&](InputSensitivity entry, const std::vector<SmpScenario>& variants) {
+  auto record = [&](InputSensitivity entry, const std::vector<std::vector<DesignAcceptance>>& variants) {
     double total = 0.0;
+    double total_actor = 0.0;
     size_t count = 0;
-    for (const auto& variant : variants) {
-      const std::vector<DesignAcceptance> moved = acceptances(variant);
+    size_t count_actor = 0;
+    for (const auto& moved : variants) {
       for (size_t design_idx = 0; design_idx < base.size(); ++design_idx) {
         total += std::abs(moved[design_idx].p_all - base[design_idx].p_all);
         ++count;
         for (size_t actor_idx = 0; actor_idx < base[design_idx].actors.size(); ++actor_idx) {
           const double change = std::abs(moved[design_idx].actors[actor_idx].probability - base[design_idx].actors[actor_idx].probability);
+          total_actor += change;
+          ++count_actor;
           if (change > entry.max_abs_change_actor) {
             entry.max_abs_change_actor = change;
             entry.max_change_where = fmt::format("{}: {}", base[design_idx].design, base[design_idx].actors[actor_idx].actor);
@@ -182,8 +185,24 @@ std::vector<InputSensitivity> AcceptanceSensitivity(const LoadedScenario& loaded
       }
     }
     entry.mean_abs_change_p_all = count == 0 ? 0.0 : total / static_cast<double>(count);
+    entry.mean_abs_change_actor = count_actor == 0 ? 0.0 : total_actor / static_cast<double>(count_actor);
     results.push_back(std::move(entry));
   };
+  auto measure = [&](InputSensitivity entry, const std::vector<SmpScenario>& variants) {
+    std::vector<std::vector<DesignAcceptance>> moved;
+    for (const auto& variant : variants) moved.push_back(acceptances(variant, scales, ForecastSettlement(variant, perturbation)));
+    record(std::move(entry), moved);
+  };
+  for (size_t dim_idx = 0; dim_idx < scales.dimensions.size(); ++dim_idx) {  // the disagreement point: no rerun needed
+    std::vector<std::vector<DesignAcceptance>> moved;
+    for (const double step : {-0.1, 0.1}) {
+      SettlementScales variant = scales;
+      auto& point = variant.dimensions[dim_idx].no_agreement;
+      point = std::clamp(point.value_or(0.0) + step, 0.0, 1.0);
+      moved.push_back(acceptances(settlement, variant, base_forecasts));
+    }
+    record(InputSensitivity{"(no agreement)", "point", scales.dimensions[dim_idx].name, "±10 points", 0.0, 0.0, 0.0, ""}, moved);
+  }
   for (size_t actor_idx = 0; actor_idx < settlement.actors.size(); ++actor_idx) {
     const std::string& name = settlement.actors[actor_idx].name;
     for (size_t dim_idx = 0; dim_idx < settlement.dimensions.size(); ++dim_idx) {
@@ -194,7 +213,7 @@ std::vector<InputSensitivity> AcceptanceSensitivity(const LoadedScenario& loaded
         position = std::clamp(position + step, 0.0, 1.0);
         moved.push_back(std::move(variant));
       }
-      measure(InputSensitivity{name, "position", settlement.dimensions[dim_idx], "±10 points", 0.0, 0.0, ""}, moved);
+      measure(InputSensitivity{name, "position", settlement.dimensions[dim_idx], "±10 points", 0.0, 0.0, 0.0, ""}, moved);
       std::vector<SmpScenario> weighted;
       for (const double step : {-0.1, 0.1}) {
         SmpScenario variant = settlement;
@@ -209,7 +228,7 @@ std::vector<InputSensitivity> AcceptanceSensitivity(const LoadedScenario& loaded
         salience[dim_idx] = target;
         weighted.push_back(std::move(variant));
       }
-      measure(InputSensitivity{name, "salience", settlement.dimensions[dim_idx], "±10 points (others rescaled)", 0.0, 0.0, ""}, weighted);
+      measure(InputSensitivity{name, "salience", settlement.dimensions[dim_idx], "±10 points (others rescaled)", 0.0, 0.0, 0.0, ""}, weighted);
     }
     std::vector<SmpScenario> scaled;
     for (const double factor : {1.0 / 1.5, 1.5}) {
@@ -217,10 +236,10 @@ std::vector<InputSensitivity> AcceptanceSensitivity(const LoadedScenario& loaded
       variant.actors[actor_idx].capability *= factor;
       scaled.push_back(std::move(variant));
     }
-    measure(InputSensitivity{name, "capability", "", "×/÷ 1.5", 0.0, 0.0, ""}, scaled);
+    measure(InputSensitivity{name, "capability", "", "×/÷ 1.5", 0.0, 0.0, 0.0, ""}, scaled);
   }
   std::stable_sort(results.begin(), results.end(), [](const InputSensitivity& left, const InputSensitivity& right) {
-    return std::tie(right.mean_abs_change_p_all, right.max_abs_change_actor) < std::tie(left.mean_abs_change_p_all, left.max_abs_change_actor);
+    return std::tie(right.mean_abs_change_actor, right.mean_abs_change_p_all) < std::tie(left.mean_abs_change_actor, left.mean_abs_change_p_all);
   });
   return results;
 }

@@ -79,8 +79,8 @@ AxisPosition GuaranteeStrengthOf(const PreparedDesign& prepared, const Guarantee
     if (commitment.duration_factor < 1.0) factors.push_back(fmt::format("duration {:.2f}", commitment.duration_factor));
     if (duty.constitutional) factors.push_back(fmt::format("constitutional processes {:.2f}", kConstitutionalQualifier));
     best.value = value;
-    best.reason = fmt::format("{} {} {} ({}, {} {}): {}{}; {:.0f} − 25 + 25 × {:.3f}", commitment.guarantor, DutyVerb(duty.strength),
-                              ToString(commitment.means), commitment.instrument->id, commitment.clause->cite, blocked ? "— the challenger can block it" : "",
+    best.reason = fmt::format("{} {} {} ({}, {}{}): {}{}; {:.0f} − 25 + 25 × {:.3f}", commitment.guarantor, DutyVerb(duty.strength),
+                              ToString(commitment.means), commitment.instrument->id, commitment.clause->cite, blocked ? "; the challenger can block it" : "",
                               TierWords(tier), factors.empty() ? "" : fmt::format(", × {}", fmt::join(factors, " × ")), anchor, within);
   }
   return best;

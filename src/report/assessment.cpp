@@ -306,12 +306,12 @@ std::string RenderAssessmentHtml(const Assessment& assessment, const SettlementS
 }
 
 std::string RenderSensitivityTable(const std::vector<InputSensitivity>& sensitivity, size_t rows) {
-  TextTable table({"input", "change", "mean |Δ P(all accept)|", "largest |Δ P(accept)|", "where"}, 40);
+  TextTable table({"input", "change", "mean |Δ P(accept)|", "mean |Δ P(all accept)|", "largest |Δ P(accept)|", "where"}, 40);
   for (size_t idx = 0; idx < sensitivity.size() && idx < rows; ++idx) {
     const auto& entry = sensitivity[idx];
     const std::string input = entry.dimension.empty() ? fmt::format("{} {}", entry.actor, entry.input)
                                                       : fmt::format("{} {} on {}", entry.actor, entry.input, entry.dimension);
-    table.AddRow({input, entry.change, fmt::format("{:.3f}", entry.mean_abs_change_p_all), fmt::format("{:.3f}", entry.max_abs_change_actor),
+    table.AddRow({input, entry.change, fmt::format("{:.3f}", entry.mean_abs_change_actor), fmt::format("{:.3f}", entry.mean_abs_change_p_all), fmt::format("{:.3f}", entry.max_abs_change_actor),
                   entry.max_change_where});
   }
   return table.Render();
@@ -321,7 +321,7 @@ nlohmann::json SensitivityToJson(const std::vector<InputSensitivity>& sensitivit
   nlohmann::json out = nlohmann::json::array();
   for (const auto& entry : sensitivity) {
     out.push_back({{"actor", entry.actor}, {"input", entry.input}, {"dimension", entry.dimension}, {"change", entry.change},
-                   {"mean_abs_change_p_all_accept", entry.mean_abs_change_p_all}, {"max_abs_change_p_accept", entry.max_abs_change_actor},
+                   {"mean_abs_change_p_accept", entry.mean_abs_change_actor}, {"mean_abs_change_p_all_accept", entry.mean_abs_change_p_all}, {"max_abs_change_p_accept", entry.max_abs_change_actor},
                    {"where", entry.max_change_where}});
   }
   return out;

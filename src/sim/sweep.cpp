@@ -10,6 +10,9 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "casus/assess/acceptance.hpp"
+#include "casus/assess/assessment.hpp"
+#include "casus/bargain/ktab_csv.hpp"
 #include "casus/history/datasets.hpp"
 #include "casus/core/spelling.hpp"
 #include "casus/core/enum_names.hpp"
@@ -102,9 +105,12 @@ std::string Fingerprint(const SweepSpec& spec) {
     if (!axis.sets.empty()) entry["sets"] = axis.sets;
     axes.push_back(std::move(entry));
   }
-  return nlohmann::json{{"id", spec.id}, {"scenario", spec.scenario.filename().string()}, {"replications", spec.replications},
-                        {"draws", spec.draws}, {"seed", spec.seed}, {"axes", axes}}
-      .dump();
+  nlohmann::json fingerprint{{"id", spec.id}, {"scenario", spec.scenario.filename().string()}, {"replications", spec.replications},
+                             {"draws", spec.draws}, {"seed", spec.seed}, {"axes", axes}};
+  if (spec.settlement) {  // absent without one: old databases still match
+    fingerprint["settlement"] = {spec.settlement->file.filename().string(), spec.settlement->draws, spec.settlement->sd};
+  }
+  return fingerprint.dump();
 }
 
 void CreateSchema(SQLite::Database& db) {
@@ -118,16 +124,17 @@ void CreateSchema(SQLite::Database& db) {
 void MarkPareto(SQLite::Database& db) {
   std::vector<ParetoPoint> points;
   SQLite::Statement query(db,
-                          "SELECT a.run, a.design, a.value, b.value FROM results a JOIN results b ON a.run = b.run AND a.design = b.design"
-                          " WHERE a.metric = 'p_attack' AND b.metric = 'guarantor_cost' ORDER BY a.run, a.design");
+                          "SELECT a.run, a.design, a.value, b.value, COALESCE(c.value, -1) FROM results a JOIN results b"
+                          " ON a.run = b.run AND a.design = b.design LEFT JOIN results c ON c.run = a.run AND c.design = a.design"
+                          " AND c.metric = 'p_all_accept' WHERE a.metric = 'p_attack' AND b.metric = 'guarantor_cost' ORDER BY a.run, a.design");
   while (query.executeStep()) {
     points.push_back(ParetoPoint{query.getColumn(0).getInt64(), query.getColumn(1).getString(), 1.0 - query.getColumn(2).getDouble(),
-                                 query.getColumn(3).getDouble(), false, {}});
+                                 query.getColumn(3).getDouble(), false, {}, query.getColumn(4).getDouble()});
   }
-  for (auto& point : points) {
+  for (auto& point : points) {  // acceptability is −1 for every point of a sweep without a settlement: then two-way
     point.on_front = std::none_of(points.begin(), points.end(), [&](const ParetoPoint& other) {
-      return other.deterrence >= point.deterrence && other.guarantor_cost <= point.guarantor_cost &&
-             (other.deterrence > point.deterrence || other.guarantor_cost < point.guarantor_cost);
+      return other.deterrence >= point.deterrence && other.guarantor_cost <= point.guarantor_cost && other.acceptability >= point.acceptability &&
+             (other.deterrence > point.deterrence || other.guarantor_cost < point.guarantor_cost || other.acceptability > point.acceptability);
     });
   }
   SQLite::Transaction transaction(db);
@@ -141,6 +148,43 @@ void MarkPareto(SQLite::Database& db) {
     insert.reset();
   }
   transaction.commit();
+}
+
+// [sweep] settlement = "ukraine-settlement.csv" (its scale file beside it), settlement_draws, settlement_sd.
+void ReadSweepSettlement(TableReader& reader, const std::filesystem::path& path, const LoadState& state, SweepSpec& spec) {
+  const auto file = reader.String("settlement", false, "settlement = \"ukraine-settlement.csv\"");
+  SweepSettlement settlement;
+  if (const toml::node* node = reader.Get("settlement_draws")) {
+    const auto value = node->value<int64_t>();
+    if (!node->is_integer() || !value || *value < 1 || *value > 100000) {
+      state.Error(state.At(*node), "'settlement_draws' must be a whole number from 1 to 100000", "e.g. settlement_draws = 100");
+    } else {
+      settlement.draws = static_cast<int>(*value);
+    }
+  }
+  if (const toml::node* node = reader.Get("settlement_sd")) {
+    const auto value = node->value<double>();
+    if (!node->is_number() || !value || *value < 0.0 || *value > 50.0) {
+      state.Error(state.At(*node), "'settlement_sd' must be a number from 0 to 50", "the perturbation on 0–100, e.g. settlement_sd = 5");
+    } else {
+      settlement.sd = *value;
+    }
+  }
+  if (!file) return;
+  settlement.file = path.parent_path() / *file;
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(settlement.file, error)) {
+    state.Error(state.At(*reader.Get("settlement")), fmt::format("no settlement file {}", settlement.file.string()),
+                "a KTAB CSV (docs/negotiation.md), relative to the sweep file");
+    return;
+  }
+  auto scenario = ReadKtabCsv(settlement.file, state.diagnostics);
+  if (!scenario) return;
+  auto scales = ReadScaleFile(DefaultScalesPath(settlement.file), *scenario, state.parties, state.diagnostics);
+  if (!scales) return;
+  settlement.scenario = std::move(*scenario);
+  settlement.scales = std::move(*scales);
+  spec.settlement = std::move(settlement);
 }
 
 }  // namespace
@@ -187,6 +231,7 @@ std::optional<SweepSpec> LoadSweepFile(const std::filesystem::path& path, const 
       if (!node->is_integer() || !value || *value < 0) state.Error(state.At(*node), "'seed' must be a whole number ≥ 0", "e.g. seed = 1");
       else spec.seed = static_cast<uint64_t>(*value);
     }
+    ReadSweepSettlement(reader, path, state, spec);
     reader.RejectUnknownFields();
   } else if (parsed->get("sweep") == nullptr) {
     top.Missing("sweep", "a [sweep] table with id and scenario", "missing [sweep] table");
@@ -367,6 +412,14 @@ SweepProgress RunSweep(const SweepSpec& spec, const LoadedScenario& loaded, cons
       for (const char c : fingerprint) escaped += c == '\'' ? std::string("''") : std::string(1, c);
       return escaped;
     }()));
+    std::optional<SettlementForecasts> forecasts;  // the negotiation does not depend on the run: once per sweep
+    if (spec.settlement) {
+      Diagnostics problems;
+      if (!CheckSettlementInputs(loaded.scenario, spec.settlement->scales, parties, problems)) {
+        throw DataError(FormatDiagnostic(problems.All().front()));
+      }
+      forecasts = ForecastSettlement(spec.settlement->scenario, PerturbationOptions{spec.settlement->sd, spec.settlement->draws, spec.seed, threads});
+    }
     const auto runs = ExpandSweep(spec);
     SweepProgress progress{static_cast<int64_t>(runs.size()), static_cast<int64_t>(completed.size()), 0};
     for (const auto& run : runs) {
@@ -383,8 +436,8 @@ SweepProgress RunSweep(const SweepSpec& spec, const LoadedScenario& loaded, cons
       std::optional<LoadedScenario> variant;
       if (varies_designs) variant = ApplyDesignVariables(loaded, run.point, parties);
       const LoadedScenario& scenario = variant ? *variant : loaded;
-      const auto outcomes = SimulateScenario(scenario, Apply(scenario.scenario.parameters, run), parties,
-                                             SimulationOptions{spec.draws, run.seed, threads}, only);
+      const GameParameters parameters = Apply(scenario.scenario.parameters, run);
+      const auto outcomes = SimulateScenario(scenario, parameters, parties, SimulationOptions{spec.draws, run.seed, threads}, only);
       SQLite::Transaction transaction(db);  // a run is written whole or not at all
       SQLite::Statement insert_run(db, "INSERT INTO runs(run, replication, seed, point) VALUES(?, ?, ?, ?)");
       insert_run.bind(1, run.index);
@@ -410,6 +463,16 @@ SweepProgress RunSweep(const SweepSpec& spec, const LoadedScenario& loaded, cons
         row(outcome.id, "p_collective_armed_response_se", outcome.p_collective_armed_response_se);
         row(outcome.id, "guarantor_cost", outcome.total_guarantor_cost);
         row(outcome.id, "guarantor_cost_se", outcome.total_guarantor_cost_se);
+        if (!forecasts) continue;
+        const auto& designs = scenario.scenario.designs;
+        const size_t design_idx = static_cast<size_t>(
+            std::find_if(designs.begin(), designs.end(), [&](const ScenarioDesign& design) { return design.id == outcome.id; }) - designs.begin());
+        const DesignPosition position = PositionOfDesign(PrepareDesign(scenario, design_idx, parameters, parties), scenario.scenario, parties);
+        const DesignAcceptance acceptance = AcceptanceOf(position, scenario.scenario.challenger, scenario.scenario.beneficiary,
+                                                         spec.settlement->scenario, spec.settlement->scales, *forecasts, parties);
+        row(outcome.id, "p_all_accept", acceptance.p_all);
+        row(outcome.id, "p_all_accept_se", acceptance.p_all_se);
+        for (const auto& actor : acceptance.actors) row(outcome.id, fmt::format("p_accept_{}", actor.code), actor.probability);
       }
       transaction.commit();
       ++progress.done;
@@ -450,13 +513,15 @@ std::vector<ParetoPoint> ReadParetoPoints(const std::filesystem::path& database)
   try {
     SQLite::Database db(database.string(), SQLite::OPEN_READONLY);
     SQLite::Statement query(db,
-                            "SELECT a.run, a.design, a.value, b.value, COALESCE(p.on_front, 0), r.point FROM results a JOIN results b"
-                            " ON a.run = b.run AND a.design = b.design LEFT JOIN pareto p ON p.run = a.run AND p.design = a.design"
+                            "SELECT a.run, a.design, a.value, b.value, COALESCE(p.on_front, 0), r.point, COALESCE(c.value, -1) FROM results a"
+                            " JOIN results b ON a.run = b.run AND a.design = b.design LEFT JOIN pareto p ON p.run = a.run AND p.design = a.design"
+                            " LEFT JOIN results c ON c.run = a.run AND c.design = a.design AND c.metric = 'p_all_accept'"
                             " JOIN runs r ON r.run = a.run"
                             " WHERE a.metric = 'p_attack' AND b.metric = 'guarantor_cost' ORDER BY a.run, a.design");
     while (query.executeStep()) {
       points.push_back(ParetoPoint{query.getColumn(0).getInt64(), query.getColumn(1).getString(), 1.0 - query.getColumn(2).getDouble(),
-                                   query.getColumn(3).getDouble(), query.getColumn(4).getInt() == 1, query.getColumn(5).getString()});
+                                   query.getColumn(3).getDouble(), query.getColumn(4).getInt() == 1, query.getColumn(5).getString(),
+                                   query.getColumn(6).getDouble()});
     }
   } catch (const SQLite::Exception& error) {
     throw DataError(fmt::format("{}: error: SQLite: {}", database.string(), error.what()));

@@ -57,13 +57,15 @@ struct InputSensitivity {
   std::string dimension;  //!< empty for capability
   std::string change;     //!< "±10 points", "×/÷ 1.5"
   double mean_abs_change_p_all = 0.0;  //!< over designs and both directions: mean |Δ P(all accept)|
+  double mean_abs_change_actor = 0.0;  //!< over designs, needed actors and both directions: mean |Δ P(accept)| (the ranking)
   double max_abs_change_actor = 0.0;   //!< the largest |Δ P(accept)| of any needed actor, any design, either direction
   std::string max_change_where;        //!< which design and actor that was
 };
 
-//! Perturbs each input of the settlement (each actor's position and salience per dimension by ±10
-//! points, its capability × and ÷ 1.5), reruns the acceptance with the same seed and draws
-//! (common random numbers) and reports the change; most influential first.
+//! Perturbs each input of the settlement (the no-agreement point and each actor's position and
+//! salience per dimension by ±10 points, its capability × and ÷ 1.5), reruns the acceptance with
+//! the same seed and draws (common random numbers) and reports the change; most influential first
+//! (by the mean |Δ P(accept)| over designs and needed actors).
 std::vector<InputSensitivity> AcceptanceSensitivity(const LoadedScenario& loaded, const PartyTable& parties, const SmpScenario& settlement,
                                                     const SettlementScales& scales, const PerturbationOptions& perturbation);
 

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "casus/bargain/scales.hpp"
+#include "casus/bargain/smp.hpp"
 #include "casus/core/diagnostic.hpp"
 #include "casus/games/scenario.hpp"
 
@@ -27,6 +29,16 @@ struct SweepAxis {
   std::vector<std::vector<std::string>> sets;  //!< design variables with a set of parties: guarantors, forces
 };
 
+//! The settlement negotiation against which a sweep measures acceptability, its third objective
+//! ([sweep] settlement = "…", docs/sweep-format.md; the rule of docs/assess.md).
+struct SweepSettlement {
+  std::filesystem::path file;
+  SmpScenario scenario;
+  SettlementScales scales;  //!< from the CSV's .scales.toml
+  int draws = 100;          //!< perturbed negotiation runs
+  double sd = 5.0;          //!< their perturbation
+};
+
 struct SweepSpec {
   std::string id;
   std::filesystem::path scenario;  //!< resolved against the sweep file's folder
@@ -35,6 +47,7 @@ struct SweepSpec {
   uint64_t seed = 1;
   std::vector<SweepAxis> axes;
   std::string file;
+  std::optional<SweepSettlement> settlement;  //!< when set, each run also records P(all accept) and each actor's P(accept)
 };
 
 //! The parameters a sweep may vary: "design", the design variables (guarantors, forces,
@@ -82,8 +95,10 @@ struct ParetoPoint {
   double guarantor_cost = 0.0;  //!< expected total cost to the guarantors, given an attack
   bool on_front = false;
   std::string point;            //!< the run's parameter values as JSON (empty where not read)
+  double acceptability = -1.0;  //!< P(all accept) when the sweep has a settlement, −1 otherwise
 };
-//! Every (run, design) point with its Pareto flag (after RunSweep marked the front).
+//! Every (run, design) point with its Pareto flag (after RunSweep marked the front; with a settlement
+//! the front is three-way: deterrence, cost and acceptability).
 std::vector<ParetoPoint> ReadParetoPoints(const std::filesystem::path& database);
 
 }  // namespace casus

@@ -1,11 +1,15 @@
 // casus assess: the design → position mapping on the shipped designs, the directions of the
 // acceptance rule, reproducibility across thread counts, the three-way frontier, scale files.
+#include <unistd.h>
+
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "../test_support.hpp"
 #include "casus/assess/assessment.hpp"
 #include "casus/bargain/ktab_csv.hpp"
 #include "casus/bargain/scales.hpp"
+#include "casus/sim/sweep.hpp"
 
 namespace casus {
 namespace {
@@ -186,6 +190,102 @@ TEST(Scales, DescribePutsAValueInWords) {
   EXPECT_EQ(Scales().Describe(0, 100.0), "100.0 (NATO membership)");
   EXPECT_EQ(Scales().Describe(0, 30.0), "30.0 (between consultations (2024 bilaterals) and \"Article 5-like\" political commitment (Aug 2025 proposal))");
   EXPECT_EQ(Scales().DimensionOf(DesignAxis::ForeignForces), 3);
+}
+
+}  // namespace
+}  // namespace casus
+
+namespace casus {
+namespace {
+
+TEST(Sweep, AcceptabilityIsAThirdObjective) {
+  Diagnostics diagnostics;
+  const auto spec = LoadSweepFile(kHome / "scenarios/signable-levers.sweep.toml", testing::Parties(), diagnostics);
+  for (const auto& diagnostic : diagnostics.All()) ADD_FAILURE() << FormatDiagnostic(diagnostic);
+  ASSERT_TRUE(spec.has_value());
+  ASSERT_TRUE(spec->settlement.has_value());
+  SweepSpec small = *spec;
+  small.draws = 500;
+  small.settlement->draws = 30;
+  const auto database = std::filesystem::temp_directory_path() / fmt::format("casus-signable-{}.db", ::getpid());
+  std::filesystem::remove(database);
+  RunSweep(small, Scenario(), testing::Parties(), database, false, 1);
+  const auto points = ReadParetoPoints(database);
+  std::filesystem::remove(database);
+  ASSERT_EQ(points.size(), 9u);
+  for (const auto& point : points) {
+    EXPECT_GE(point.acceptability, 0.0);
+    EXPECT_LE(point.acceptability, 1.0);
+  }
+  // The most acceptable point is on the three-way front even if it deters less.
+  const auto best = std::max_element(points.begin(), points.end(), [](const ParetoPoint& a, const ParetoPoint& b) {
+    return std::tie(a.acceptability, a.deterrence) < std::tie(b.acceptability, b.deterrence);
+  });
+  EXPECT_TRUE(best->on_front);
+  // Forces on the ground never make the draft more acceptable to all than no forces, duty for duty.
+  auto acceptability = [&](const std::string& forces, const std::string& duty) {
+    for (const auto& point : points) {
+      if (point.point.find(fmt::format("\"forces\":\"{}\"", forces)) != std::string::npos &&
+          point.point.find(fmt::format("\"duty_strength\":\"{}\"", duty)) != std::string::npos) {
+        return point.acceptability;
+      }
+    }
+    ADD_FAILURE() << forces << " " << duty;
+    return -1.0;
+  };
+  for (const std::string duty : {"consult", "act", "assist"}) EXPECT_LE(acceptability("FRA,GBR", duty), acceptability("none", duty)) << duty;
+}
+
+}  // namespace
+}  // namespace casus
+
+namespace casus {
+namespace {
+
+TEST(Sensitivity, EveryInputIsMovedAndTheMostInfluentialComeFirst) {
+  const auto sensitivity = AcceptanceSensitivity(Scenario(), testing::Parties(), Settlement(), Scales(), PerturbationOptions{5.0, 6, 3, 0});
+  // The no-agreement point on each dimension, then each actor's position and salience per dimension and its capability.
+  const size_t actors = Settlement().actors.size();
+  const size_t dimensions = Settlement().dimensions.size();
+  EXPECT_EQ(sensitivity.size(), dimensions + actors * (2 * dimensions + 1));
+  for (size_t idx = 1; idx < sensitivity.size(); ++idx) {
+    EXPECT_GE(sensitivity[idx - 1].mean_abs_change_actor, sensitivity[idx].mean_abs_change_actor);
+  }
+  EXPECT_GT(sensitivity.front().mean_abs_change_actor, 0.0);
+  EXPECT_GE(sensitivity.front().max_abs_change_actor, sensitivity.front().mean_abs_change_actor);
+}
+
+}  // namespace
+}  // namespace casus
+
+#include "casus/report/assessment.hpp"
+
+namespace casus {
+namespace {
+
+TEST(AssessReport, JsonHasTheIssuesShapeAndTheChartOneMarkerPerDesign) {
+  const Assessment assessment = AssessScenario(Scenario(), testing::Parties(), Settlement(), Scales(), SimulationOptions{1000, 3, 0},
+                                               PerturbationOptions{5.0, 20, 3, 0});
+  ASSERT_EQ(assessment.designs.size(), Scenario().scenario.designs.size());
+  const nlohmann::json json = AssessmentToJson(assessment, Scales());
+  for (const auto& design : json["designs"]) {
+    for (const char* key : {"id", "p_attack", "guarantor_cost", "acceptance", "p_all_accept", "on_frontier", "summary"}) {
+      EXPECT_TRUE(design.contains(key)) << key;
+    }
+    EXPECT_TRUE(design["acceptance"].contains("RUS"));
+    EXPECT_TRUE(design["acceptance"].contains("UKR"));
+    EXPECT_TRUE(design["on_frontier"].is_boolean());
+  }
+  const std::string html = RenderAssessmentHtml(assessment, Scales());
+  for (const auto& design : assessment.designs) {
+    EXPECT_NE(html.find(fmt::format("<title>{}: deterrence", design.outcome.id)), std::string::npos) << design.outcome.id;
+    EXPECT_NE(html.find(fmt::format("<li>{} ", design.outcome.id)), std::string::npos) << design.outcome.id;
+  }
+  size_t on_frontier = 0;
+  for (const auto& design : assessment.designs) on_frontier += design.on_frontier ? 1 : 0;
+  EXPECT_GE(on_frontier, 1u);  // some design is never dominated
+  const std::string csv = AssessmentToCsv(assessment, Scales());
+  EXPECT_EQ(static_cast<size_t>(std::count(csv.begin(), csv.end(), '\n')), assessment.designs.size() + 1);
 }
 
 }  // namespace
