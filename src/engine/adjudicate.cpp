@@ -45,7 +45,7 @@ std::string DescribeEarlier(const Incident& earlier) {
 }
 
 std::string Reason(Condition condition, const Instrument& instrument, const Clause& clause, const Incident& incident,
-                   const WorldState& world, const PartyTable& parties, const Assessment& assessment, Doctrine doctrine) {
+                   const WorldState& world, const PartyTable& parties, const IncidentAssessment& assessment, Doctrine doctrine) {
   const std::string cite = clause.cite;
   const std::string attacker = assessment.attacker == kNonStateActor ? std::string("a non-state actor") : assessment.attacker;
   switch (condition) {
@@ -183,7 +183,7 @@ std::string Reason(Condition condition, const Instrument& instrument, const Clau
 }
 
 std::vector<std::string> Obligated(const Instrument& instrument, const Clause& clause, const Incident& incident,
-                                   const WorldState& world, const Assessment& assessment) {
+                                   const WorldState& world, const IncidentAssessment& assessment) {
   std::vector<std::string> obligated;
   for (const auto& party : clause.obligated) {
     if (!instrument.parties.IsPartyOn(party, DateOf(incident.at))) continue;
@@ -202,7 +202,7 @@ std::vector<std::string> Obligated(const Instrument& instrument, const Clause& c
   return obligated;
 }
 
-DecisionOutcome Outcome(const Decision& decision, const Incident& incident, const Assessment& assessment,
+DecisionOutcome Outcome(const Decision& decision, const Incident& incident, const IncidentAssessment& assessment,
                         const PartyTable& parties) {
   DecisionOutcome outcome;
   outcome.rule = decision.rule;
@@ -228,7 +228,7 @@ bool ActUnder(const StatusEvent& act, const Instrument& instrument, const Clause
 }
 
 // The earliest act of one of `kinds` under the instrument, by one of `by` (any party when empty).
-const StatusEvent* FindAct(const Assessment& assessment, const Instrument& instrument, const Clause& clause,
+const StatusEvent* FindAct(const IncidentAssessment& assessment, const Instrument& instrument, const Clause& clause,
                            std::initializer_list<StatusKind> kinds, const std::vector<std::string>& by,
                            std::initializer_list<Determined> findings = {}) {
   for (const StatusEvent* act : assessment.acts) {
@@ -247,7 +247,7 @@ std::string Names(const std::vector<std::string>& parties) { return fmt::format(
 // The events still needed before the triggered clause is owed (owed-once), and the moment each
 // event that happened was made (for deadlines that run from it).
 std::vector<Need> Needs(const Instrument& instrument, const Clause& clause, const Incident& incident,
-                        const Assessment& assessment, Doctrine doctrine, const std::vector<std::string>& obligated,
+                        const IncidentAssessment& assessment, Doctrine doctrine, const std::vector<std::string>& obligated,
                         const PartyTable& parties, const WorldState& world) {
   std::vector<Need> needs;
   const Trigger& trigger = *clause.trigger;
@@ -312,7 +312,7 @@ std::vector<Need> Needs(const Instrument& instrument, const Clause& clause, cons
 }
 
 ClauseVerdict Verdict(const Instrument& instrument, const Clause& clause, const Incident& incident, const WorldState& world,
-                      const PartyTable& parties, const Assessment& assessment, const AdjudicationOptions& options,
+                      const PartyTable& parties, const IncidentAssessment& assessment, const AdjudicationOptions& options,
                       const InstrumentVerdict& in_force) {
   ClauseVerdict verdict;
   verdict.clause = &clause;

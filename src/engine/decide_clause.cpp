@@ -35,8 +35,8 @@ bool IsForcible(const Incident& incident) {
   }
 }
 
-Assessment AssessAlone(const Incident& incident) {
-  Assessment assessment;
+IncidentAssessment AssessAlone(const Incident& incident) {
+  IncidentAssessment assessment;
   assessment.character = incident.character.value_or(Character::Aggression);
   assessment.scale = incident.scale;
   const bool attributed = incident.by != kNonStateActor ||
@@ -46,9 +46,9 @@ Assessment AssessAlone(const Incident& incident) {
   return assessment;
 }
 
-Assessment Assess(const Timeline& timeline, size_t index) {
+IncidentAssessment Assess(const Timeline& timeline, size_t index) {
   const Incident& incident = timeline.incidents[index];
-  Assessment assessment = AssessAlone(incident);
+  IncidentAssessment assessment = AssessAlone(incident);
   // Who struck first between the two states: if the attacked state did, this incident answers it.
   for (size_t earlier_idx = 0; earlier_idx < index; ++earlier_idx) {
     const Incident& earlier = timeline.incidents[earlier_idx];
@@ -243,7 +243,7 @@ bool IsPartyOf(const Instrument& instrument, const std::string& party) {
 }
 
 Condition DecideClause(const Instrument& instrument, const Clause& clause, const Incident& incident,
-                       const WorldState& world, const PartyTable& parties, const Assessment& assessment, Doctrine doctrine) {
+                       const WorldState& world, const PartyTable& parties, const IncidentAssessment& assessment, Doctrine doctrine) {
   if (IsRestraintKind(clause.kind)) {
     if (!Contains(clause.obligated, assessment.attacker) || !Contains(clause.protected_parties, incident.against)) {
       return Condition::NotBreached;

@@ -124,7 +124,7 @@ std::string RenderIncidentVerdict(const IncidentVerdict& verdict, const PartyTab
   out += fmt::format("\n{} — {}: {} by {} on {}{} at {}{}; {}\n", FormatTime(incident.at), incident.id, ToString(incident.kind),
                      incident.by, incident.against, target, incident.where, place_name.empty() ? "" : fmt::format(" ({})", place_name),
                      DescribeFacts(incident));
-  const Assessment& assessment = verdict.assessment;
+  const IncidentAssessment& assessment = verdict.assessment;
   if (incident.by == kNonStateActor) {
     out += assessment.attributed ? fmt::format("  attribution: to {} ({})\n", incident.sponsor, ToString(*incident.attribution))
                                  : std::string("  attribution: to no state\n");

@@ -76,7 +76,7 @@ struct Need {
 };
 
 //! What the law makes of an incident, from the incident and the timeline before it.
-struct Assessment {
+struct IncidentAssessment {
   Character character = Character::Aggression;
   bool character_inferred = false;          //!< not stated: inferred from an earlier armed attack
   const Incident* answers = nullptr;        //!< the armed attack a self-defence answers
@@ -93,9 +93,9 @@ struct Assessment {
 bool IsForcible(const Incident& incident);
 
 //! The assessment of `timeline.incidents[index]` (earlier incidents and every act naming it).
-Assessment Assess(const Timeline& timeline, size_t index);
+IncidentAssessment Assess(const Timeline& timeline, size_t index);
 //! The assessment of an incident alone: its stated character and scale, no history, no acts.
-Assessment AssessAlone(const Incident& incident);
+IncidentAssessment AssessAlone(const Incident& incident);
 
 struct AdjudicationOptions {
   bool as_if_in_force = false;  //!< ignore dates and status: "what would it have done had it existed"
@@ -152,14 +152,14 @@ struct InstrumentVerdict {
 struct IncidentVerdict {
   const Incident* incident = nullptr;
   std::vector<const StatusEvent*> context;  //!< ceasefires and settlements in force for the attacked party
-  Assessment assessment;
+  IncidentAssessment assessment;
   std::vector<InstrumentVerdict> instruments;
 };
 
 //! The decision logic alone (no text): the condition deciding `clause` for `incident`. The
 //! instrument must be in force (see InstrumentInForce). Used by Adjudicate and the benchmark.
 Condition DecideClause(const Instrument& instrument, const Clause& clause, const Incident& incident,
-                       const WorldState& world, const PartyTable& parties, const Assessment& assessment, Doctrine doctrine);
+                       const WorldState& world, const PartyTable& parties, const IncidentAssessment& assessment, Doctrine doctrine);
 //! The same for an incident alone (AssessAlone) under --doctrine us: what the guarantee game uses,
 //! where the attack is hypothetical and its gravity is a parameter, not a finding.
 Condition DecideClause(const Instrument& instrument, const Clause& clause, const Incident& incident,
