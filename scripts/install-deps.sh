@@ -6,6 +6,7 @@ packages=(
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev
   libtbb-dev libpcg-cpp-dev libeigen3-dev libsqlitecpp-dev libsqlite3-dev sqlite3
   libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
+  clang-14 libclang-rt-14-dev  # make fuzz: libFuzzer + ASan/UBSan runtimes (docs/reliability.md)
 )
 missing=()
 for package in "${packages[@]}"; do
