@@ -1,5 +1,5 @@
-// libFuzzer target: a sweep file (docs/sweep-format.md), read from a scratch file; a valid sweep is
-// also expanded into its runs (bounded by the limits in docs/reliability.md).
+// libFuzzer target: a sweep file (docs/sweep-format.md), read from a scratch file as `casus sweep`
+// reads it (the scenario it names is not loaded: that is the scenario target's work).
 #include "casus/sim/sweep.hpp"
 #include "fuzz_common.hpp"
 

@@ -49,7 +49,7 @@ for target in "${targets[@]}"; do
   code=$?
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -n 1)
   took=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | grep -o 'in [0-9]*' | grep -o '[0-9]*' | tail -n 1)
-  rate=$(( ${execs:-0} / ( ${took:-$seconds} > 0 ? ${took:-$seconds} : 1 ) ))
+  rate=$(awk -v e="${execs:-0}" -v s="${took:-$seconds}" 'BEGIN { printf "%.1f", s > 0 ? e / s : 0 }')
   crashes=$(find "$artifacts" -type f | wc -l)
   printf '%-11s %8s %12s %10s %8s %8s\n' "$target" "${took:-?}" "${execs:-?}" "$rate" "$(find "$corpus" -type f | wc -l)" "$crashes"
   if [ "$code" -ne 0 ] || [ "$crashes" -ne 0 ]; then
