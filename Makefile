@@ -1,7 +1,7 @@
 # casus — the two commands: `make demo` and `make test`. Everything else wraps CMake presets.
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps release debug demo test bench reset-cases clean
+.PHONY: all deps release debug demo test bench reset-cases clean fuzz fuzz-build
 
 all: release
 
@@ -27,6 +27,15 @@ bench: release
 	@build/release/bench/casus_smp_bench
 	@build/release/bench/casus_simulate_bench
 	@bench/robustness_scaling.sh build/release/casus
+
+# libFuzzer targets (clang, ASan + UBSan; docs/reliability.md): FUZZ_SECONDS per target, one at a time.
+FUZZ_SECONDS ?= 30
+fuzz-build: deps
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS)
+
+fuzz: fuzz-build
+	@fuzz/run.sh $(FUZZ_SECONDS)
 
 # Rewrites the expected outputs of the declarative case tests; review them with `git diff`.
 reset-cases: release

@@ -8,6 +8,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
   libopenmpi-dev openmpi-bin libboost-random-dev   # MPI ranks (robustness); Boost.Random ziggurat, Boost.Math quantile
   libcpp-httplib-dev chromium nodejs npm   # casus serve, and its browser tests (tests/browser)
+  clang-14 libclang-rt-14-dev  # make fuzz: libFuzzer + ASan/UBSan runtimes (docs/reliability.md)
 )
 missing=()
 for package in "${packages[@]}"; do

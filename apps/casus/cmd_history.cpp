@@ -15,6 +15,7 @@
 #include "casus/history/loopholes.hpp"
 #include "casus/history/reliability.hpp"
 #include "casus/lint/finding.hpp"
+#include "casus/core/output_file.hpp"
 #include "common.hpp"
 
 namespace casus::app {
@@ -71,10 +72,10 @@ int RunImport(const GlobalOptions& global, const HistoryOptions& options) {
   }
   for (const auto& record : records) {
     const auto path = std::filesystem::path(options.out) / (AtopInstrumentId(record.alliance.atopid) + ".toml");
-    std::ofstream output(path);
-    output << AtopInstrumentToml(record, environment.parties);
-    if (!output) {
-      fmt::print(stderr, "casus: error: cannot write {}\n", path.string());
+    try {
+      WriteOutputFile(path, AtopInstrumentToml(record, environment.parties));
+    } catch (const OutputError& write_error) {
+      fmt::print(stderr, "{}\n", write_error.what());
       return kBadInput;
     }
   }

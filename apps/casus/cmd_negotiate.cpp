@@ -54,9 +54,9 @@ void AddNegotiateCommand(CLI::App& app, const GlobalOptions&, std::function<int(
   command->add_flag("--json", options->json, "machine-readable history and forecast on stdout");
   command->add_option("--csv", options->csv, "also write one row per actor as CSV to FILE ('-': stdout, instead of the text)");
   command->add_option("--perturb", options->perturb, "rerun over input uncertainty: positions ± N(0, SD) on 0–100, capabilities × exp(N(0, SD/100))")
-      ->check(CLI::Range(0.0, 50.0));
+      ->check(FiniteCheck(0.0, 50.0));
   command->add_option("--draws", options->draws, "perturbed runs")->check(CLI::Range(1, 1000000))->capture_default_str();
-  command->add_option("--seed", options->seed, "seed of the perturbation (draw d uses pcg64 stream (seed, d))")->capture_default_str();
+  command->add_option("--seed", options->seed, "seed of the perturbation (draw d uses pcg64 stream (seed, d))")->check(SeedCheck())->capture_default_str();
   command->add_option("--threads", options->threads, "threads for the perturbed runs (0: all); results do not depend on it")
       ->check(CLI::Range(0, 1024))->capture_default_str();
   command->callback([&run, options] { run = [options] { return RunNegotiate(*options); }; });

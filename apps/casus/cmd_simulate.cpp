@@ -11,6 +11,8 @@
 #include "casus/games/scenario.hpp"
 #include "casus/history/datasets.hpp"
 #include "casus/report/csv.hpp"
+#include "casus/core/output_file.hpp"
+#include "casus/report/finite.hpp"
 #include "casus/report/simulation.hpp"
 #include "common.hpp"
 
@@ -30,6 +32,7 @@ struct SimulateOptions {
 
 int RunSimulate(const GlobalOptions& global, const SimulateOptions& options) {
   const Environment environment = LoadEnvironment(global);
+  if (!options.report.empty()) CheckOutputPath(options.report, {options.scenario});  // before any work or output
   Diagnostics diagnostics;
   std::optional<LoadedScenario> loaded;
   try {
@@ -56,12 +59,14 @@ int RunSimulate(const GlobalOptions& global, const SimulateOptions& options) {
     }
   }
   const auto* explained = options.explain ? &changes : nullptr;
+  const nlohmann::json document = SimulationToJson(*scenario, outcomes, simulation, threads_used, explained);
+  RequireFinite(document["designs"], options.scenario, LargestParameter(document["parameters"]));  // before anything is printed
   if (!options.csv.empty()) {  // one row per design (report/csv.hpp)
-    if (!WriteCsv(options.csv, SimulationCsv(SimulationToJson(*scenario, outcomes, simulation, threads_used)))) return CannotWrite(options.csv);
+    if (!WriteCsv(options.csv, SimulationCsv(document))) return CannotWrite(options.csv);
     if (options.csv == "-") return kOk;
   }
   if (options.json) {
-    PrintJson(SimulationToJson(*scenario, outcomes, simulation, threads_used, explained));
+    PrintJson(document);
   } else {
     const GameParameters& parameters = scenario->parameters;
     const std::string spread = parameters.reneging_cost_sd > 0.0 ? fmt::format(", sd {:.3f}", parameters.reneging_cost_sd) : "";
@@ -81,7 +86,7 @@ void AddSimulateCommand(CLI::App& app, const GlobalOptions& global, std::functio
   CLI::App* command = app.add_subcommand("simulate", "Would it deter? The guarantee game over a scenario's designs, by seeded Monte Carlo (docs/guarantee-game.md).");
   command->add_option("scenario", options->scenario, "scenario file (docs/scenario-format.md)")->required();
   command->add_option("--draws", options->draws, "Monte Carlo draws per design")->check(CLI::Range(int64_t{1}, int64_t{100000000}))->capture_default_str();
-  command->add_option("--seed", options->seed, "seed; draw chunk c uses the pcg64 stream (seed, c)")->capture_default_str();
+  command->add_option("--seed", options->seed, "seed; draw chunk c uses the pcg64 stream (seed, c)")->check(SeedCheck())->capture_default_str();
   command->add_option("--threads", options->threads, "threads (0: all); results are the same for any number")->check(CLI::Range(0, 1024))->capture_default_str();
   command->add_flag("--json", options->json, "machine-readable results on stdout (docs/cli.md)");
   command->add_flag("--explain", options->explain,

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "casus/core/output_file.hpp"
 #include "casus/core/spelling.hpp"
 #include "casus/report/simulation.hpp"
 #include "casus/history/datasets.hpp"
@@ -49,6 +50,9 @@ int RunSweepCommand(const GlobalOptions& global, const SweepOptions& options) {
         }
       }
     }
+    // Every output checked before the first run: a wrong path must not cost a sweep, nor touch the database.
+    if (!options.csv.empty()) CheckOutputPath(options.csv, {options.database, options.sweep});
+    if (!options.report.empty()) CheckOutputPath(options.report, {options.database, options.sweep, options.csv});
     const bool terminal = isatty(fileno(stderr)) != 0;
     const auto progress = RunSweep(*spec, *loaded, environment.parties, options.database, options.resume, options.threads,
                                    [terminal](const SweepProgress& step) {
@@ -88,6 +92,9 @@ int RunSweepCommand(const GlobalOptions& global, const SweepOptions& options) {
                  {"pareto_front", front}});
     }
   } catch (const DataError& error) {
+    fmt::print(stderr, "{}\n", error.what());
+    return kBadInput;
+  } catch (const OutputError& error) {
     fmt::print(stderr, "{}\n", error.what());
     return kBadInput;
   }

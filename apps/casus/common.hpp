@@ -46,6 +46,10 @@ int WriteReport(const std::string& path, const std::string& html, bool quiet);
 
 //! "casus: error: cannot write PATH" on stderr; returns kBadInput.
 int CannotWrite(const std::string& path);
+//! Option checks (docs/reliability.md): CLI11 would turn "--seed -1" into 2⁶⁴−1 and accept "nan".
+//! SeedCheck: a whole number from 0 to 2⁶⁴−1, no sign. FiniteCheck: a finite number in [low, high].
+CLI::Validator SeedCheck();
+CLI::Validator FiniteCheck(double low, double high);
 
 //! Registers the subcommands; each sets `run` to its action when chosen.
 void AddCheckCommand(CLI::App& app, const GlobalOptions& options, std::function<int()>& run);

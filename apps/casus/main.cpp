@@ -7,7 +7,10 @@
 
 #include <fmt/format.h>
 
+#include "casus/core/number.hpp"
+#include "casus/core/output_file.hpp"
 #include "casus/core/resources.hpp"
+#include "casus/report/finite.hpp"
 #include "casus/core/spelling.hpp"
 #include "casus/spec/load_instrument.hpp"
 #include "casus/spec/resolve_instrument.hpp"
@@ -65,15 +68,35 @@ int CannotWrite(const std::string& path) {
 }
 
 int WriteReport(const std::string& path, const std::string& html, bool quiet) {
-  std::ofstream report(path);
-  report << html;
-  report.close();
-  if (!report) {
-    fmt::print(stderr, "casus: error: cannot write {}\n", path);
+  try {
+    WriteOutputFile(path, html);
+  } catch (const casus::OutputError& error) {
+    fmt::print(stderr, "{}\n", error.what());
     return kBadInput;
   }
   if (!quiet) fmt::print("report: {}\n", path);
   return kOk;
+}
+
+CLI::Validator SeedCheck() {
+  return CLI::Validator(
+      [](std::string& input) -> std::string {
+        if (!casus::ParseInteger<uint64_t>(input) || input.front() == '+') {
+          return fmt::format("'{}' is not a seed: write a whole number from 0 to 18446744073709551615", input);
+        }
+        return {};
+      },
+      "SEED");
+}
+
+CLI::Validator FiniteCheck(double low, double high) {
+  return CLI::Validator(
+      [low, high](std::string& input) -> std::string {
+        const auto value = casus::ParseNumber(input);
+        if (!value || *value < low || *value > high) return fmt::format("'{}' is not a number from {} to {}", input, low, high);
+        return {};
+      },
+      fmt::format("NUMBER in [{}, {}]", low, high));
 }
 
 }  // namespace casus::app
@@ -127,6 +150,12 @@ int main(int argc, char** argv) {
     return run ? run() : kBadInput;
   } catch (const casus::ResourceError& error) {  // missing or malformed shipped data: a set-up problem
     fmt::print(stderr, "casus: error: {}\n", error.what());
+    return kBadInput;
+  } catch (const casus::NonFiniteResult& error) {  // "file: error: the result … is not a finite number" + hint
+    fmt::print(stderr, "{}\n", error.what());
+    return kBadInput;
+  } catch (const casus::OutputError& error) {  // "path: error: cannot write the file: …" + hint
+    fmt::print(stderr, "{}\n", error.what());
     return kBadInput;
   } catch (const std::exception& error) {
     fmt::print(stderr, "casus: internal error: {}\n  please report this with the command that caused it\n", error.what());

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "casus/core/number.hpp"
+#include "casus/core/utf8.hpp"
 #include "casus/spec/toml_reader.hpp"
 
 namespace casus {
@@ -34,12 +36,7 @@ std::vector<Cell> SplitLine(std::string_view line) {
   return cells;
 }
 
-std::optional<double> Number(const std::string& text) {
-  double value = 0.0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
-  return value;
-}
+std::optional<double> Number(const std::string& text) { return ParseNumber(text); }
 
 }  // namespace
 
@@ -49,6 +46,11 @@ std::optional<SmpScenario> ReadKtabCsvText(std::string_view text, std::string_vi
   auto error = [&](uint32_t line, uint32_t column, std::string message, std::string hint) {
     diagnostics.Error(SourcePosition{file, line, column}, std::move(message), std::move(hint));
   };
+  if (const auto invalid = FindInvalidUtf8(text)) {
+    error(invalid->line, invalid->column, fmt::format("invalid UTF-8 (byte 0x{:02x})", invalid->byte),
+          "save the file as UTF-8 (a spreadsheet's \"CSV UTF-8\" export)");
+    return std::nullopt;
+  }
   std::vector<std::string_view> lines;
   for (size_t start = 0; start < text.size();) {
     const size_t end = text.find('\n', start);
@@ -97,6 +99,13 @@ std::optional<SmpScenario> ReadKtabCsvText(std::string_view text, std::string_vi
     return std::nullopt;
   }
   for (size_t dim_idx = 0; dim_idx < d; ++dim_idx) scenario.dimensions.push_back(header[3 + 2 * dim_idx].text);
+  for (size_t line_idx = 2; line_idx < lines.size(); ++line_idx) {  // blank lines at the end are gone already
+    if (SplitLine(lines[line_idx]).empty()) {
+      error(static_cast<uint32_t>(line_idx + 1), 1, "a blank line among the actor rows",
+            "remove it: every line after the header is one actor");
+      return std::nullopt;
+    }
+  }
   if (lines.size() - 2 != n) {
     error(static_cast<uint32_t>(lines.size()), 1,
           fmt::format("line 1 says N = {} actors, but there are {} actor rows", n, lines.size() - 2), "make N match the rows");

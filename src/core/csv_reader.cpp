@@ -4,7 +4,13 @@
 
 namespace casus {
 
-CsvReader::CsvReader(const std::filesystem::path& path) : path_(path), input_(path) {
+CsvReader::CsvReader(const std::filesystem::path& path) : path_(path) {
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {  // a FIFO would block for ever
+    throw std::runtime_error(path.string() + ": error: not a regular file (a FIFO, a device or a socket)");
+  }
+  input_.open(path, std::ios::binary);
   if (!input_) {
     throw std::runtime_error(path.string() + ": error: cannot open file");
   }

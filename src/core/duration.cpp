@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "casus/core/limits.hpp"
+
 namespace casus {
 
 double IsoDuration::NominalDays() const {
@@ -37,19 +39,24 @@ std::string IsoDuration::ToString() const {
   return out;
 }
 
+// The arithmetic is in 64-bit counts: ParseIsoDuration bounds every part by kMaxDurationYears, so
+// neither the year (at most 9999 + 10 000 < chrono::year's 32 767) nor the seconds can overflow.
 std::chrono::sys_seconds IsoDuration::AddTo(std::chrono::sys_seconds start) const {
   namespace chrono = std::chrono;
   const chrono::sys_days start_day = chrono::floor<chrono::days>(start);
   const auto time_of_day = start - start_day;
-  chrono::year_month_day date{start_day};
-  date = date + chrono::years{years} + chrono::months{months};
+  const chrono::year_month_day start_date{start_day};
+  // Months since year 0, so that month arithmetic never passes through chrono's 32-bit year.
+  const int64_t month_index = int64_t{static_cast<int>(start_date.year())} * 12 + (static_cast<unsigned>(start_date.month()) - 1) +
+                              int64_t{years} * 12 + months;
+  const int64_t year = month_index >= 0 ? month_index / 12 : (month_index - 11) / 12;
+  const auto month = static_cast<unsigned>(month_index - year * 12 + 1);
+  chrono::year_month_day date{chrono::year{static_cast<int>(year)}, chrono::month{month}, start_date.day()};
   if (!date.ok()) {  // 31 Jan + 1 month → last day of February
     date = chrono::year_month_day{date.year() / date.month() / chrono::last};
   }
-  chrono::sys_seconds result = chrono::sys_days{date} + time_of_day;
-  result += std::chrono::days{weeks * 7 + days} + std::chrono::hours{hours} + std::chrono::minutes{minutes} +
-            std::chrono::seconds{seconds};
-  return result;
+  const int64_t rest = ((int64_t{weeks} * 7 + days) * 24 + hours) * 3600 + int64_t{minutes} * 60 + seconds;
+  return chrono::sys_seconds{chrono::sys_days{date}} + time_of_day + chrono::seconds{rest};
 }
 
 DurationParse ParseIsoDuration(std::string_view text) {
@@ -117,6 +124,13 @@ DurationParse ParseIsoDuration(std::string_view text) {
   }
   if (in_time && !any_time_part) {
     return std::string("'T' must be followed by hours, minutes or seconds (e.g. PT24H)");
+  }
+  // Each part alone, then the whole (in days, as integers: no rounding at the edge).
+  constexpr int64_t kMaxDays = kMaxDurationYears * 366;
+  const int64_t days_total = int64_t{duration.years} * 366 + int64_t{duration.months} * 31 + int64_t{duration.weeks} * 7 +
+                             duration.days + duration.hours / 24 + duration.minutes / 1440 + duration.seconds / 86400;
+  if (duration.years > kMaxDurationYears || days_total > kMaxDays) {
+    return fmt::format("longer than {} years, the longest duration casus accepts", kMaxDurationYears);
   }
   return duration;
 }

@@ -117,6 +117,7 @@ void ReadIncident(const toml::table& table, size_t index, Timeline& timeline, co
   incident.position = state.At(table);
   TableReader reader(table, fmt::format("[[incident]] #{}", index + 1), state);
   incident.id = reader.String("id", true, "id = \"kharkiv-offensive\"").value_or("");
+  if (!incident.id.empty()) CheckId(incident.id, state.At(table, "id"), state, "incident");
   auto at = ReadOffsetTime(reader, "at", state);
   auto kind = reader.Enum<IncidentKind>("kind", true, "incident kind");
   incident.by = ReadParty(reader, "by", true, state);
@@ -171,8 +172,8 @@ void ReadIncident(const toml::table& table, size_t index, Timeline& timeline, co
   incident.at = *at;
   incident.kind = *kind;
   for (const auto& other : timeline.incidents) {
-    if (other.id == incident.id) {
-      state.Error(state.At(*table.get("id")), fmt::format("duplicate incident id '{}'", incident.id),
+    if (!incident.id.empty() && other.id == incident.id) {  // a missing id is reported already
+      state.Error(state.At(table, "id"), fmt::format("duplicate incident id '{}'", incident.id),
                   fmt::format("the first is at line {}", other.position.line));
       return;
     }
@@ -232,6 +233,7 @@ std::optional<Timeline> LoadTimelineText(std::string_view text, std::string_view
   if (const toml::table* header = SubTable(top, "timeline", "[timeline]", state)) {
     TableReader reader(*header, "[timeline]", state);
     timeline.id = reader.String("id", true, "id = \"renewed-attack-2027\"").value_or("");
+    if (!timeline.id.empty()) CheckId(timeline.id, state.At(*header, "id"), state, "timeline");
     timeline.title = reader.String("title", false, "title = \"…\"").value_or("");
     timeline.sources = Written(reader.StringArray("sources", false, "sources = [\"https://…\"]"));
     timeline.notes = reader.String("notes", false, "notes = \"…\"").value_or("");

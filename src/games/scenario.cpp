@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "casus/core/limits.hpp"
 #include "casus/core/spelling.hpp"
 #include "casus/engine/world_state.hpp"
 #include "casus/games/world_power.hpp"
@@ -17,7 +18,6 @@ namespace {
 // { mean = …, sd = … } under `key`, already known to be a table.
 std::optional<Normal> ReadNormalTable(const toml::table* table, std::string_view key, const LoadState& state) {
   TableReader inner(*table, fmt::format("'{}'", key), state);
-  std::optional<Normal> result;
   const toml::node* mean = inner.Get("mean");
   const toml::node* sd = inner.Get("sd");
   if (mean == nullptr) inner.Missing("mean", "mean = 1.0");
@@ -26,11 +26,12 @@ std::optional<Normal> ReadNormalTable(const toml::table* table, std::string_view
   if (mean == nullptr || sd == nullptr) return std::nullopt;
   const auto mean_value = mean->value<double>();
   const auto sd_value = sd->value<double>();
-  if (!mean_value || !std::isfinite(*mean_value)) {
-    state.Error(state.At(*mean), fmt::format("'mean' of '{}' must be a number", key), "e.g. mean = 1.0");
+  if (!mean_value || !std::isfinite(*mean_value) || std::fabs(*mean_value) > kMaxParameterMagnitude) {
+    state.Error(state.At(*mean), fmt::format("'mean' of '{}' must be a number from -{:g} to {:g}", key, kMaxParameterMagnitude, kMaxParameterMagnitude),
+                "e.g. mean = 1.0 (the game's values are of the order of 1)");
     return std::nullopt;
   }
-  if (!sd_value || !std::isfinite(*sd_value) || *sd_value < 0.0) {
+  if (!sd_value || !std::isfinite(*sd_value) || *sd_value < 0.0 || *sd_value > kMaxParameterMagnitude) {
     state.Error(state.At(*sd), fmt::format("'sd' of '{}' must be a number ≥ 0", key), "a standard deviation cannot be negative; 0 fixes the value");
     return std::nullopt;
   }
@@ -71,8 +72,9 @@ void ReadPerMeans(TableReader& reader, std::string_view key, const LoadState& st
                   fmt::format("e.g. {} = 0.5, or {} = {{ mean = 0.5, sd = 0.1 }}", name.str(), name.str()));
       continue;
     }
-    if (!std::isfinite(value->mean) || value->mean < 0.0) {
-      state.Error(state.At(node), fmt::format("the {} of '{}' must be ≥ 0", key, name.str()), "a cost or an effectiveness cannot be negative");
+    if (!std::isfinite(value->mean) || value->mean < 0.0 || value->mean > kMaxParameterMagnitude) {
+      state.Error(state.At(node), fmt::format("the {} of '{}' must be a number from 0 to {:g}", key, name.str(), kMaxParameterMagnitude),
+                  "a cost or an effectiveness cannot be negative, and is of the order of 1");
       continue;
     }
     means_values[*means] = value->mean;
@@ -84,8 +86,8 @@ std::optional<double> ReadNumber(TableReader& reader, std::string_view key, cons
   const toml::node* node = reader.Get(key);
   if (node == nullptr) return std::nullopt;
   const auto value = node->value<double>();
-  if (!value || !std::isfinite(*value) || *value < low || (strictly && *value == low)) {
-    state.Error(state.At(*node), fmt::format("'{}' must be a number {} {}", key, strictly ? ">" : "≥", low),
+  if (!value || !std::isfinite(*value) || *value < low || (strictly && *value == low) || *value > kMaxParameterMagnitude) {
+    state.Error(state.At(*node), fmt::format("'{}' must be a number {} {} and at most {:g}", key, strictly ? ">" : "≥", low, kMaxParameterMagnitude),
                 fmt::format("e.g. {} = 0.3", key));
     return std::nullopt;
   }
@@ -224,6 +226,7 @@ std::optional<GuaranteeScenario> LoadScenarioFile(const std::filesystem::path& p
     design.position = state.At(table);
     TableReader reader(table, fmt::format("[[design]] #{}", index + 1), state);
     design.id = reader.String("id", true, "id = \"bilaterals-2024\"").value_or("");
+    if (!design.id.empty()) CheckId(design.id, state.At(table, "id"), state, "design");
     design.instrument_arguments = Written(reader.StringArray("instruments", true, "instruments = [\"us-ukraine-2024\"]"));
     design.forces_in_place = ResolveCodes(reader.StringArray("forces", false, "forces = [\"GBR\", \"FRA\"]", true), state, "forces");
     design.accede = ResolveCodes(reader.StringArray("accede", false, "accede = [\"UKR\"]", true), state, "accede");
@@ -251,8 +254,8 @@ std::optional<GuaranteeScenario> LoadScenarioFile(const std::filesystem::path& p
     });
     reader.RejectUnknownFields();
     for (const auto& other : scenario.designs) {
-      if (other.id == design.id) {
-        state.Error(state.At(*table.get("id")), fmt::format("duplicate design id '{}'", design.id),
+      if (!design.id.empty() && other.id == design.id) {  // a missing id is reported already
+        state.Error(state.At(table, "id"), fmt::format("duplicate design id '{}'", design.id),
                     fmt::format("the first is at line {}", other.position.line));
         return;
       }

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "casus/core/number.hpp"
+
 namespace casus {
 
 namespace {
@@ -61,8 +63,10 @@ OptionalInt TypedCsv::Int(const std::string& column) const {
   if (error != std::errc() || end != text.data() + text.size()) {
     // Some sources write integers as decimals ("5.0"): accept those that are whole.
     const auto decimal = Double(column);
-    if (decimal && *decimal == std::floor(*decimal)) return static_cast<long>(*decimal);
-    Fail(fmt::format("column '{}': '{}' is not an integer", column, text));
+    if (decimal) {
+      if (const auto whole = WholeNumber<long>(*decimal)) return IsMissingCode(*decimal) ? std::nullopt : OptionalInt(*whole);
+    }
+    Fail(fmt::format("column '{}': '{}' is not an integer (or is beyond ±9.2e18)", column, text));
   }
   if (IsMissingCode(static_cast<double>(value))) return std::nullopt;
   return value;
@@ -77,12 +81,9 @@ long TypedCsv::RequiredInt(const std::string& column) const {
 OptionalDouble TypedCsv::Double(const std::string& column) const {
   const std::string& text = Cell(column);
   if (IsMissingText(text)) return std::nullopt;
-  double value = 0.0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
-    Fail(fmt::format("column '{}': '{}' is not a number", column, text));
-  }
-  if (IsMissingCode(value)) return std::nullopt;
+  const auto value = ParseNumber(text);
+  if (!value) Fail(fmt::format("column '{}': '{}' is not a number", column, text));
+  if (IsMissingCode(*value)) return std::nullopt;
   return value;
 }
 

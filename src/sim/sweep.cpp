@@ -1,6 +1,8 @@
 #include "casus/sim/sweep.hpp"
 
 #include <algorithm>
+#include <cassert>
+#include <cmath>
 #include <fstream>
 #include <set>
 #include <variant>
@@ -16,7 +18,11 @@
 #include "casus/history/datasets.hpp"
 #include "casus/core/spelling.hpp"
 #include "casus/core/enum_names.hpp"
+#include "casus/core/limits.hpp"
+#include "casus/core/number.hpp"
+#include "casus/core/output_file.hpp"
 #include "casus/engine/adjudicate.hpp"
+#include "casus/report/finite.hpp"
 #include "casus/spec/toml_reader.hpp"
 
 namespace casus {
@@ -78,7 +84,9 @@ std::optional<std::string> CheckWord(const std::string& name, const std::string&
 GameParameters Apply(GameParameters parameters, const SweepRun& run) {
   for (const auto& [name, text] : run.point) {
     if (name == "design" || IsIn(kWordVariables, name) || IsIn(kSetVariables, name)) continue;
-    const double value = std::stod(text);
+    const auto parsed = ParseNumber(text);  // written by NumberText from a finite double: always a number
+    assert(parsed && "a numeric sweep value is a number");
+    const double value = parsed.value_or(0.0);
     if (name == "reneging_cost") parameters.reneging_cost = value;
     else if (name == "reneging_cost_sd") parameters.reneging_cost_sd = value;
     else if (name == "forces_bonus") parameters.forces_bonus = value;
@@ -97,7 +105,25 @@ GameParameters Apply(GameParameters parameters, const SweepRun& run) {
   return parameters;
 }
 
-std::string Fingerprint(const SweepSpec& spec) {
+// FNV-1a over the bytes of the scenario file and of every instrument file its designs load: a
+// resumed sweep whose inputs changed is refused instead of mixing old and new results (issue 10).
+std::string ContentsDigest(const SweepSpec& spec, const LoadedScenario& loaded) {
+  uint64_t hash = 14695981039346656037ULL;
+  auto add_file = [&hash](const std::filesystem::path& file) {
+    std::ifstream input(file, std::ios::binary);
+    for (std::istreambuf_iterator<char> it(input), end; it != end; ++it) {
+      hash = (hash ^ static_cast<unsigned char>(*it)) * 1099511628211ULL;
+    }
+    hash = (hash ^ 0xFFu) * 1099511628211ULL;  // a separator: the same bytes split differently differ
+  };
+  add_file(spec.scenario);
+  for (const auto& instruments : loaded.instruments) {
+    for (const auto& instrument : instruments) add_file(instrument.file);
+  }
+  return fmt::format("{:016x}", hash);
+}
+
+std::string Fingerprint(const SweepSpec& spec, const LoadedScenario& loaded) {
   nlohmann::json axes = nlohmann::json::array();
   for (const auto& axis : spec.axes) {
     nlohmann::json entry{{"name", axis.name}, {"numbers", axis.numbers}, {"designs", axis.designs}};
@@ -106,7 +132,7 @@ std::string Fingerprint(const SweepSpec& spec) {
     axes.push_back(std::move(entry));
   }
   nlohmann::json fingerprint{{"id", spec.id}, {"scenario", spec.scenario.filename().string()}, {"replications", spec.replications},
-                             {"draws", spec.draws}, {"seed", spec.seed}, {"axes", axes}};
+                             {"draws", spec.draws}, {"seed", spec.seed}, {"axes", axes}, {"contents", ContentsDigest(spec, loaded)}};
   if (spec.settlement) {  // absent without one: old databases still match
     fingerprint["settlement"] = {spec.settlement->file.filename().string(), spec.settlement->draws, spec.settlement->sd};
   }
@@ -214,11 +240,12 @@ std::optional<SweepSpec> LoadSweepFile(const std::filesystem::path& path, const 
     TableReader reader(*header, "[sweep]", state);
     spec.id = reader.String("id", true, "id = \"guarantee-levers\"").value_or("");
     if (auto scenario = reader.String("scenario", true, "scenario = \"ukraine-guarantees.toml\"")) spec.scenario = path.parent_path() / *scenario;
-    for (const auto& [key, low] : {std::pair{"replications", 1}, std::pair{"draws", 1}}) {
+    for (const auto& [key, high] : {std::pair{"replications", kMaxReplications}, std::pair{"draws", kMaxDraws}}) {
       if (const toml::node* node = reader.Get(key)) {
         const auto value = node->value<int64_t>();
-        if (!node->is_integer() || !value || *value < low) {
-          state.Error(state.At(*node), fmt::format("'{}' must be a whole number ≥ {}", key, low), fmt::format("e.g. {} = 2", key));
+        if (!node->is_integer() || !value || *value < 1 || *value > high) {
+          state.Error(state.At(*node), fmt::format("'{}' must be a whole number from 1 to {}", key, high),
+                      fmt::format("e.g. {} = 2 (docs/reliability.md lists the limits)", key));
         } else if (std::string_view(key) == "replications") {
           spec.replications = static_cast<int>(*value);
         } else {
@@ -294,7 +321,10 @@ std::optional<SweepSpec> LoadSweepFile(const std::filesystem::path& path, const 
           const bool positive_only = name == "noise_sd" || name == "challenger_type_sd" || name == "deadline_scale_days";
           const bool non_negative = name.ends_with("_sd") || name == "reneging_cost" || name == "forces_bonus";
           const bool share = name.ends_with("_factor");
-          if (!number || !std::isfinite(*number) || (non_negative && *number < 0.0) || (positive_only && *number <= 0.0)) {
+          if (number && std::fabs(*number) > kMaxParameterMagnitude) {
+            state.Error(state.At(*value), fmt::format("'{}' values must be at most {:g} in magnitude", name, kMaxParameterMagnitude),
+                        "the game's parameters are of the order of 1; a larger value overflows its arithmetic");
+          } else if (!number || !std::isfinite(*number) || (non_negative && *number < 0.0) || (positive_only && *number <= 0.0)) {
             state.Error(state.At(*value), fmt::format("'{}' values must be {} numbers", name, positive_only ? "positive" : non_negative ? "non-negative" : "finite"),
                         "a standard deviation, a cost or a bonus cannot be negative");
           } else if (share && (*number < 0.0 || *number > 1.0)) {
@@ -308,6 +338,18 @@ std::optional<SweepSpec> LoadSweepFile(const std::filesystem::path& path, const 
       spec.axes.push_back(std::move(axis));
     }
     top.Get("parameters");
+    // The number of runs, saturating: a grid of 10¹⁰ runs is refused here, not by bad_alloc later.
+    int64_t runs = spec.replications;
+    for (const auto& axis : spec.axes) {
+      const auto values = static_cast<int64_t>(axis.designs.size() + axis.numbers.size() + axis.texts.size() + axis.sets.size());
+      runs = values == 0 ? 0 : std::min(runs, kMaxSweepRuns + 1) * std::min(values, kMaxSweepRuns + 1);
+      runs = std::min(runs, kMaxSweepRuns + 1);
+    }
+    if (runs > kMaxSweepRuns) {
+      state.Error(state.At(*table), fmt::format("the sweep has more than {} runs (the values of each parameter multiplied, times the replications)",
+                                                kMaxSweepRuns),
+                  "sweep fewer values at once, or split the sweep into several files");
+    }
   }
   top.RejectUnknownFields();
   if (diagnostics.ErrorCount() > errors_before) return std::nullopt;
@@ -389,7 +431,7 @@ SweepProgress RunSweep(const SweepSpec& spec, const LoadedScenario& loaded, cons
     db.exec("PRAGMA journal_mode=WAL");
     db.exec("PRAGMA synchronous=FULL");
     CreateSchema(db);
-    const std::string fingerprint = Fingerprint(spec);
+    const std::string fingerprint = Fingerprint(spec, loaded);
     std::optional<std::string> stored;
     {
       SQLite::Statement query(db, "SELECT value FROM sweep_meta WHERE key = 'fingerprint'");
@@ -401,7 +443,8 @@ SweepProgress RunSweep(const SweepSpec& spec, const LoadedScenario& loaded, cons
       while (query.executeStep()) completed.insert(query.getColumn(0).getInt64());
     }
     if (stored && *stored != fingerprint) {
-      throw DataError(fmt::format("{}: error: the database holds another sweep (different parameters, draws or seed)", database.string()));
+      throw DataError(fmt::format("{}: error: the database holds another sweep (different parameters, draws or seed, or the scenario or its instruments changed)\n"
+                                  "  hint: use a new --db file, or restore the files the sweep started with", database.string()));
     }
     if (!completed.empty() && !resume) {
       throw DataError(fmt::format("{}: error: the database already has {} runs of this sweep; pass --resume to continue it, or use a new file",
@@ -447,6 +490,11 @@ SweepProgress RunSweep(const SweepSpec& spec, const LoadedScenario& loaded, cons
       insert_run.exec();
       SQLite::Statement insert(db, "INSERT INTO results(run, design, metric, value) VALUES(?, ?, ?, ?)");
       auto row = [&](const std::string& design, const std::string& metric, double value) {
+        if (!std::isfinite(value)) {  // the transaction is rolled back: the run is not stored
+          throw NonFiniteResult(fmt::format("{}: error: run {} of the sweep gives {} = {} for design '{}'\n  hint: the run's parameters are {}; "
+                                            "a parameter of that size overflows the game's arithmetic",
+                                            spec.file, run.index, metric, value, design, point.dump()));
+        }
         insert.bind(1, run.index);
         insert.bind(2, design);
         insert.bind(3, metric);
@@ -487,8 +535,9 @@ SweepProgress RunSweep(const SweepSpec& spec, const LoadedScenario& loaded, cons
 
 void ExportSweepCsv(const std::filesystem::path& database, const std::filesystem::path& csv) {
   try {
+    OutputFile file(csv, {database});  // written whole, then renamed: never a partial table, never over the database
+    std::ostream& out = file.Stream();
     SQLite::Database db(database.string(), SQLite::OPEN_READONLY);
-    std::ofstream out(csv);
     out << "run,replication,seed,point,design,metric,value,pareto\n";
     SQLite::Statement query(db,
                             "SELECT r.run, r.replication, r.seed, r.point, x.design, x.metric, x.value, COALESCE(p.on_front, 0)"
@@ -503,6 +552,7 @@ void ExportSweepCsv(const std::filesystem::path& database, const std::filesystem
           << quoted << ',' << query.getColumn(4).getString() << ',' << query.getColumn(5).getString() << ','
           << fmt::format("{}", query.getColumn(6).getDouble()) << ',' << query.getColumn(7).getInt() << '\n';
     }
+    file.Commit();
   } catch (const SQLite::Exception& error) {
     throw DataError(fmt::format("{}: error: SQLite: {}", database.string(), error.what()));
   }

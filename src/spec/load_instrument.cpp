@@ -19,17 +19,6 @@ namespace casus {
 namespace {
 
 
-const std::regex& IdPattern() {
-  static const std::regex pattern("[a-z0-9]+(-[a-z0-9]+)*");
-  return pattern;
-}
-
-void CheckId(const std::string& id, const SourcePosition& position, const LoadState& state, std::string_view what) {
-  if (!std::regex_match(id, IdPattern())) {
-    state.Error(position, fmt::format("{} id '{}' is not kebab-case", what, id),
-                "use lower-case letters, digits and single dashes, e.g. \"us-ukraine-2024\"");
-  }
-}
 
 // Like ResolveCodes, but role names (members, guarantors, …) expand to the instrument's parties.
 std::vector<std::string> ResolvePartyRefs(const std::vector<std::pair<std::string, SourcePosition>>& written,

@@ -1,14 +1,90 @@
 #include "casus/spec/toml_reader.hpp"
 
 #include <fstream>
+#include <regex>
 
 namespace casus {
+
+namespace {
+
+// A scan of TOML text before toml++ parses it: toml++ builds one nested table per part of a dotted
+// key (a.b.c = 1, [a.b.c]) and one level per array or inline table, recursively, so that 40 000
+// parts overflow the stack (issue 10). The scan skips strings and comments and counts, outside
+// them, the dots of each run of key text and the brackets and braces open; the first part beyond
+// kMaxTomlKeyParts or kMaxTomlNesting is an error at its line and column. It never rejects what a
+// casus file needs (no format nests more than four deep) and leaves every syntax error to toml++.
+bool ScanTomlDepth(std::string_view text, const LoadState& state, std::string_view format_doc) {
+  uint32_t line = 1;
+  uint32_t column = 1;
+  int dots = 0;     // dots in the current run of key text (reset by =, newline, comma, brackets)
+  int nesting = 0;  // arrays and inline tables open
+  size_t pos = 0;
+  auto advance = [&](size_t count) {
+    for (size_t step = 0; step < count && pos < text.size(); ++step, ++pos) {
+      if (text[pos] == '\n') {
+        ++line;
+        column = 1;
+      } else if ((static_cast<unsigned char>(text[pos]) & 0xC0) != 0x80) {  // columns count characters
+        ++column;
+      }
+    }
+  };
+  auto starts = [&](std::string_view token) { return text.substr(pos, token.size()) == token; };
+  while (pos < text.size()) {
+    const char c = text[pos];
+    if (c == '#') {  // a comment, to the end of the line
+      while (pos < text.size() && text[pos] != '\n') advance(1);
+      continue;
+    }
+    if (starts("\"\"\"") || starts("'''")) {  // a multi-line string
+      const std::string_view close = text.substr(pos, 3);
+      advance(3);
+      while (pos < text.size() && !starts(close)) advance(close[0] == '"' && text[pos] == '\\' ? 2 : 1);
+      advance(3);
+      continue;
+    }
+    if (c == '"' || c == '\'') {  // a one-line string
+      advance(1);
+      while (pos < text.size() && text[pos] != c && text[pos] != '\n') advance(c == '"' && text[pos] == '\\' ? 2 : 1);
+      advance(1);
+      continue;
+    }
+    if (c == '.') {
+      if (++dots >= kMaxTomlKeyParts) {
+        state.Error(SourcePosition{state.file, line, column},
+                    fmt::format("a dotted key or table name with more than {} parts", kMaxTomlKeyParts),
+                    fmt::format("casus files nest a few levels deep; see {} for the format", format_doc));
+        return false;
+      }
+    } else if (c == '=' || c == '\n' || c == ',') {
+      dots = 0;
+    } else if (c == '[' || c == '{') {
+      dots = 0;
+      if (++nesting > kMaxTomlNesting) {
+        state.Error(SourcePosition{state.file, line, column},
+                    fmt::format("arrays and inline tables nested more than {} deep", kMaxTomlNesting),
+                    fmt::format("casus files nest a few levels deep; see {} for the format", format_doc));
+        return false;
+      }
+    } else if (c == ']' || c == '}') {
+      dots = 0;
+      nesting = std::max(0, nesting - 1);
+    }
+    advance(1);
+  }
+  return true;
+}
+
+}  // namespace
 
 std::optional<toml::table> ParseTomlText(std::string_view text, const LoadState& state, std::string_view what,
                                          std::string_view format_doc) {
   if (text.find('\0') != std::string_view::npos) {
     state.Error(SourcePosition{state.file, 1, 1}, "this is not a text file (it contains NUL bytes)",
                 fmt::format("{} is a UTF-8 TOML file, see {}", what, format_doc));
+    return std::nullopt;
+  }
+  if (!ScanTomlDepth(text, state, format_doc)) {
     return std::nullopt;
   }
   try {
@@ -51,6 +127,12 @@ bool ReadTextFile(const std::filesystem::path& path, std::string& text, Diagnost
     diagnostics.Error(SourcePosition{file_name, 0, 0}, "is a directory, not a file", "name a .toml file, e.g. library/nato-1949.toml");
     return false;
   }
+  const auto status = std::filesystem::status(path, error);
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {  // a FIFO would block for ever
+    diagnostics.Error(SourcePosition{file_name, 0, 0}, "is not a regular file (a FIFO, a device or a socket)",
+                      "save the text to a file and name that file");
+    return false;
+  }
   std::ifstream input(path, std::ios::binary);
   if (!input) {
     diagnostics.Error(SourcePosition{file_name, 0, 0}, "cannot open file",
@@ -66,6 +148,14 @@ bool ReadTextFile(const std::filesystem::path& path, std::string& text, Diagnost
     return false;
   }
   return true;
+}
+
+void CheckId(const std::string& id, const SourcePosition& position, const LoadState& state, std::string_view what) {
+  static const std::regex pattern("[a-z0-9]+(-[a-z0-9]+)*");
+  if (!std::regex_match(id, pattern)) {
+    state.Error(position, fmt::format("{} id '{}' is not kebab-case", what, id),
+                "use lower-case letters, digits and single dashes, e.g. \"us-ukraine-2024\"");
+  }
 }
 
 std::vector<std::string> ResolveCodes(const WrittenCodes& written, const LoadState& state, std::string_view key) {

@@ -20,15 +20,13 @@
 #include "casus/core/diagnostic.hpp"
 #include "casus/core/duration.hpp"
 #include "casus/core/enum_names.hpp"
+#include "casus/core/limits.hpp"
 #include "casus/core/party_table.hpp"
 #include "casus/core/spelling.hpp"
 
 namespace casus {
 
 using Date = std::chrono::year_month_day;
-
-//! Largest file accepted (a guard against feeding casus a data dump by mistake).
-inline constexpr size_t kMaxTextFileBytes = 4 * 1024 * 1024;
 
 //! Reads a whole text file into `text`; false, with a diagnostic naming the path, when it is a
 //! directory, cannot be opened, or is larger than kMaxTextFileBytes.
@@ -66,6 +64,12 @@ struct LoadState {
     return SourcePosition{file, region.begin.line, region.begin.column};
   }
   SourcePosition At(const toml::node& node) const { return At(node.source()); }
+  //! Where `key` of `table` was written, or the table's own position when the key is absent (a
+  //! missing field already reported): never a null dereference.
+  SourcePosition At(const toml::table& table, std::string_view key) const {
+    const toml::node* node = table.get(key);
+    return node != nullptr ? At(*node) : At(table);
+  }
   void Error(const SourcePosition& position, std::string message, std::string hint = {}) const {
     diagnostics.Error(position, std::move(message), std::move(hint));
   }
@@ -274,6 +278,12 @@ class TableReader {
   std::vector<MissingField> missing_;
 };
 
+
+//! Reports an id that is not kebab-case (lower-case ASCII letters, digits, single dashes): every
+//! id casus reads (instrument, area, clause, timeline, incident, design) goes through it, so that
+//! look-alikes (zero-width spaces, right-to-left marks, Cyrillic letters) never make two ids that
+//! print the same.
+void CheckId(const std::string& id, const SourcePosition& position, const LoadState& state, std::string_view what);
 
 //! Codes written in a file, with where each was written.
 using WrittenCodes = std::vector<std::pair<std::string, SourcePosition>>;

@@ -1,0 +1,1 @@
+check <(cat library/nato-1949.toml)

@@ -1,0 +1,1 @@
+negotiate <(cat scenarios/ukraine-settlement.csv)

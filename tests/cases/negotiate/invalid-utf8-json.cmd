@@ -1,0 +1,1 @@
+negotiate tests/cases/negotiate/bad/invalid-utf8.csv --json

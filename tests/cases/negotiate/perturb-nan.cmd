@@ -1,0 +1,1 @@
+negotiate scenarios/ukraine-settlement.csv --perturb nan

@@ -1,0 +1,1 @@
+simulate scenarios/ukraine-guarantees.toml --draws 100 --report tests/cases
