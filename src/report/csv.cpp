@@ -32,9 +32,16 @@ void Flatten(const Json& value, const std::string& prefix, std::vector<std::pair
   } else if (value.is_array()) {
     std::string joined;
     for (const auto& item : value) {
-      if (item.is_structured()) throw std::logic_error("CSV: a list of objects in column " + prefix);
       if (!joined.empty()) joined += "; ";
-      joined += Scalar(item);
+      if (item.is_structured()) {  // a list of objects (e.g. an owed-once clause's needs): "key: value, …" per item, no JSON
+        std::vector<std::pair<std::string, std::string>> inner;
+        Flatten(item, "", inner);
+        std::string text;
+        for (const auto& [key, cell] : inner) text += (text.empty() ? "" : ", ") + key + ": " + cell;
+        joined += text;
+      } else {
+        joined += Scalar(item);
+      }
     }
     cells.emplace_back(prefix, joined);
   } else {

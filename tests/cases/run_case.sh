@@ -40,7 +40,8 @@ trap 'rm -f "$stdout_file" "$stderr_file"' EXIT
 # shellcheck disable=SC2086 # word splitting and globbing of the case's arguments is intended
 eval "timeout 20 \"$casus\" $arguments" >"$stdout_file" 2>"$stderr_file" </dev/null
 code=$?
-actual=$(cat "$stdout_file"; printf -- '--- stderr\n'; cat "$stderr_file"; printf -- '--- exit %s\n' "$code")
+# A process substitution's descriptor number (/dev/fd/62 or 63) depends on the shell: shown as N.
+actual=$({ cat "$stdout_file"; printf -- '--- stderr\n'; cat "$stderr_file"; printf -- '--- exit %s\n' "$code"; } | sed -E 's#/dev/fd/[0-9]+#/dev/fd/N#g')
 if [ $reset -eq 1 ]; then
   printf '%s\n' "$actual" >"$expected"
   exit 0

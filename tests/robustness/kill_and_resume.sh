@@ -14,13 +14,14 @@ blocks=8  # 64 rows / 8 per block
 
 "$casus" "${args[@]}" > "$work/whole.json" || { echo "FAIL: the uninterrupted run failed"; exit 1; }
 
-stored() { sqlite3 "$work/$1" "SELECT COUNT(*) FROM blocks" 2>/dev/null || echo 0; }
+# A store being written may be locked for a moment: wait for it rather than read 0.
+stored() { sqlite3 -cmd ".timeout 2000" "$work/$1" "SELECT COUNT(*) FROM blocks" 2>/dev/null || echo 0; }
 # Kills the process `victim` picks once the store holds at least 2 blocks; returns how many it held.
 run_and_kill() {
   local db=$1 victim=$2
   mpirun -n 2 "$casus" "${args[@]}" --db "$work/$db" > /dev/null 2>&1 &
   local launcher=$!
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 2400); do  # up to 2 min: a loaded machine is slow to store the first blocks
     [ "$(stored "$db")" -ge 2 ] && break
     sleep 0.05
   done

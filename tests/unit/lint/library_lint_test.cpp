@@ -33,7 +33,7 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"russia-dprk-2024", {"hybrid-gap", "threshold-gap", "constitutional-escape"}},
     {"shusha-2021", {"hybrid-gap", "no-deadline"}},
     {"taiwan-relations-act-1979", {"consult-only", "no-deadline", "constitutional-escape", "no-forces-in-place"}},
-    {"teu-42-7", {"no-deadline", "hybrid-gap", "means-discretion", "constitutional-escape"}},
+    {"teu-42-7", {"no-deadline", "hybrid-gap", "means-discretion"}},
     {"uk-ukraine-2024", {"non-binding", "hybrid-gap", "short-duration", "no-forces-in-place", "no-deadline",
                          "constitutional-escape", "means-discretion"}},
     {"us-draft-2025-11", {"no-deadline", "threshold-gap", "hybrid-gap", "geographic-gap", "means-discretion",

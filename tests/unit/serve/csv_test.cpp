@@ -26,8 +26,10 @@ TEST(Csv, FlattensObjectsAndListsIntoColumns) {
             "\"b, c\",,,,false,,1\r\n");
 }
 
-TEST(Csv, RefusesListsOfObjects) {
-  EXPECT_THROW(RowsToCsv(nlohmann::ordered_json::parse(R"([{"duties":[{"party":"USA"}]}])")), std::logic_error);
+TEST(Csv, ListsOfObjectsBecomeTextNotJson) {
+  const std::string csv = RowsToCsv(nlohmann::ordered_json::parse(R"([{"needs":[{"kind":"request","by":["UKR"]},{"kind":"determination"}]}])"));
+  EXPECT_NE(csv.find("kind: request, by: UKR; kind: determination"), std::string::npos) << csv;
+  EXPECT_EQ(csv.find('{'), std::string::npos) << csv;
 }
 
 TEST(Csv, AdjudicationHasOneRowPerClauseAndDutiesAsParallelColumns) {

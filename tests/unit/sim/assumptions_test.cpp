@@ -47,7 +47,7 @@ TEST(Assumptions, TheShippedScenarioHasThirteenWithTheirPriors) {
   EXPECT_DOUBLE_EQ(names.at("no_deadline_factor")->prior.b, 1.0);
   EXPECT_EQ(names.count("capability_sd"), 0u);  // 0 and fixed: nothing to move
   EXPECT_EQ(names.count("cost_scale"), 1u);
-  EXPECT_EQ(model.designs().size(), 6u);
+  EXPECT_EQ(model.designs().size(), 7u);  // the six designs and the coalition reassurance force
 }
 
 TEST(Assumptions, TheMedianWorldIsTheScenarioWithItsDistributionsFixed) {
@@ -98,7 +98,7 @@ TEST(Robustness, BlocksDoNotDependOnTheirNeighbours) {
   const RobustnessPlan plan = PlanRobustness(model, options);
   EXPECT_EQ(plan.blocks, 3);  // 8 + 8 + 4 rows
   const auto last = ComputeRobustnessBlock(model, options, plan, 2);
-  EXPECT_EQ(last.size(), 4u * 15u * 6u);
+  EXPECT_EQ(last.size(), 4u * 15u * 7u);
   EXPECT_EQ(last, ComputeRobustnessBlock(model, options, plan, 2));
 }
 
