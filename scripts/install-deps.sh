@@ -7,7 +7,7 @@ packages=(
   libtbb-dev libpcg-cpp-dev libeigen3-dev libsqlitecpp-dev libsqlite3-dev sqlite3
   libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
   libopenmpi-dev openmpi-bin libboost-random-dev   # MPI ranks (robustness); Boost.Random ziggurat, Boost.Math quantile
-  libcpp-httplib-dev chromium nodejs npm   # casus serve, and its browser tests (tests/browser)
+  libcpp-httplib-dev chromium   # casus serve, and its browser tests (tests/browser)
   clang-14 libclang-rt-14-dev  # make fuzz: libFuzzer + ASan/UBSan runtimes (docs/reliability.md)
 )
 missing=()
@@ -16,6 +16,10 @@ for package in "${packages[@]}"; do
     missing+=("$package")
   fi
 done
+# Node and npm drive chromium in tests/browser. A machine that already has them (e.g. NodeSource's
+# nodejs, which bundles npm and conflicts with Debian's npm package) keeps them; otherwise Debian's.
+if ! command -v node >/dev/null 2>&1; then missing+=(nodejs); fi
+if ! command -v npm >/dev/null 2>&1; then missing+=(npm); fi
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
