@@ -404,7 +404,10 @@ InForceWindow InForceWindowOf(const Instrument& instrument, const AdjudicationOp
     window.end = StartOfDay(*instrument.ended_on);
   }
   window.end_unknown = instrument.ended_unknown;
-  if (start && instrument.duration.kind == InstrumentDuration::Kind::Fixed) {
+  // A fixed term that renews itself unless denounced (e.g. Armenia–Russia 1997) does not expire:
+  // a denunciation is a withdrawal or an `ended` date, which the timeline or the file states.
+  const bool renews = instrument.exit && instrument.exit->renewal == Renewal::Automatic;
+  if (start && instrument.duration.kind == InstrumentDuration::Kind::Fixed && !renews) {
     const Time expiry = instrument.duration.length.AddTo(StartOfDay(*start));
     if (!window.end || expiry < *window.end) {
       window.end = expiry;
