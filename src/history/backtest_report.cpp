@@ -1,4 +1,5 @@
 // JSON, text, HTML and TOML renderings of the backtest (backtest_report.hpp).
+#include "casus/report/svg_chart.hpp"
 #include "casus/history/backtest_report.hpp"
 
 #include <cmath>
@@ -11,16 +12,6 @@ namespace casus {
 
 namespace {
 
-std::string Escape(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '&') out += "&amp;";
-    else out += c;
-  }
-  return out;
-}
 
 // "agrees" when the published sign and ours (at 5 % with the multiway error) match.
 std::string Verdict(const TermEstimate& term) {
@@ -161,18 +152,18 @@ std::string BacktestReportHtml(const BacktestResult& result) {
           "<th>Brier</th><th>defence-pact relative risk [95 %]</th></tr>\n";
   for (const auto& split : result.splits) {
     for (const auto& model : split.models) {
-      html += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{:.4f}</td><td>{:.5f}</td><td>{:.6f}</td><td>{}</td></tr>\n", Escape(split.train),
-                          Escape(split.test), model.model, model.auc, model.log_loss, model.brier,
+      html += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{:.4f}</td><td>{:.5f}</td><td>{:.6f}</td><td>{}</td></tr>\n", XmlEscape(split.train),
+                          XmlEscape(split.test), model.model, model.auc, model.log_loss, model.brier,
                           model.has_relative_risk ? fmt::format("{:.3f} [{:.3f}, {:.3f}]", model.relative_risk, model.relative_risk_low, model.relative_risk_high)
                                                   : "—");
     }
     html += fmt::format("<tr><td>{}</td><td>{}</td><td>observed</td><td></td><td></td><td></td><td>{:.3f} [{:.3f}, {:.3f}]</td></tr>\n",
-                        Escape(split.train), Escape(split.test), split.observed_relative_risk, split.observed_low, split.observed_high);
+                        XmlEscape(split.train), XmlEscape(split.test), split.observed_relative_risk, split.observed_low, split.observed_high);
   }
   html += "</table>\n";
   static const char* kColours[] = {"#777", "#1f77b4", "#d62728"};
   for (const auto& split : result.splits) {
-    html += fmt::format("<h3>Train {} / test {}</h3>\n", Escape(split.train), Escape(split.test));
+    html += fmt::format("<h3>Train {} / test {}</h3>\n", XmlEscape(split.train), XmlEscape(split.test));
     // ROC curves.
     html += "<svg class=\"roc\" width=\"320\" height=\"320\" viewBox=\"-30 -10 330 330\"><text x=\"100\" y=\"318\" font-size=\"11\">false-positive rate</text>"
             "<line x1=\"0\" y1=\"300\" x2=\"300\" y2=\"0\" stroke=\"#ccc\"/>";
@@ -203,7 +194,7 @@ std::string BacktestReportHtml(const BacktestResult& result) {
     html += "</svg>\n";
   }
   if (!result.has_full_fit) return html + "</body></html>\n";
-  html += "<h2>The Johnson &amp; Leeds logit, every year</h2>\n<pre>" + Escape(RegressionTableText(result.full_logit)) + "</pre>\n";
+  html += "<h2>The Johnson &amp; Leeds logit, every year</h2>\n<pre>" + XmlEscape(RegressionTableText(result.full_logit)) + "</pre>\n";
   html += "<h2>The game as a structural probit, every year</h2>\n<table id=\"game\"><tr><th>parameter</th><th>estimate</th><th>se (dyad)</th></tr>\n";
   for (size_t term = 0; term < result.full_fit.terms.size(); ++term) {
     html += fmt::format("<tr><td>{}</td><td>{:.4f}</td><td>{:.4f}</td></tr>\n", result.full_fit.terms[term],

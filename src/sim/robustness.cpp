@@ -1,3 +1,4 @@
+#include "casus/report/svg_chart.hpp"
 #include "casus/sim/robustness.hpp"
 
 #include <algorithm>
@@ -20,17 +21,6 @@ bool IsSobol(const RobustnessOptions& options) { return options.method == Robust
 
 const char* MethodName(RobustnessMethod method) { return method == RobustnessMethod::Sobol ? "sobol" : "morris"; }
 
-std::string Escape(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '&') out += "&amp;";
-    else if (c == '"') out += "&quot;";
-    else out += c;
-  }
-  return out;
-}
 
 std::string Percent(double share) { return fmt::format("{:.0f} %", 100.0 * share); }
 
@@ -290,12 +280,12 @@ std::string RenderRobustnessHtml(const RobustnessResult& result, const std::stri
       "</style></head><body>\n<h1>How sure is the ranking? {0}</h1>\n<p>{1}</p>\n"
       "<p>{2} analysis over {3} assumptions: {4} {5}, {6} worlds, {7} draws per design in each world, seed {8}. "
       "Each world fixes every assumption at a value drawn from its prior (below); P(attack) is the guarantee game's in that world.</p>\n",
-      Escape(scenario_id), Escape(title), sobol ? "Sobol" : "Morris", result.assumptions.size(), result.samples,
+      XmlEscape(scenario_id), XmlEscape(title), sobol ? "Sobol" : "Morris", result.assumptions.size(), result.samples,
       sobol ? "base rows" : "trajectories", result.worlds, draws, result.seed);
   html += "<h2>Assumptions</h2>\n<table><tr><th>assumption</th><th>meaning</th><th>prior</th><th>source</th></tr>\n";
   for (const auto& assumption : result.assumptions) {
-    html += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", Escape(assumption.name), Escape(assumption.meaning),
-                        Escape(assumption.prior.Describe()), assumption.from_scenario ? "the scenario's distribution" : "default ± 50 %");
+    html += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", XmlEscape(assumption.name), XmlEscape(assumption.meaning),
+                        XmlEscape(assumption.prior.Describe()), assumption.from_scenario ? "the scenario's distribution" : "default ± 50 %");
   }
   html += "</table>\n";
   // Tornado: per design, one bar per assumption (sorted), total-order index with its interval.
@@ -316,15 +306,15 @@ std::string RenderRobustnessHtml(const RobustnessResult& result, const std::stri
     }
     const double height = row_height * static_cast<double>(order.size()) + 34.0;
     html += fmt::format("<svg class=\"chart\" width=\"{}\" height=\"{}\" role=\"img\" aria-label=\"tornado chart of {}\">\n",
-                        label_width + bar_width + 60.0, height, Escape(result.designs[d]));
+                        label_width + bar_width + 60.0, height, XmlEscape(result.designs[d]));
     html += fmt::format("<text x=\"0\" y=\"12\" font-size=\"12\" font-weight=\"bold\">{} (mean P(attack) {:.2f})</text>\n",
-                        Escape(result.designs[d]), result.mean_p_attack[d]);
+                        XmlEscape(result.designs[d]), result.mean_p_attack[d]);
     for (size_t r = 0; r < order.size(); ++r) {
       const size_t i = order[r];
       const double y = 20.0 + row_height * static_cast<double>(r);
       const double length = std::clamp(value(i) / scale, 0.0, 1.0) * bar_width;
       html += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"end\">{}</text>", label_width - 4.0, y + 11.0,
-                          Escape(result.assumptions[i].name));
+                          XmlEscape(result.assumptions[i].name));
       html += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"#4a78b5\"/>", label_width, y + 2.0, length,
                           row_height - 4.0);
       double label_at = label_width + length;
@@ -353,12 +343,12 @@ std::string RenderRobustnessHtml(const RobustnessResult& result, const std::stri
   for (size_t b = 0; b < n; ++b) {
     const double x = margin + cell * (static_cast<double>(b) + 0.5);
     html += fmt::format("<text transform=\"translate({:.1f},{}) rotate(-40)\" font-size=\"11\">{}</text>\n", x, margin - 6.0,
-                        Escape(result.designs[b]));
+                        XmlEscape(result.designs[b]));
   }
   for (size_t a = 0; a < n; ++a) {
     const double y = margin + cell * static_cast<double>(a);
     html += fmt::format("<text x=\"{}\" y=\"{:.1f}\" font-size=\"11\" text-anchor=\"end\">{}</text>\n", margin - 6.0, y + cell / 2.0 + 4.0,
-                        Escape(result.designs[a]));
+                        XmlEscape(result.designs[a]));
     for (size_t b = 0; b < n; ++b) {
       const double x = margin + cell * static_cast<double>(b);
       if (a == b) {
@@ -378,7 +368,7 @@ std::string RenderRobustnessHtml(const RobustnessResult& result, const std::stri
     }
   }
   html += "</svg>\n<ul>\n";
-  for (const auto& sentence : DominanceSentences(result)) html += "<li>" + Escape(sentence) + "</li>\n";
+  for (const auto& sentence : DominanceSentences(result)) html += "<li>" + XmlEscape(sentence) + "</li>\n";
   html += "</ul>\n<p>Method and priors: docs/robustness.md.</p>\n</body></html>\n";
   return html;
 }
