@@ -46,6 +46,7 @@ for victim in rank1 all; do
     partial=$(run_and_kill "$db" "$victim")
     echo "$victim killed (attempt $attempt): $partial of $blocks blocks stored"
     if [ "$partial" -ge 1 ] && [ "$partial" -lt "$blocks" ]; then break; fi
+    sleep 3  # let Open MPI clean up after the killed job before the next launch
   done
   if [ "$partial" -ge "$blocks" ] || [ "$partial" -lt 1 ]; then echo "FAIL: the kill did not land part-way ($partial of $blocks)"; exit 1; fi
   if "$casus" "${args[@]}" --db "$work/$db" > /dev/null 2>&1; then echo "FAIL: a second run without --resume was accepted"; exit 1; fi
