@@ -139,15 +139,20 @@ struct Workbench::Impl {
 
   // ---- the API ------------------------------------------------------------------------------
 
-  json Timelines() const {
-    json items = json::array();
+  //! The TOML files under scenarios/, sorted by name (timelines and game scenarios alike).
+  std::vector<fs::path> ScenarioFiles() const {
     std::vector<fs::path> files;
     std::error_code error;
     for (const auto& entry : fs::directory_iterator(options.home / "scenarios", error)) {
       if (entry.path().extension() == ".toml") files.push_back(entry.path());
     }
     std::sort(files.begin(), files.end());
-    for (const auto& file : files) {
+    return files;
+  }
+
+  json Timelines() const {
+    json items = json::array();
+    for (const auto& file : ScenarioFiles()) {
       const auto text = ReadWholeFile(file);
       if (!text || !HasTimelineTable(*text)) continue;
       Diagnostics diagnostics;
@@ -230,13 +235,7 @@ struct Workbench::Impl {
   //! The game scenarios under scenarios/ (files with a [scenario] table): id, title, designs.
   json Scenarios() const {
     json items = json::array();
-    std::vector<fs::path> files;
-    std::error_code error;
-    for (const auto& entry : fs::directory_iterator(options.home / "scenarios", error)) {
-      if (entry.path().extension() == ".toml") files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    for (const auto& file : files) {
+    for (const auto& file : ScenarioFiles()) {
       toml::table table;
       try {
         table = toml::parse_file(file.string());
