@@ -177,7 +177,24 @@ int RunCalibrate(const GlobalOptions& global, const HistoryOptions& options) {
     }
     nlohmann::json capability = nlohmann::json::object();
     for (const auto& [party, weight] : defaults.capability) capability[party] = {{"cinc", weight.cinc}, {"year", weight.year}};
-    PrintJson({{"coding", CodingName(defaults.coding)}, {"credibility", credibility}, {"capability", capability}});
+    nlohmann::json split = nullptr;
+    if (defaults.nuclear_split.available) {
+      auto prior_json = [](const CredibilityPrior& prior) {
+        return nlohmann::json{{"alpha", prior.alpha}, {"beta", prior.beta}, {"mean", prior.Mean()}, {"observed", RateJson(prior.observed)}};
+      };
+      split = {{"against_nuclear", prior_json(defaults.nuclear_split.against_nuclear)},
+               {"against_non_nuclear", prior_json(defaults.nuclear_split.against_non_nuclear)},
+               {"unsided", defaults.nuclear_split.unsided}};
+    }
+    auto prior_json = [](const CredibilityPrior& prior) {
+      return nlohmann::json{{"alpha", prior.alpha}, {"beta", prior.beta}, {"mean", prior.Mean()}, {"observed", RateJson(prior.observed)}};
+    };
+    PrintJson({{"coding", CodingName(defaults.coding)},
+               {"credibility", credibility},
+               {"capability", capability},
+               {"defense_1945_by_opponent", split},
+               {"defense_1945_by_size",
+                {{"bilateral", prior_json(defaults.defense_bilateral)}, {"multilateral", prior_json(defaults.defense_multilateral)}}}});
     return kOk;
   }
   fmt::print("Credibility priors Beta(honoured + 1, violated + 1) by commitment type and era (coding {})\n", CodingName(defaults.coding));
@@ -190,6 +207,17 @@ int RunCalibrate(const GlobalOptions& global, const HistoryOptions& options) {
     }
     fmt::print("\n");
   }
+  if (defaults.nuclear_split.available) {
+    const NuclearSplit& split = defaults.nuclear_split;
+    fmt::print("\nDefence pacts 1945-2003 by the opponent's nuclear weapons at the war's start ({} cases unsided):\n", split.unsided);
+    fmt::print("  against a nuclear-armed opponent  {:.3f} Beta({:.0f},{:.0f})\n", split.against_nuclear.Mean(), split.against_nuclear.alpha,
+               split.against_nuclear.beta);
+    fmt::print("  against a non-nuclear opponent    {:.3f} Beta({:.0f},{:.0f})\n", split.against_non_nuclear.Mean(),
+               split.against_non_nuclear.alpha, split.against_non_nuclear.beta);
+  }
+  fmt::print("\nDefence pacts 1945-2003, bilateral and multilateral:\n  bilateral     {:.3f} Beta({:.0f},{:.0f})\n  multilateral  {:.3f} Beta({:.0f},{:.0f})\n",
+             defaults.defense_bilateral.Mean(), defaults.defense_bilateral.alpha, defaults.defense_bilateral.beta,
+             defaults.defense_multilateral.Mean(), defaults.defense_multilateral.alpha, defaults.defense_multilateral.beta);
   fmt::print("\nCapability weights: CINC in the latest year available (COW NMC v7), for {} states; e.g.\n", defaults.capability.size());
   for (const char* party : {"USA", "CHN", "RUS", "IND", "GBR", "FRA", "DEU", "UKR"}) {
     const auto found = defaults.capability.find(party);

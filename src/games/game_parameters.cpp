@@ -77,4 +77,11 @@ double CalibratedRenegingCostSd(double honour_probability, double honour_sd, con
   return spread / (kCalibrationCommitment * density) * honour_sd;
 }
 
+double CalibratedNuclearMarkup(double honour_non_nuclear, double honour_nuclear, const GameParameters& parameters) {
+  const double cost = ArmedForceCost(parameters);
+  if (cost <= 0.0) return 0.0;
+  const double spread = std::hypot(parameters.common_shock_sd, parameters.noise_sd);
+  return std::max(0.0, spread * (InverseNormalCdf(honour_non_nuclear) - InverseNormalCdf(honour_nuclear)) / cost);
+}
+
 }  // namespace casus

@@ -265,7 +265,11 @@ CompiledDesign Compile(const GameDesign& design, const std::vector<Commitment>& 
   for (const double reach : best) total_reach += reach;
   for (size_t party = 0; party < compiled.parties.size(); ++party) {
     CompiledParty& entry = compiled.parties[party];
-    if (entry.guarantor && total_reach > 0.0) entry.free_riding = parameters.free_riding * (1.0 - best[party] / total_reach);
+    // A guarantor whose own forces are struck defends them: a private good (Sandler & Forbes 1980's
+    // joint products), on which nobody can ride free.
+    if (entry.guarantor && !entry.facts.tripwire && total_reach > 0.0) {
+      entry.free_riding = parameters.free_riding * (1.0 - best[party] / total_reach);
+    }
     entry.facts.free_riding = entry.free_riding;
     entry.facts.value_mean = entry.value.mean - entry.free_riding;
   }

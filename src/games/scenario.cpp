@@ -190,7 +190,18 @@ std::optional<GuaranteeScenario> LoadScenarioFile(const std::filesystem::path& p
     if (auto value = ReadNumber(reader, "reach_half_distance_km", state, 0.0, true)) p.reach_half_distance_km = *value;
     if (auto value = ReadFactor(reader, "nuclear_escalation_probability", state)) p.nuclear_escalation_probability = *value;
     if (auto value = ReadNumber(reader, "nuclear_escalation_loss", state, 0.0, false)) p.nuclear_escalation_loss = *value;
-    if (auto value = ReadNumber(reader, "nuclear_cost_markup", state, 0.0, false)) p.nuclear_cost_markup = *value;
+    if (const toml::node* node = table->get("nuclear_cost_markup"); node != nullptr && node->is_string()) {
+      reader.Get("nuclear_cost_markup");
+      if (node->as_string()->get() == "calibrated") {
+        scenario.calibrate_nuclear = true;
+      } else {
+        state.Error(state.At(*node), fmt::format("unknown nuclear_cost_markup '{}'", node->as_string()->get()),
+                    "write a number ≥ 0, or \"calibrated\" to derive it from defence pacts' honour rates against nuclear-armed and "
+                    "non-nuclear opponents since 1945");
+      }
+    } else if (auto value = ReadNumber(reader, "nuclear_cost_markup", state, 0.0, false)) {
+      p.nuclear_cost_markup = *value;
+    }
     if (auto value = ReadNumber(reader, "defender_strength", state, 0.0, false)) p.defender_strength = *value;
     if (auto value = ReadNumber(reader, "forces_reference_troops", state, 0.0, true)) p.forces_reference_troops = *value;
     if (auto value = ReadNumber(reader, "tripwire_bonus", state, 0.0, false)) p.tripwire_bonus = *value;
@@ -317,9 +328,16 @@ std::optional<LoadedScenario> LoadCalibratedScenario(const std::filesystem::path
   std::map<std::string, double> cinc;
   for (const auto& [party, weight] : defaults.capability) cinc[party] = weight.cinc;
   auto loaded = LoadScenarioWithInstruments(path, home, parties, cinc, diagnostics);
-  const CredibilityPrior& prior = defaults.credibility.at("defense").at("1945-2003");
+  const CredibilityPrior* prior = &defaults.credibility.at("defense").at("1945-2003");
+  if (loaded && loaded->scenario.calibrate_nuclear) {
+    const NuclearSplit& split = defaults.nuclear_split;
+    if (!split.available) throw DataError(fmt::format("{}: nuclear_cost_markup = \"calibrated\" needs data/cow, data/atop and data/nuclear", path.string()));
+    loaded->scenario.parameters.nuclear_cost_markup =
+        CalibratedNuclearMarkup(split.against_non_nuclear.Mean(), split.against_nuclear.Mean(), loaded->scenario.parameters);
+    prior = &split.against_non_nuclear;  // the reference case of ρ's calibration faces no markup
+  }
   if (loaded) {
-    ApplyCalibration(*loaded, prior.Mean(), prior.Sd());
+    ApplyCalibration(*loaded, prior->Mean(), prior->Sd());
     ApplyWorldPower(*loaded, ReadWorldPower(home / "data", parties), parties);
   }
   return loaded;

@@ -1,8 +1,53 @@
 #include "casus/history/calibration.hpp"
 
+#include <map>
+#include <set>
 #include <string>
 
+#include "casus/history/datasets.hpp"
+#include "typed_csv.hpp"
+
 namespace casus {
+
+namespace {
+
+// Did the side opposed to the protégé have nuclear weapons when the war began? nullopt: unsided.
+class NuclearOpponents {
+ public:
+  explicit NuclearOpponents(const std::filesystem::path& data_dir) {
+    ReadCowWars(data_dir / "cow" / "Inter-StateWarData_v4.0.csv", [this](const CowWarParticipant& row) { wars_[row.war].push_back(row); });
+    ReadAtopMembers(data_dir / "atop" / "atop5_1m.csv", [this](const AtopMember& row) { members_[row.atopid].insert(row.member); });
+    TypedCsv csv(data_dir / "nuclear" / "nuclear_states.csv", {"ccode", "acquired", "relinquished"});
+    while (csv.Next()) nuclear_[csv.RequiredInt("ccode")] = {csv.RequiredInt("acquired"), csv.Int("relinquished").value_or(0)};
+  }
+
+  std::optional<bool> Nuclear(const ReliabilityCase& row) const {
+    if (!row.cow_war) return std::nullopt;
+    const auto war = wars_.find(*row.cow_war);
+    const auto members = members_.find(row.atopid);
+    if (war == wars_.end() || members == members_.end()) return std::nullopt;
+    long start = 0;
+    std::set<long> protege_sides;
+    for (const CowWarParticipant& participant : war->second) {
+      if (participant.start_year && (start == 0 || *participant.start_year < start)) start = *participant.start_year;
+      if (participant.ccode != row.ccode.value_or(-1) && members->second.count(participant.ccode)) protege_sides.insert(participant.side);
+    }
+    if (protege_sides.size() != 1) return std::nullopt;
+    for (const CowWarParticipant& participant : war->second) {
+      if (participant.side == *protege_sides.begin()) continue;
+      const auto armed = nuclear_.find(participant.ccode);
+      if (armed != nuclear_.end() && armed->second.first <= start && (armed->second.second == 0 || start <= armed->second.second)) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::map<long, std::vector<CowWarParticipant>> wars_;
+  std::map<long, std::set<long>> members_;
+  std::map<long, std::pair<long, long>> nuclear_;  // ccode → (acquired, relinquished or 0)
+};
+
+}  // namespace
 
 CalibratedDefaults Calibrate(const std::filesystem::path& data_dir, const PartyTable& parties, ReliabilityCoding coding) {
   CalibratedDefaults defaults;
@@ -31,6 +76,35 @@ CalibratedDefaults Calibrate(const std::filesystem::path& data_dir, const PartyT
       }
       defaults.credibility[type][era] = prior(of_type);
     }
+  }
+  {
+    std::vector<ReliabilityCase> bilateral, multilateral;
+    for (const auto& row : cases) {
+      if (!row.early_sample && row.defense) (row.multilateral ? multilateral : bilateral).push_back(row);
+    }
+    defaults.defense_bilateral = prior(bilateral);
+    defaults.defense_multilateral = prior(multilateral);
+  }
+  const bool split_files = std::filesystem::exists(data_dir / "cow" / "Inter-StateWarData_v4.0.csv") &&
+                           std::filesystem::exists(data_dir / "atop" / "atop5_1m.csv") &&
+                           std::filesystem::exists(data_dir / "nuclear" / "nuclear_states.csv");
+  if (split_files) {
+    const NuclearOpponents opponents(data_dir);
+    std::vector<ReliabilityCase> against_nuclear, against_non_nuclear;
+    NuclearSplit& split = defaults.nuclear_split;
+    for (const auto& row : cases) {
+      if (row.early_sample || !row.defense) continue;
+      const std::optional<bool> nuclear = opponents.Nuclear(row);
+      if (!nuclear) {
+        const ReliabilityTable one = ComputeReliability({row}, coding);
+        if (one.overall.honoured + one.overall.violated > 0) ++split.unsided;  // a case under this coding, not sided
+        continue;
+      }
+      (*nuclear ? against_nuclear : against_non_nuclear).push_back(row);
+    }
+    split.available = true;
+    split.against_nuclear = prior(against_nuclear);
+    split.against_non_nuclear = prior(against_non_nuclear);
   }
   ReadNmc(data_dir / "nmc" / "cow_nmc_v7.csv", [&](const NmcRecord& row) {
     if (!row.cinc) return;

@@ -43,13 +43,16 @@ Prior DefaultPrior(double value, double low, double high) {
 
 // One row of the adapter's table: an assumption with a fixed value, or a distribution (sd > 0)
 // that becomes the prior. Skipped when both the value and the spread are 0 (nothing to move).
+// `zero_half_width` > 0: a value of exactly 0 still moves, uniformly over ± that width.
 void Add(std::vector<Assumption>& out, std::string name, std::string meaning, Normal given, double low, double high,
-         std::function<void(GameParameters&, double)> set) {
+         std::function<void(GameParameters&, double)> set, double zero_half_width = 0.0) {
   Assumption assumption{std::move(name), std::move(meaning), given.mean, {}, given.sd > 0.0, std::move(set)};
   if (given.sd > 0.0) {
     assumption.prior = Prior{Prior::Kind::Normal, given.mean, given.sd, low, high};
   } else if (given.mean != 0.0) {
     assumption.prior = DefaultPrior(given.mean, low, high);
+  } else if (zero_half_width > 0.0) {
+    assumption.prior = Prior{Prior::Kind::Uniform, std::max(low, -zero_half_width), std::min(high, zero_half_width), low, high};
   } else {
     return;
   }
@@ -65,9 +68,10 @@ std::vector<Assumption> ScenarioAssumptions(const GameParameters& p) {
       [](GameParameters& q, double x) { q.challenger_gain = Normal{x, 0.0}; });
   Add(out, "challenger_war_cost", "its cost of war without intervention (W)", p.challenger_war_cost, -inf, inf,
       [](GameParameters& q, double x) { q.challenger_war_cost = Normal{x, 0.0}; });
-  // The spread of guarantor_value is the spread between guarantors within a world (kept); its mean moves.
+  // The spread of guarantor_value is the spread between guarantors within a world (kept); its mean
+  // moves (a mean of 0, the backtest's constant, over ± that spread).
   Add(out, "guarantor_value", "the guarantors' mean value of protecting the beneficiary (v̄)", Normal{p.guarantor_value.mean, 0.0}, -inf, inf,
-      [](GameParameters& q, double x) { q.guarantor_value.mean = x; });
+      [](GameParameters& q, double x) { q.guarantor_value.mean = x; }, p.guarantor_value.sd);
   Add(out, "challenger_type_sd", "the spread of challenger types (σ_τ)", Normal{p.challenger_type_sd, 0.0}, 1e-6, inf,
       [](GameParameters& q, double x) { q.challenger_type_sd = x; });
   Add(out, "common_shock_sd", "correlated resolve across guarantors (σ_η)", Normal{p.common_shock_sd, 0.0}, 0.0, inf,

@@ -104,4 +104,10 @@ double CalibratedRenegingCost(double honour_probability, const GameParameters& p
 //! sd(ρ) ≈ |dρ/dp|·sd(p) = √(σ_η² + σ_ε²) / (0.8·φ(Φ⁻¹(p)))·sd(p). 0 where ρ is floored at 0.
 double CalibratedRenegingCostSd(double honour_probability, double honour_sd, const GameParameters& parameters);
 
+//! The nuclear markup μ that makes a guarantor's willingness index fall, against a nuclear-armed
+//! challenger, by as much as the honour rate of defence pacts falls from `honour_non_nuclear` to
+//! `honour_nuclear`: μ = max(0, √(σ_η² + σ_ε²)·(Φ⁻¹(p_non) − Φ⁻¹(p_nuc)) / k(armed force))
+//! (docs/calibration.md, "Against a nuclear-armed opponent").
+double CalibratedNuclearMarkup(double honour_non_nuclear, double honour_nuclear, const GameParameters& parameters);
+
 }  // namespace casus

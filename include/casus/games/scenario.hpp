@@ -38,6 +38,9 @@ struct GuaranteeScenario {
   GameParameters parameters;       //!< defaults, overridden by [parameters]; capabilities from CINC
   bool calibrate_reneging = false; //!< reneging_cost = "calibrated": ρ from the historical honour rate
   bool reneging_sd_given = false;  //!< reneging_cost_sd was written (calibration keeps it)
+  //! nuclear_cost_markup = "calibrated": μ from defence pacts' honour rates since 1945 against
+  //! nuclear-armed and non-nuclear opponents; ρ is then calibrated on the non-nuclear rate.
+  bool calibrate_nuclear = false;
   std::vector<ScenarioDesign> designs;
   std::string file;
 };

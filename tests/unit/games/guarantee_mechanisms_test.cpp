@@ -207,6 +207,32 @@ TEST(GuaranteeMechanisms, PerGuarantorValuesAndFreeRiding) {
   no_free_riding.free_riding = 0.0;
   EXPECT_DOUBLE_EQ(gbr_value(RunDesign(armed, no_free_riding)), gbr_value(RunDesign(alone, no_free_riding)));
   EXPECT_GT(PAttack(armed, base), PAttack(armed, no_free_riding));
+  // A guarantor whose own forces are struck defends them (a private good): it does not ride free,
+  // while the same force away from the attack leaves its free riding as it was.
+  auto gbr_free_riding = [](const DesignOutcome& outcome) {
+    for (const auto& facts : outcome.guarantors) {
+      if (facts.guarantor == "GBR") return facts.free_riding;
+    }
+    return std::nan("");
+  };
+  EXPECT_GT(gbr_free_riding(RunDesign(armed, base, {ForceInPlace{"GBR", {"UA-30"}, 5000}})), 0.0);
+  EXPECT_EQ(gbr_free_riding(RunDesign(armed, base, {ForceInPlace{"GBR", {"UA-63"}, 5000}})), 0.0);
+}
+
+// (3) The nuclear markup calibrated on honour rates: it is the gap, in the willingness index,
+// between defence pacts' honour rates against non-nuclear and nuclear-armed opponents; none when
+// the rates are equal or reversed; larger when armed force costs less (the same gap in cost units).
+TEST(GuaranteeMechanisms, CalibratedNuclearMarkupFollowsTheHonourRates) {
+  const GameParameters parameters = DefaultGameParameters();
+  EXPECT_DOUBLE_EQ(CalibratedNuclearMarkup(0.2, 0.2, parameters), 0.0);
+  EXPECT_DOUBLE_EQ(CalibratedNuclearMarkup(0.1, 0.2, parameters), 0.0);
+  const double gap = CalibratedNuclearMarkup(0.2, 0.05, parameters);
+  EXPECT_GT(gap, CalibratedNuclearMarkup(0.2, 0.1, parameters));
+  // Φ⁻¹(0.2) − Φ⁻¹(0.05) = −0.841621 + 1.644854, times √(0.3² + 0.3²)
+  EXPECT_NEAR(gap, (1.6448536269514722 - 0.8416212335729143) * std::hypot(0.3, 0.3), 1e-6);
+  GameParameters cheaper = parameters;
+  cheaper.cost[Means::ArmedForce] = 0.5;
+  EXPECT_NEAR(CalibratedNuclearMarkup(0.2, 0.05, cheaper), 2.0 * gap, 1e-9);
 }
 
 // (7) The decomposition sums to the total.

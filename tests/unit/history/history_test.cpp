@@ -163,6 +163,18 @@ TEST(Calibration, DefaultsComeFromTheData) {
   EXPECT_NEAR(defaults.credibility.at("all").at("all").Mean(), 74.0 / 148.0, 1e-12);
   EXPECT_EQ(defaults.capability.at("USA").year, 2022);
   EXPECT_NEAR(defaults.capability.at("USA").cinc, 0.12356574, 1e-9);
+  // Defence pacts since 1945 split by the opponent's nuclear weapons: every sided case is in one
+  // of the two priors, and the sided and unsided cases are all the defence cases of the era.
+  const NuclearSplit& split = defaults.nuclear_split;
+  ASSERT_TRUE(split.available);
+  const long sided = split.against_nuclear.observed.honoured + split.against_nuclear.observed.violated +
+                     split.against_non_nuclear.observed.honoured + split.against_non_nuclear.observed.violated;
+  EXPECT_EQ(sided + split.unsided, defense_modern.observed.honoured + defense_modern.observed.violated);
+  EXPECT_GT(split.against_nuclear.observed.violated, 0);
+  EXPECT_GT(split.against_non_nuclear.observed.violated, 0);
+  EXPECT_EQ(split.against_nuclear.alpha, static_cast<double>(split.against_nuclear.observed.honoured) + 1.0);
+  EXPECT_EQ(defaults.defense_bilateral.alpha + defaults.defense_multilateral.alpha - 1.0, defense_modern.alpha);
+  EXPECT_EQ(defaults.defense_bilateral.beta + defaults.defense_multilateral.beta - 1.0, defense_modern.beta);
 }
 
 TEST(Calibration, ChangingTheDataChangesTheDefaults) {
@@ -196,6 +208,7 @@ TEST(Calibration, ChangingTheDataChangesTheDefaults) {
   EXPECT_EQ(changed.credibility.at("all").at("all").observed.honoured, 0);
   EXPECT_LT(changed.credibility.at("defense").at("1816-1944").Mean(), 0.1);
   EXPECT_NEAR(changed.capability.at("USA").cinc, 0.24713148, 1e-12);
+  EXPECT_FALSE(changed.nuclear_split.available);  // no war, alliance or nuclear files in this data directory
   std::filesystem::remove_all(dir);
 }
 
