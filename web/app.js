@@ -260,24 +260,38 @@ async function comparePage(main) {
 
 // ---- Adjudicate ------------------------------------------------------------------------------
 
+// A cell of the incident × instrument matrix: the strongest status among the instrument's
+// response clauses (owed > owed-once > not-owed, as in `casus adjudicate --json`), and breaches.
+const statusOrder = ['owed', 'owed-once', 'not-owed'];
+const statusWords = {'owed': 'owed', 'owed-once': 'owed once the conditions are met', 'not-owed': 'nothing owed', 'not-in-force': 'not in force'};
+
 function verdictSummary(verdict) {
-  const clauses = verdict.clauses.filter((clause) => clause.condition !== 'not-breached' || clause.triggered);
-  const triggered = verdict.clauses.filter((clause) => clause.triggered).length;
-  if (!verdict.in_force) return {className: 'not-in-force', text: 'not in force'};
-  if (triggered) return {className: 'triggered', text: `${triggered} of ${verdict.clauses.length} triggered`};
-  const reason = clauses.length ? clauses[0].condition : 'no clause';
-  return {className: 'not-triggered', text: `not triggered (${reason})`};
+  if (!verdict.in_force) return {status: 'not-in-force', text: 'not in force', detail: verdict.in_force_reason};
+  const count = (status) => verdict.clauses.filter((clause) => clause.status === status).length;
+  const status = statusOrder.find((candidate) => count(candidate) > 0) || 'not-owed';
+  const parts = [];
+  if (count('owed')) parts.push(`${count('owed')} owed`);
+  if (count('owed-once')) parts.push(`${count('owed-once')} owed once`);
+  if (!parts.length) parts.push('nothing owed');
+  const breached = count('breached');
+  return {status, text: parts.join(' · '), detail: breached ? `${breached} restraint clause${breached === 1 ? '' : 's'} breached` : null};
+}
+
+function statusBadge(clause) {
+  const className = {'owed': 'owed', 'owed-once': 'owed-once', 'breached': 'breached'}[clause.status] || 'no';
+  return el('span', {className: 'badge ' + className}, clause.status);
 }
 
 function verdictDetail(incident, verdict) {
   return el('div', {className: 'detail', id: 'adjudicate-detail'},
     el('h2', {}, `${incident.id} × ${verdict.id}`),
     el('p', {className: 'muted'}, `${incident.at} · ${incident.kind} by ${incident.by} against ${incident.against} at ${incident.where} · ${verdict.in_force_reason}`),
-    el('table', {}, el('thead', {}, el('tr', {}, ['clause', 'verdict', 'why', 'duties', 'decision', 'who can block'].map((h) => el('th', {}, h)))),
-      el('tbody', {}, verdict.clauses.map((clause) => el('tr', {},
+    el('table', {}, el('thead', {}, el('tr', {}, ['clause', 'status', 'why', 'still needs', 'duties', 'decision', 'who can block'].map((h) => el('th', {}, h)))),
+      el('tbody', {}, verdict.clauses.map((clause) => el('tr', {'data-status': clause.status},
         el('td', {}, `${clause.cite} (${clause.kind})`),
-        el('td', {}, el('span', {className: 'badge ' + (clause.triggered ? 'ok' : 'no')}, clause.triggered ? 'triggered' : clause.condition)),
+        el('td', {}, statusBadge(clause), clause.breached && clause.breached.length ? el('div', {className: 'muted'}, list(clause.breached)) : null),
         el('td', {}, clause.reason),
+        el('td', {}, (clause.needs || []).map((need) => el('div', {}, need.text))),
         el('td', {}, (clause.duties || []).map((duty) => el('div', {}, `${duty.party}: ${duty.duty}` + (duty.deadline ? ` by ${duty.deadline}` : ', no deadline') + (duty.means && duty.means.length ? ` (${duty.means.join(', ')})` : '')))),
         el('td', {}, clause.decision ? `${clause.decision.rule}${clause.decision.body ? ' — ' + clause.decision.body : ''}` : '—'),
         el('td', {}, clause.decision ? list(clause.decision.veto_holders) + (clause.decision.attacker_can_block ? ' (the attacker can)' : '') : '—'))))));
@@ -319,7 +333,8 @@ async function adjudicatePage(main) {
         el('th', {}, incident.id, el('div', {className: 'muted'}, `${incident.at.slice(0, 10)} · ${incident.kind} · ${incident.where}`)),
         incident.instruments.map((verdict) => {
           const summary = verdictSummary(verdict);
-          const cell = el('td', {className: `cell ${summary.className}`, 'data-instrument': verdict.id, tabindex: 0}, summary.text);
+          const cell = el('td', {className: `cell ${summary.status}`, 'data-instrument': verdict.id, 'data-status': summary.status, tabindex: 0,
+            title: statusWords[summary.status]}, summary.text, summary.detail ? el('div', {className: 'sub'}, summary.detail) : null);
           cell.addEventListener('click', () => {
             table.querySelectorAll('td.selected').forEach((other) => other.classList.remove('selected'));
             cell.classList.add('selected');
@@ -329,7 +344,7 @@ async function adjudicatePage(main) {
         })))));
     const json = JSON.stringify(document_, null, 2) + '\n';
     result.replaceChildren(
-      el('div', {className: 'legend'}, el('span', {className: 'triggered'}, 'a response clause is triggered'), el('span', {className: 'not-triggered'}, 'in force, nothing triggered'), el('span', {className: 'not-in-force'}, 'not in force')),
+      el('div', {className: 'legend', id: 'adjudicate-legend'}, ['owed', 'owed-once', 'not-owed', 'not-in-force'].map((status) => el('span', {className: status}, statusWords[status]))),
       table,
       el('div', {className: 'toolbar'}, el('button', {className: 'secondary', onclick: () => download(`${document_.timeline}.adjudication.json`, json, 'application/json')}, 'Download JSON')),
       detail);

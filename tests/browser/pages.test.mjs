@@ -99,16 +99,25 @@ await check('adjudicate', async (page, open) => {
     't=renewed-attack-2027&' + instruments.map((id) => 'i=' + id).join('&'));
   assert.deepEqual(fromApi, expected, 'the API document is the command line document');
   const cells = await page.$$eval('#adjudicate-matrix tbody tr', (rows) => rows.map((row) =>
-    [...row.querySelectorAll('td')].map((cell) => ({instrument: cell.dataset.instrument, triggered: cell.classList.contains('triggered'), notInForce: cell.classList.contains('not-in-force')}))));
+    [...row.querySelectorAll('td')].map((cell) => ({instrument: cell.dataset.instrument, status: cell.dataset.status, shade: getComputedStyle(cell).backgroundColor}))));
   assert.equal(cells.length, expected.incidents.length, 'one row per incident');
+  const seen = new Map();
   expected.incidents.forEach((incident, row) => {
     incident.instruments.forEach((verdict, column) => {
       const cell = cells[row][column];
       assert.equal(cell.instrument, verdict.id);
-      assert.equal(cell.triggered, verdict.in_force && verdict.clauses.some((clause) => clause.triggered), `${incident.id} × ${verdict.id} triggered`);
-      assert.equal(cell.notInForce, !verdict.in_force, `${incident.id} × ${verdict.id} in force`);
+      // The cell is the strongest status among the CLI's clauses: owed > owed-once > not-owed.
+      const statuses = verdict.clauses.map((clause) => clause.status);
+      const strongest = !verdict.in_force ? 'not-in-force' : ['owed', 'owed-once'].find((s) => statuses.includes(s)) || 'not-owed';
+      assert.equal(cell.status, strongest, `${incident.id} × ${verdict.id}: ${statuses.join(', ')}`);
+      if (seen.has(cell.status)) assert.equal(cell.shade, seen.get(cell.status), 'one colour per status');
+      seen.set(cell.status, cell.shade);
     });
   });
+  assert.ok(seen.has('owed') && seen.has('owed-once') && seen.has('not-owed'), 'the timeline exercises each status');
+  assert.equal(new Set(seen.values()).size, seen.size, 'each status its own colour');
+  const legend = await page.$$eval('#adjudicate-legend span', (items) => items.map((item) => item.className));
+  assert.deepEqual(legend, ['owed', 'owed-once', 'not-owed', 'not-in-force']);
   await page.click('#adjudicate-matrix td.cell');
   await page.waitForSelector('#adjudicate-detail');
   const detailRows = await page.$$eval('#adjudicate-detail tbody tr', (rows) => rows.length);
