@@ -89,6 +89,12 @@ function download(name, text, type) {
   link.remove();
 }
 
+// A link that downloads the API document as the command's --csv table (same document, one converter).
+function csvLink(apiPath, name, id) {
+  const separator = apiPath.includes('?') ? '&' : '?';
+  return el('a', {className: 'button secondary', id, href: `${apiPath}${separator}format=csv`, download: name}, 'Download CSV');
+}
+
 // ---- Library ----------------------------------------------------------------------------------
 
 async function libraryPage(main) {
@@ -145,7 +151,7 @@ async function libraryPage(main) {
     el('div', {className: 'filters'},
       el('label', {}, 'guarantor / party', filters.party), el('label', {}, 'protects', filters.protects),
       el('label', {}, 'status', filters.status), el('label', {}, 'form', filters.form), el('label', {}, 'search', filters.text),
-      compareButton, shown),
+      compareButton, csvLink('/api/library', 'casus-library.csv', 'library-csv'), shown),
     el('table', {id: 'library'}, el('thead', {}, el('tr', {}, ['', 'id', 'title', 'form', 'status', 'binding', 'who owes', 'protects', 'strongest duty', 'lint'].map((h) => el('th', {}, h)))), body));
   render();
 }
@@ -253,31 +259,46 @@ async function comparePage(main) {
     ['decision', (i) => i.primary_clause ? i.primary_clause.decision || '—' : '—'], ['means', (i) => list(i.response_means)],
     ['who can block', (i) => list(i.veto_holders)], ['duration and exit', (i) => i.duration_and_exit],
     ['lint', (i) => counts(i.findings.counts)], ['rules fired', (i) => list(i.findings.rules)]];
-  result.replaceChildren(el('table', {id: 'compare-table'},
+  result.replaceChildren(el('div', {className: 'toolbar'}, csvLink('/api/compare?' + query(chosen.map((id) => ['i', id])), 'casus-compare.csv', 'compare-csv')),
+    el('table', {id: 'compare-table'},
     el('thead', {}, el('tr', {}, el('th', {}, ''), document_.instruments.map((i) => el('th', {}, el('a', {href: '#/instrument/' + i.id}, i.id))))),
     el('tbody', {}, rows.map(([label, pick_]) => el('tr', {}, el('th', {}, label), document_.instruments.map((i) => el('td', {}, pick_(i))))))));
 }
 
 // ---- Adjudicate ------------------------------------------------------------------------------
 
+// A cell of the incident × instrument matrix: the strongest status among the instrument's
+// response clauses (owed > owed-once > not-owed, as in `casus adjudicate --json`), and breaches.
+const statusOrder = ['owed', 'owed-once', 'not-owed'];
+const statusWords = {'owed': 'owed', 'owed-once': 'owed once the conditions are met', 'not-owed': 'nothing owed', 'not-in-force': 'not in force'};
+
 function verdictSummary(verdict) {
-  const clauses = verdict.clauses.filter((clause) => clause.condition !== 'not-breached' || clause.triggered);
-  const triggered = verdict.clauses.filter((clause) => clause.triggered).length;
-  if (!verdict.in_force) return {className: 'not-in-force', text: 'not in force'};
-  if (triggered) return {className: 'triggered', text: `${triggered} of ${verdict.clauses.length} triggered`};
-  const reason = clauses.length ? clauses[0].condition : 'no clause';
-  return {className: 'not-triggered', text: `not triggered (${reason})`};
+  if (!verdict.in_force) return {status: 'not-in-force', text: 'not in force', detail: verdict.in_force_reason};
+  const count = (status) => verdict.clauses.filter((clause) => clause.status === status).length;
+  const status = statusOrder.find((candidate) => count(candidate) > 0) || 'not-owed';
+  const parts = [];
+  if (count('owed')) parts.push(`${count('owed')} owed`);
+  if (count('owed-once')) parts.push(`${count('owed-once')} owed once`);
+  if (!parts.length) parts.push('nothing owed');
+  const breached = count('breached');
+  return {status, text: parts.join(' · '), detail: breached ? `${breached} restraint clause${breached === 1 ? '' : 's'} breached` : null};
+}
+
+function statusBadge(clause) {
+  const className = {'owed': 'owed', 'owed-once': 'owed-once', 'breached': 'breached'}[clause.status] || 'no';
+  return el('span', {className: 'badge ' + className}, clause.status);
 }
 
 function verdictDetail(incident, verdict) {
   return el('div', {className: 'detail', id: 'adjudicate-detail'},
     el('h2', {}, `${incident.id} × ${verdict.id}`),
     el('p', {className: 'muted'}, `${incident.at} · ${incident.kind} by ${incident.by} against ${incident.against} at ${incident.where} · ${verdict.in_force_reason}`),
-    el('table', {}, el('thead', {}, el('tr', {}, ['clause', 'verdict', 'why', 'duties', 'decision', 'who can block'].map((h) => el('th', {}, h)))),
-      el('tbody', {}, verdict.clauses.map((clause) => el('tr', {},
+    el('table', {}, el('thead', {}, el('tr', {}, ['clause', 'status', 'why', 'still needs', 'duties', 'decision', 'who can block'].map((h) => el('th', {}, h)))),
+      el('tbody', {}, verdict.clauses.map((clause) => el('tr', {'data-status': clause.status},
         el('td', {}, `${clause.cite} (${clause.kind})`),
-        el('td', {}, el('span', {className: 'badge ' + (clause.triggered ? 'ok' : 'no')}, clause.triggered ? 'triggered' : clause.condition)),
+        el('td', {}, statusBadge(clause), clause.breached && clause.breached.length ? el('div', {className: 'muted'}, list(clause.breached)) : null),
         el('td', {}, clause.reason),
+        el('td', {}, (clause.needs || []).map((need) => el('div', {}, need.text))),
         el('td', {}, (clause.duties || []).map((duty) => el('div', {}, `${duty.party}: ${duty.duty}` + (duty.deadline ? ` by ${duty.deadline}` : ', no deadline') + (duty.means && duty.means.length ? ` (${duty.means.join(', ')})` : '')))),
         el('td', {}, clause.decision ? `${clause.decision.rule}${clause.decision.body ? ' — ' + clause.decision.body : ''}` : '—'),
         el('td', {}, clause.decision ? list(clause.decision.veto_holders) + (clause.decision.attacker_can_block ? ' (the attacker can)' : '') : '—'))))));
@@ -310,7 +331,7 @@ async function adjudicatePage(main) {
   editing.addEventListener('toggle', async () => {
     if (editing.open && !editor.value) editor.value = (await api('/api/timeline?' + query([['t', select.value]]))).text;
   });
-  async function show(document_) {
+  async function show(document_, csvPath) {
     const instruments = document_.incidents.length ? document_.incidents[0].instruments.map((verdict) => verdict.id) : [];
     const detail = el('div');
     const table = el('table', {className: 'matrix', id: 'adjudicate-matrix'},
@@ -319,7 +340,8 @@ async function adjudicatePage(main) {
         el('th', {}, incident.id, el('div', {className: 'muted'}, `${incident.at.slice(0, 10)} · ${incident.kind} · ${incident.where}`)),
         incident.instruments.map((verdict) => {
           const summary = verdictSummary(verdict);
-          const cell = el('td', {className: `cell ${summary.className}`, 'data-instrument': verdict.id, tabindex: 0}, summary.text);
+          const cell = el('td', {className: `cell ${summary.status}`, 'data-instrument': verdict.id, 'data-status': summary.status, tabindex: 0,
+            title: statusWords[summary.status]}, summary.text, summary.detail ? el('div', {className: 'sub'}, summary.detail) : null);
           cell.addEventListener('click', () => {
             table.querySelectorAll('td.selected').forEach((other) => other.classList.remove('selected'));
             cell.classList.add('selected');
@@ -329,9 +351,10 @@ async function adjudicatePage(main) {
         })))));
     const json = JSON.stringify(document_, null, 2) + '\n';
     result.replaceChildren(
-      el('div', {className: 'legend'}, el('span', {className: 'triggered'}, 'a response clause is triggered'), el('span', {className: 'not-triggered'}, 'in force, nothing triggered'), el('span', {className: 'not-in-force'}, 'not in force')),
+      el('div', {className: 'legend', id: 'adjudicate-legend'}, ['owed', 'owed-once', 'not-owed', 'not-in-force'].map((status) => el('span', {className: status}, statusWords[status]))),
       table,
-      el('div', {className: 'toolbar'}, el('button', {className: 'secondary', onclick: () => download(`${document_.timeline}.adjudication.json`, json, 'application/json')}, 'Download JSON')),
+      el('div', {className: 'toolbar'}, el('button', {className: 'secondary', onclick: () => download(`${document_.timeline}.adjudication.json`, json, 'application/json')}, 'Download JSON'),
+        csvPath ? csvLink(csvPath, `${document_.timeline}.adjudication.csv`, 'adjudicate-csv') : null),
       detail);
   }
   async function runEdited() {
@@ -347,7 +370,7 @@ async function adjudicatePage(main) {
   const pairs = [['t', timeline], ...chosen.map((id) => ['i', id])];
   if (asIf.checked) pairs.push(['as_if_in_force', '1']);
   try {
-    await show(await api('/api/adjudicate?' + query(pairs)));
+    await show(await api('/api/adjudicate?' + query(pairs)), '/api/adjudicate?' + query(pairs));
   } catch (error) {
     result.replaceChildren(errorBox(error));
   }
@@ -465,6 +488,7 @@ async function simulatePage(main) {
   const scenario = el('select', {id: 'sim-scenario'}, scenarios.map((s) => el('option', {value: s.id, selected: s.id === search.get('scenario')}, `${s.title || s.id} (${s.designs} designs)`)));
   const draws = el('input', {id: 'sim-draws', type: 'number', min: 100, max: 200000, step: 100, value: search.get('draws') || 20000});
   const seed = el('input', {id: 'sim-seed', type: 'number', min: 0, value: search.get('seed') || 20250817});
+  const explain = el('input', {id: 'sim-explain', type: 'checkbox', checked: search.get('explain') === '1'});
   const progress = el('progress', {id: 'sim-progress', max: 1, value: 0});
   const state = el('span', {id: 'sim-state', className: 'muted'});
   const cancel = el('button', {id: 'sim-cancel', className: 'secondary', disabled: true}, 'Cancel');
@@ -475,7 +499,9 @@ async function simulatePage(main) {
   run.addEventListener('click', async () => {
     result.replaceChildren();
     try {
-      job = (await api('/api/simulate?' + query([['scenario', scenario.value], ['draws', draws.value], ['seed', seed.value]]), {method: 'POST'})).job;
+      const pairs = [['scenario', scenario.value], ['draws', draws.value], ['seed', seed.value]];
+      if (explain.checked) pairs.push(['explain', '1']);
+      job = (await api('/api/simulate?' + query(pairs), {method: 'POST'})).job;
     } catch (error) {
       result.replaceChildren(errorBox(error));
       return;
@@ -503,7 +529,7 @@ async function simulatePage(main) {
     const json = JSON.stringify(document_, null, 2) + '\n';
     result.replaceChildren(
       el('p', {className: 'muted'}, `scenario ${document_.scenario} · ${document_.draws} draws · seed ${document_.seed}: the same as `,
-        el('code', {}, `casus simulate scenarios/${scenario.value}.toml --draws ${document_.draws} --seed ${document_.seed} --json`)),
+        el('code', {}, `casus simulate scenarios/${scenario.value}.toml --draws ${document_.draws} --seed ${document_.seed}${document_.designs.some((d) => d.explain) ? ' --explain' : ''} --json`)),
       el('div', {className: 'charts'},
         el('img', {id: 'chart-p-attack', alt: 'P(attack) by design', src: `/api/simulate/chart?job=${id}&chart=p-attack`}),
         el('img', {id: 'chart-response-mix', alt: 'response mix', src: `/api/simulate/chart?job=${id}&chart=response-mix`})),
@@ -513,17 +539,132 @@ async function simulatePage(main) {
           el('td', {}, design.id), el('td', {}, design.p_attack.toFixed(3)),
           el('td', {}, `${design.p_attack_ci95[0].toFixed(3)} – ${design.p_attack_ci95[1].toFixed(3)}`),
           el('td', {}, design.p_collective_armed_response.toFixed(3)), el('td', {}, design.triggered_commitments))))),
-      el('div', {className: 'toolbar'}, el('button', {className: 'secondary', onclick: () => download(`${document_.scenario}.simulation.json`, json, 'application/json')}, 'Download JSON')));
+      el('div', {className: 'toolbar'}, el('button', {className: 'secondary', onclick: () => download(`${document_.scenario}.simulation.json`, json, 'application/json')}, 'Download JSON'),
+        csvLink('/api/simulate/result?job=' + id, `${document_.scenario}.simulation.csv`, 'sim-csv')),
+      document_.designs.some((design) => design.explain) ? explainView(document_) : null);
   }
   setPage(main, el('h1', {}, 'Simulate'),
     el('p', {className: 'muted'}, 'The guarantee game over a scenario\'s designs (docs/guarantee-game.md), run in the background on the server; results are ', el('code', {}, 'casus simulate --json'), '.'),
-    el('div', {className: 'filters'}, el('label', {}, 'scenario', scenario), el('label', {}, 'draws (at most 200000)', draws), el('label', {}, 'seed', seed), run, cancel),
+    el('div', {className: 'filters'}, el('label', {}, 'scenario', scenario), el('label', {}, 'draws (at most 200000)', draws), el('label', {}, 'seed', seed), el('label', {}, 'explain (slower)', explain), run, cancel),
     el('div', {className: 'toolbar'}, progress, state), result);
+}
+
+// The explain view of `simulate --explain --json`: for each design, what lowers P(attack) from its
+// value without the guarantee, by guarantor and means, and the one-clause changes that lower it most.
+function fixed(value, digits = 3) { return typeof value === 'number' ? value.toFixed(digits) : '—'; }
+
+function explainView(document_) {
+  return el('section', {id: 'sim-explain-view'}, el('h2', {}, 'Explain: what drives each design\'s P(attack)'),
+    el('p', {className: 'muted'}, 'The fall from P(attack) without the guarantee is split between forces in place and each guarantor\'s means (the shares sum to the total); the best one-clause changes are simulated with the same seed (docs/guarantee-game.md, "Explain").'),
+    document_.designs.filter((design) => design.explain).map((design) => {
+      const explain = design.explain;
+      return el('div', {className: 'detail explain', 'data-design': design.id},
+        el('h3', {}, `${design.id}: P(attack) ${fixed(design.p_attack)} (without the guarantee ${fixed(explain.p_attack_without_guarantee)}; forces in place lower it by ${fixed(explain.forces_p_attack_reduction)})`),
+        el('table', {className: 'contributions'},
+          el('thead', {}, el('tr', {}, ['guarantor', 'means', 'loss if used', 'P(used | attack)', 'expected loss', 'lowers P(attack) by'].map((h) => el('th', {}, h)))),
+          el('tbody', {}, explain.contributions.map((c) => el('tr', {}, el('td', {}, c.guarantor), el('td', {}, c.means), el('td', {className: 'num'}, fixed(c.loss)),
+            el('td', {className: 'num'}, fixed(c.p_used)), el('td', {className: 'num'}, fixed(c.expected_loss)), el('td', {className: 'num'}, fixed(c.p_attack_reduction)))))),
+        el('table', {className: 'best-changes'},
+          el('thead', {}, el('tr', {}, ['best one-clause change', 'clause', 'P(attack) before', 'after'].map((h) => el('th', {}, h)))),
+          el('tbody', {}, (explain.best_changes || []).map((c) => el('tr', {}, el('td', {}, c.change), el('td', {}, `${c.instrument} · ${c.clause}`),
+            el('td', {className: 'num'}, fixed(c.p_attack_before)), el('td', {className: 'num'}, fixed(c.p_attack)))))));
+    }));
+}
+
+// ---- Negotiate -------------------------------------------------------------------------------
+
+async function negotiatePage(main) {
+  const search = params();
+  const scenarios = (await api('/api/negotiations')).negotiations;
+  const chosen = search.get('scenario') || (scenarios[0] && scenarios[0].id);
+  const scenario = el('select', {id: 'neg-scenario'}, scenarios.map((s) => el('option', {value: s.id, selected: s.id === chosen}, `${s.title} (${s.actors} actors, ${s.dimensions} dimensions)`)));
+  const perturb = el('input', {id: 'neg-perturb', type: 'number', min: 0, max: 50, value: search.get('perturb') || ''});
+  const draws = el('input', {id: 'neg-draws', type: 'number', min: 1, max: 1000, value: search.get('draws') || 100});
+  const result = el('div', {id: 'neg-result'});
+  function go() {
+    const pairs = [['scenario', scenario.value]];
+    if (perturb.value) pairs.push(['perturb', perturb.value], ['draws', draws.value]);
+    location.hash = '#/negotiate?' + query(pairs);
+  }
+  setPage(main, el('h1', {}, 'Negotiate'),
+    el('p', {className: 'muted'}, 'KTAB\'s spatial model of politics on a scenario (docs/negotiation.md): the forecast first, then each actor\'s position over the turns. The page shows ', el('code', {}, 'casus negotiate --json'), '.'),
+    el('div', {className: 'filters'}, el('label', {}, 'scenario', scenario), el('label', {}, 'perturb: SD on 0–100 (empty: none)', perturb), el('label', {}, 'perturbed runs (at most 1000)', draws),
+      el('button', {id: 'neg-run', onclick: go}, 'Negotiate')),
+    result);
+  if (!chosen) return;
+  const pairs = [['scenario', chosen]];
+  if (search.get('perturb')) pairs.push(['perturb', search.get('perturb')], ['draws', search.get('draws') || '100']);
+  const document_ = await api('/api/negotiate?' + query(pairs));
+  const forecast = document_.forecast;
+  const bands = document_.perturbation;
+  const band = (b) => b ? `${fixed(b.p05, 1)} – ${fixed(b.p95, 1)}` : null;
+  const json = JSON.stringify(document_, null, 2) + '\n';
+  result.replaceChildren(
+    el('h2', {}, `Forecast: ${document_.scenario}, after ${document_.turns} turns`),
+    el('table', {id: 'neg-forecast'},
+      el('thead', {}, el('tr', {}, ['dimension', 'weighted mean', 'weighted median', bands ? `mean, 90% band (${bands.draws} runs, SD ${bands.sd})` : null, bands ? 'median, 90% band' : null].filter(Boolean).map((h) => el('th', {}, h)))),
+      el('tbody', {}, document_.dimensions.map((dimension, index) => el('tr', {},
+        el('th', {}, dimension), el('td', {className: 'num'}, fixed(forecast.weighted_mean[index], 1)), el('td', {className: 'num'}, fixed(forecast.weighted_median[index], 1)),
+        bands ? el('td', {className: 'num'}, band(bands.weighted_mean[index])) : null, bands ? el('td', {className: 'num'}, band(bands.weighted_median[index])) : null)))),
+    el('h2', {}, 'Where the actors end: clusters of final positions'),
+    el('table', {id: 'neg-clusters'},
+      el('thead', {}, el('tr', {}, ['P(wins)', ...document_.dimensions, 'actors'].map((h) => el('th', {}, h)))),
+      el('tbody', {}, forecast.clusters.map((cluster) => el('tr', {},
+        el('td', {className: 'num'}, fixed(cluster.probability, 4)), cluster.position.map((value) => el('td', {className: 'num'}, fixed(value, 1))),
+        el('td', {}, cluster.actors.map((actor) => document_.actors[actor]).join(', ')))))),
+    el('div', {className: 'toolbar'}, el('button', {className: 'secondary', onclick: () => download(`${chosen}.negotiation.json`, json, 'application/json')}, 'Download JSON'),
+      csvLink('/api/negotiate?' + query(pairs), `${chosen}.negotiation.csv`, 'neg-csv')),
+    el('h2', {}, 'Positions over turns'),
+    el('div', {className: 'charts'}, document_.dimensions.map((dimension, index) =>
+      el('img', {className: 'neg-chart', alt: `${dimension}: positions over turns`, src: '/api/negotiate/chart?' + query([['scenario', chosen], ['dimension', index]])}))));
+}
+
+// ---- History ---------------------------------------------------------------------------------
+
+async function historyPage(main) {
+  const coding = params().get('coding') || 'llm';
+  const select = el('select', {id: 'hist-coding', onchange: () => { location.hash = '#/history?' + query([['coding', select.value]]); }},
+    [['llm', 'Leeds, Long & Mitchell'], ['bf', 'Berkemeier & Fuhrmann'], ['sabrosky', 'Sabrosky']].map(([value, label]) => el('option', {value, selected: value === coding}, label)));
+  const [document_, reports] = await Promise.all([api('/api/history/reliability?' + query([['coding', coding]])), api('/api/reports')]);
+  const row = (label, rate) => el('tr', {}, el('th', {}, label), el('td', {className: 'num'}, rate.honored), el('td', {className: 'num'}, rate.violated),
+    el('td', {className: 'num'}, (100 * rate.rate).toFixed(1) + '%'), el('td', {className: 'num'}, `${(100 * rate.ci95[0]).toFixed(1)}% – ${(100 * rate.ci95[1]).toFixed(1)}%`));
+  const backtests = reports.reports.filter((report) => report.kind === 'backtest');
+  setPage(main, el('h1', {}, 'History'),
+    el('p', {className: 'muted'}, 'How often alliances were honoured when the casus foederis arose (Berkemeier & Fuhrmann 2018 data; docs/history.md): ', el('code', {}, 'casus history reliability --json'), '.'),
+    el('div', {className: 'filters'}, el('label', {}, 'coding rule', select)),
+    el('div', {className: 'charts'}, el('img', {id: 'hist-chart', alt: 'honour rates', src: '/api/history/chart?' + query([['coding', coding]])})),
+    el('table', {id: 'hist-table'}, el('thead', {}, el('tr', {}, ['', 'honoured', 'violated', 'rate', '95% interval (Wilson)'].map((h) => el('th', {}, h)))),
+      el('tbody', {}, row('overall', document_.overall), Object.entries(document_.by_era).map(([era, rate]) => row(era, rate)),
+        Object.entries(document_.by_type).map(([type, rate]) => row(type, rate)))),
+    el('h2', {}, 'Backtest'),
+    backtests.length
+      ? el('ul', {id: 'hist-backtests'}, backtests.map((report) => el('li', {}, el('a', {href: '#/reports?' + query([['name', report.name]])}, report.name))))
+      : el('p', {className: 'muted', id: 'hist-no-backtest'}, 'No backtest report in the workspace yet. ', el('code', {}, `casus history backtest --report ${reports.workspace}/backtest.html`),
+        ' writes one (docs/backtest.md); it then appears here.'));
+}
+
+// ---- Reports (sweep, robustness, assess, simulate, backtest) ---------------------------------
+
+async function reportsPage(main) {
+  const chosen = params().get('name');
+  const document_ = await api('/api/reports');
+  const frame = chosen ? el('iframe', {id: 'report-frame', src: '/report?' + query([['name', chosen.replace(/^workspace\//, '')]]), title: chosen, sandbox: ''}) : null;
+  setPage(main, el('h1', {}, 'Reports'),
+    el('p', {className: 'muted'}, 'The HTML reports the commands write with ', el('code', {}, '--report FILE.html'), ' (simulate, sweep, robustness, assess, history backtest), read from the workspace folder (',
+      document_.workspace, '). Their charts come from the same chart module as these pages.'),
+    document_.reports.length
+      ? el('table', {id: 'reports'}, el('thead', {}, el('tr', {}, ['report', 'written by', 'size'].map((h) => el('th', {}, h)))),
+        el('tbody', {}, document_.reports.map((report) => el('tr', {'data-name': report.name},
+          el('td', {}, el('a', {href: '#/reports?' + query([['name', report.name]])}, report.name)), el('td', {}, report.kind === 'report' ? '—' : 'casus ' + report.kind),
+          el('td', {className: 'num'}, `${Math.ceil(report.bytes / 1024)} KiB`)))))
+      : el('p', {id: 'reports-none'}, 'No report yet: e.g. ', el('code', {}, `casus sweep scenarios/guarantee-levers.sweep.toml --db sweep.db --report ${document_.workspace}/sweep.html`), '.'),
+    frame);
 }
 
 // ---- routing ---------------------------------------------------------------------------------
 
-const pages = {library: libraryPage, instrument: instrumentPage, compare: comparePage, adjudicate: adjudicatePage, draft: draftPage, simulate: simulatePage};
+const pages = {library: libraryPage, instrument: instrumentPage, compare: comparePage, adjudicate: adjudicatePage, draft: draftPage, simulate: simulatePage,
+  negotiate: negotiatePage, history: historyPage, reports: reportsPage};
 
 async function route() {
   const hash = location.hash.replace(/^#\/?/, '') || 'library';

@@ -14,6 +14,7 @@
 #include "casus/history/calibration.hpp"
 #include "casus/history/loopholes.hpp"
 #include "casus/history/reliability.hpp"
+#include "casus/report/documents.hpp"
 #include "casus/lint/finding.hpp"
 #include "casus/core/output_file.hpp"
 #include "common.hpp"
@@ -114,15 +115,11 @@ int RunLoopholes(const GlobalOptions& global, const HistoryOptions& options) {
 
 int RunReliability(const GlobalOptions& global, const HistoryOptions& options) {
   const Environment environment = LoadEnvironment(global);
-  const ReliabilityTable table = ComputeReliability(ReadCases(environment), ParseCoding(options.coding));
-  if (options.json) {
-    nlohmann::json eras = nlohmann::json::object();
-    for (const auto& [era, rate] : table.by_era) eras[era] = RateJson(rate);
-    nlohmann::json types = nlohmann::json::object();
-    for (const auto& [type, rate] : table.by_type) types[type] = RateJson(rate);
-    PrintJson({{"coding", CodingName(table.coding)}, {"overall", RateJson(table.overall)}, {"by_era", eras}, {"by_type", types}});
+  if (options.json) {  // the document `casus serve` answers too (report/documents.hpp)
+    PrintJson(ReliabilityDocument(environment.home, ParseCoding(options.coding)));
     return kOk;
   }
+  const ReliabilityTable table = ComputeReliability(ReadCases(environment), ParseCoding(options.coding));
   fmt::print("Alliance reliability when the casus foederis arose (coding: {}; Berkemeier & Fuhrmann 2018 data)\n", CodingName(table.coding));
   fmt::print("{:<12} {:>9} {:>9} {:>7}   {}\n", "", "honoured", "violated", "rate", "95% interval (Wilson)");
   auto line = [](const std::string& label, const HonourRate& rate) {

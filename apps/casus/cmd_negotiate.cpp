@@ -4,6 +4,7 @@
 #include "casus/bargain/forecast.hpp"
 #include "casus/bargain/ktab_csv.hpp"
 #include "casus/report/csv.hpp"
+#include "casus/report/documents.hpp"
 #include "casus/report/negotiation.hpp"
 #include "common.hpp"
 
@@ -25,19 +26,24 @@ int RunNegotiate(const NegotiateOptions& options) {
   const auto scenario = ReadKtabCsv(options.file, diagnostics);
   for (const auto& diagnostic : diagnostics.All()) fmt::print(stderr, "{}\n", FormatDiagnostic(diagnostic));
   if (!scenario) return kBadInput;
-  const SmpResult result = RunSmp(*scenario);
-  const SmpForecast forecast = ForecastOf(*scenario, result);
-  std::optional<PerturbedForecast> perturbed;
-  if (options.perturb) {
-    perturbed = PerturbedForecastOf(*scenario, PerturbationOptions{*options.perturb, options.draws, options.seed, options.threads});
+  std::optional<PerturbationOptions> perturbation;
+  if (options.perturb) perturbation = PerturbationOptions{*options.perturb, options.draws, options.seed, options.threads};
+  if (options.json || !options.csv.empty()) {  // the document `casus serve` answers too (report/documents.hpp)
+    const nlohmann::json document = NegotiationDocument(*scenario, perturbation);
+    if (!options.csv.empty()) {  // one row per actor (report/csv.hpp)
+      if (!WriteCsv(options.csv, NegotiationCsv(document))) return CannotWrite(options.csv);
+      if (options.csv == "-") return kOk;
+    }
+    if (options.json) {
+      PrintJson(document);
+      return kOk;
+    }
   }
-  if (!options.csv.empty()) {  // one row per actor (report/csv.hpp)
-    if (!WriteCsv(options.csv, NegotiationCsv(SmpToJson(*scenario, result, forecast, perturbed)))) return CannotWrite(options.csv);
-    if (options.csv == "-") return kOk;
-  }
-  if (options.json) {
-    PrintJson(SmpToJson(*scenario, result, forecast, perturbed));
-  } else {
+  {
+    const SmpResult result = RunSmp(*scenario);
+    const SmpForecast forecast = ForecastOf(*scenario, result);
+    std::optional<PerturbedForecast> perturbed;
+    if (perturbation) perturbed = PerturbedForecastOf(*scenario, *perturbation);
     fmt::print("Scenario: {} — {} ({} actors, {} dimensions)\n", scenario->name, scenario->description, scenario->actors.size(),
                scenario->dimensions.size());
     fmt::print("{}{}", RenderSmpHistory(*scenario, result), RenderSmpForecast(*scenario, forecast, perturbed));

@@ -4,7 +4,9 @@
 
 #include "casus/report/adjudication.hpp"
 #include "casus/report/compare.hpp"
+#include "casus/history/datasets.hpp"
 #include "casus/report/json.hpp"
+#include "casus/report/negotiation.hpp"
 #include "casus/report/summary.hpp"
 
 namespace casus {
@@ -80,6 +82,31 @@ nlohmann::json AdjudicationDocument(const Timeline& timeline, const std::vector<
   });
   return {{"timeline", timeline.id}, {"as_if_in_force", options.as_if_in_force},
           {"doctrine", ToString(options.doctrine)}, {"incidents", incidents}};
+}
+
+nlohmann::json NegotiationDocument(const SmpScenario& scenario, const std::optional<PerturbationOptions>& perturbation) {
+  const SmpResult result = RunSmp(scenario);
+  const SmpForecast forecast = ForecastOf(scenario, result);
+  std::optional<PerturbedForecast> perturbed;
+  if (perturbation) perturbed = PerturbedForecastOf(scenario, *perturbation);
+  return SmpToJson(scenario, result, forecast, perturbed);
+}
+
+namespace {
+nlohmann::json RateJson(const HonourRate& rate) {
+  return {{"honored", rate.honoured}, {"violated", rate.violated}, {"rate", rate.rate}, {"ci95", {rate.ci95_low, rate.ci95_high}}};
+}
+}  // namespace
+
+nlohmann::json ReliabilityDocument(const std::filesystem::path& home, ReliabilityCoding coding) {
+  std::vector<ReliabilityCase> cases;
+  ReadReliability(home / "data" / "reliability" / "BerkemeierFuhrmannRAP2018_0303.csv", [&](const ReliabilityCase& row) { cases.push_back(row); });
+  const ReliabilityTable table = ComputeReliability(cases, coding);
+  nlohmann::json eras = nlohmann::json::object();
+  for (const auto& [era, rate] : table.by_era) eras[era] = RateJson(rate);
+  nlohmann::json types = nlohmann::json::object();
+  for (const auto& [type, rate] : table.by_type) types[type] = RateJson(rate);
+  return {{"coding", CodingName(table.coding)}, {"overall", RateJson(table.overall)}, {"by_era", eras}, {"by_type", types}};
 }
 
 }  // namespace casus

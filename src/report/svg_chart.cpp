@@ -67,7 +67,7 @@ std::string RenderBarChart(const BarChart& chart) {
   const int value_room = 64;
   const int width = label_width + plot_width + value_room;
   const int plot_bottom = top + static_cast<int>(chart.bars.size()) * (bar_height + gap);
-  const int height = plot_bottom + 52;
+  const int height = plot_bottom + 62;  // the axis label, then the legend below it
   const double maximum = chart.maximum > 0.0 ? chart.maximum : 1.0;
   const auto x_of = [&](double value) { return label_width + plot_width * std::clamp(value / maximum, 0.0, 1.0); };
   std::string out = Header(width, height, chart.title);
@@ -151,6 +151,103 @@ std::string RenderHeatMap(const HeatMap& chart) {
   }
   out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", label_width + 5 * 40 + 8, legend_y + 11, XmlEscape(chart.scale_label));
   out += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"#5d6873\" font-size=\"11\">— : not applicable</text>\n", label_width, legend_y + 30);
+  out += "</svg>\n";
+  return out;
+}
+
+std::string SeriesColour(size_t index) {
+  // Twelve colours told apart by hue and lightness (after the Tableau 10 and ColorBrewer Paired sets).
+  static const char* const kPalette[] = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
+                                         "#e377c2", "#17becf", "#7f7f7f", "#bcbd22", "#393b79", "#637939"};
+  return kPalette[index % (sizeof(kPalette) / sizeof(kPalette[0]))];
+}
+
+std::string RenderLineChart(const LineChart& chart) {
+  size_t steps = 1;
+  std::vector<std::string> labels;
+  for (const auto& series : chart.series) {
+    steps = std::max(steps, series.values.size());
+    labels.push_back(fmt::format("{} {:.{}f}", series.label, series.values.empty() ? 0.0 : series.values.back(), chart.decimals));
+  }
+  const int left = 52;
+  const int plot_width = 380;
+  const int top = 40;
+  const int plot_height = 260;
+  const int leader = 22;  // room for the leaders from the lines' ends to their labels
+  const int label_room = LabelWidth(labels) + leader + 8;
+  const int legend_columns = 3;
+  const int legend_rows = static_cast<int>((chart.series.size() + legend_columns - 1) / legend_columns);
+  const int width = left + plot_width + label_room;
+  const int plot_bottom = top + plot_height;
+  const int height = plot_bottom + 44 + (chart.low_label.empty() ? 0 : 32) + legend_rows * 18 + 8;
+  const double span = chart.maximum > chart.minimum ? chart.maximum - chart.minimum : 1.0;
+  const auto x_of = [&](size_t step) { return left + (steps > 1 ? plot_width * static_cast<double>(step) / static_cast<double>(steps - 1) : 0.0); };
+  const auto y_of = [&](double value) {
+    const double clamped = std::clamp(std::isfinite(value) ? value : chart.minimum, chart.minimum, chart.maximum);
+    return plot_bottom - plot_height * (clamped - chart.minimum) / span;
+  };
+  std::string out = Header(width, height, chart.title);
+  for (int tick = 0; tick <= 4; ++tick) {  // the value axis: gridlines at quarters
+    const double value = chart.minimum + span * tick / 4.0;
+    const double y = y_of(value);
+    out += fmt::format("<line x1=\"{0}\" y1=\"{1:.1f}\" x2=\"{2}\" y2=\"{1:.1f}\" stroke=\"#d5dbe1\"/>\n", left, y, left + plot_width);
+    out += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\" fill=\"#5d6873\">{:.0f}</text>\n", left - 6, y + 4, value);
+  }
+  const size_t every = std::max<size_t>(1, (steps + 9) / 10);  // at most about ten step labels
+  for (size_t step = 0; step < steps; step += every) {
+    out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" fill=\"#5d6873\">{}</text>\n", x_of(step), plot_bottom + 16, step);
+  }
+  out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" fill=\"#5d6873\">{}</text>\n", left + plot_width / 2.0, plot_bottom + 32,
+                     XmlEscape(chart.x_axis));
+  out += fmt::format("<text transform=\"translate(14 {:.1f}) rotate(-90)\" text-anchor=\"middle\" fill=\"#5d6873\">{}</text>\n",
+                     top + plot_height / 2.0, XmlEscape(chart.y_axis));
+  int below = plot_bottom + 44;
+  if (!chart.low_label.empty() || !chart.high_label.empty()) {
+    out += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"#5d6873\" font-size=\"11\">{:.0f} = {}</text>\n", left, below, chart.maximum,
+                       XmlEscape(chart.high_label));
+    out += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"#5d6873\" font-size=\"11\">{:.0f} = {}</text>\n", left, below + 16, chart.minimum,
+                       XmlEscape(chart.low_label));
+    below += 32;
+  }
+  // The lines, then each series' last value at its end: labels sorted by height and pushed apart.
+  struct EndLabel {
+    double y;
+    size_t series;
+    double line_y;  //!< where the line ends (the label may have been pushed away from it)
+  };
+  std::vector<EndLabel> ends;
+  for (size_t index = 0; index < chart.series.size(); ++index) {
+    const auto& values = chart.series[index].values;
+    if (values.empty()) continue;
+    std::string path;
+    for (size_t step = 0; step < values.size(); ++step) path += fmt::format("{}{:.1f} {:.1f}", step == 0 ? "M" : "L", x_of(step), y_of(values[step]));
+    out += fmt::format("<path d=\"{}\" stroke=\"{}\" stroke-width=\"2\" fill=\"none\" stroke-linejoin=\"round\"/>\n", path, SeriesColour(index));
+    ends.push_back({y_of(values.back()), index, y_of(values.back())});
+  }
+  std::stable_sort(ends.begin(), ends.end(), [](const EndLabel& a, const EndLabel& b) { return a.y < b.y; });
+  constexpr double kLineHeight = 14.0;
+  for (size_t i = 1; i < ends.size(); ++i) ends[i].y = std::max(ends[i].y, ends[i - 1].y + kLineHeight);
+  const double overflow = ends.empty() ? 0.0 : ends.back().y - (plot_bottom + 10.0);
+  if (overflow > 0) {  // pushed below the plot: shift up, then keep the first inside the top
+    for (auto& end : ends) end.y -= overflow;
+    for (size_t i = 0; i < ends.size(); ++i) ends[i].y = std::max(ends[i].y, top - 6.0 + kLineHeight * static_cast<double>(i));
+  }
+  for (const auto& end : ends) {
+    if (std::abs(end.y - end.line_y) > 1.0) {  // a leader from the line's end to its pushed label
+      out += fmt::format("<path d=\"M{} {:.1f}L{} {:.1f}\" stroke=\"{}\" stroke-width=\"1\" fill=\"none\"/>\n", left + plot_width, end.line_y,
+                         left + plot_width + leader, end.y, SeriesColour(end.series));
+    }
+    out += fmt::format("<text x=\"{}\" y=\"{:.1f}\" fill=\"{}\" font-weight=\"600\">{}</text>\n", left + plot_width + leader + 3, end.y + 4,
+                       SeriesColour(end.series), XmlEscape(labels[end.series]));
+  }
+  // The legend: colour → series, in series order.
+  const int column_width = (width - left) / legend_columns;
+  for (size_t index = 0; index < chart.series.size(); ++index) {
+    const int x = left + column_width * static_cast<int>(index % legend_columns);
+    const int y = below + 6 + 18 * static_cast<int>(index / legend_columns);
+    out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"4\" fill=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text>\n", x, y, SeriesColour(index),
+                       x + 18, y + 5, XmlEscape(chart.series[index].label));
+  }
   out += "</svg>\n";
   return out;
 }

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "casus/games/explain.hpp"
 #include "casus/games/scenario.hpp"
 #include "casus/history/datasets.hpp"
 #include "casus/report/json.hpp"
@@ -58,7 +59,7 @@ SimulationJobs::~SimulationJobs() {
   }
 }
 
-uint64_t SimulationJobs::Start(const std::filesystem::path& scenario_file, int64_t draws, uint64_t seed) {
+uint64_t SimulationJobs::Start(const std::filesystem::path& scenario_file, int64_t draws, uint64_t seed, bool explain) {
   if (draws < 100 || draws > limits_.max_draws) {
     throw JobError(400, fmt::format("draws must be between 100 and {} (asked: {})", limits_.max_draws, draws));
   }
@@ -82,7 +83,7 @@ uint64_t SimulationJobs::Start(const std::filesystem::path& scenario_file, int64
     }
   }
   const SimulationOptions options{draws, seed, limits_.threads_per_job};
-  job->thread = std::thread([this, job, scenario_file, options] {
+  job->thread = std::thread([this, job, scenario_file, options, explain] {
     std::string state = "done";
     try {
       Diagnostics diagnostics;
@@ -101,7 +102,14 @@ uint64_t SimulationJobs::Start(const std::filesystem::path& scenario_file, int64
         job->done = done;
         if (job->cancel || job->Abandoned(limits_.abandon_after)) throw Cancelled{};
       });
-      auto result = SimulationToJson(loaded->scenario, outcomes, options, options.threads);
+      std::vector<std::vector<ClauseChange>> changes;  // as `simulate --explain` computes them
+      if (explain) {
+        for (size_t idx = 0; idx < outcomes.size(); ++idx) {
+          if (job->cancel || job->Abandoned(limits_.abandon_after)) throw Cancelled{};
+          changes.push_back(BestClauseChanges(*loaded, idx, parties_, options, outcomes[idx].p_attack));
+        }
+      }
+      auto result = SimulationToJson(loaded->scenario, outcomes, options, options.threads, explain ? &changes : nullptr);
       std::lock_guard lock(job->mutex);
       job->result = std::move(result);
       job->outcomes = std::move(outcomes);

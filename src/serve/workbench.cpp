@@ -10,8 +10,13 @@
 #include <nlohmann/json.hpp>
 #include <toml++/toml.h>
 
+#include "casus/bargain/ktab_csv.hpp"
+#include "casus/bargain/scales.hpp"
 #include "casus/engine/load_timeline.hpp"
+#include "casus/history/datasets.hpp"
 #include "casus/lint/lint_instrument.hpp"
+#include "casus/report/csv.hpp"
+#include "casus/report/document_charts.hpp"
 #include "casus/report/documents.hpp"
 #include "casus/report/json.hpp"
 #include "casus/serve/assets.hpp"
@@ -78,6 +83,13 @@ struct Workbench::Impl {
   int port = -1;
   std::vector<std::string> allowed_hosts;  // "127.0.0.1:8080", "localhost:8080", …
   SimulationJobs simulations;
+  // `compare --json` of the library, kept while no library file changes (name, size, time).
+  std::mutex library_mutex;
+  std::string library_fingerprint;
+  json library_document;
+  // `negotiate --json` of each scenario (no perturbation), kept while its files do not change.
+  std::mutex negotiation_mutex;
+  std::map<std::string, std::pair<std::string, json>> negotiations;
 
   Impl(ServeOptions serve_options, const PartyTable& party_table)
       : options(std::move(serve_options)), parties(party_table), simulations(options.home, parties, options.simulation_limits) {}
@@ -128,6 +140,145 @@ struct Workbench::Impl {
     std::vector<Instrument> instruments;
     for (const auto& file : ListLibrary(options.home)) instruments.push_back(LoadInstrumentReference(file.stem().string()));
     return instruments;
+  }
+
+  //! Names, sizes and modification times of `files`: changes when any of them does.
+  static std::string Fingerprint(const std::vector<fs::path>& files) {
+    std::string fingerprint;
+    for (const auto& file : files) {
+      std::error_code error;
+      const auto size = fs::file_size(file, error);
+      const auto time = fs::last_write_time(file, error).time_since_epoch().count();
+      fingerprint += fmt::format("{}:{}:{};", file.string(), size, time);
+    }
+    return fingerprint;
+  }
+
+  json Library() {
+    const std::string fingerprint = Fingerprint(ListLibrary(options.home));
+    std::lock_guard lock(library_mutex);
+    if (fingerprint != library_fingerprint || library_document.is_null()) {
+      library_document = CompareDocument(LoadLibrary(), parties);
+      library_fingerprint = fingerprint;
+    }
+    return library_document;
+  }
+
+  //! The KTAB CSVs under scenarios/ (negotiation scenarios), sorted by name.
+  std::vector<fs::path> NegotiationFiles() const {
+    std::vector<fs::path> files;
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(options.home / "scenarios", error)) {
+      if (entry.path().extension() == ".csv") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+  }
+
+  json Negotiations() const {
+    json items = json::array();
+    for (const auto& file : NegotiationFiles()) {
+      Diagnostics diagnostics;
+      const auto scenario = ReadKtabCsv(file, diagnostics);
+      if (!scenario) continue;  // negotiating it reports the error with its position
+      items.push_back({{"id", file.stem().string()}, {"file", "scenarios/" + file.filename().string()}, {"title", scenario->name},
+                       {"description", scenario->description}, {"actors", scenario->actors.size()},
+                       {"dimensions", scenario->dimensions.size()}, {"scales", fs::is_regular_file(DefaultScalesPath(file))}});
+    }
+    return {{"negotiations", items}};
+  }
+
+  std::pair<fs::path, SmpScenario> NegotiationScenario(const httplib::Request& request) const {
+    const std::string id = request.has_param("scenario") ? request.get_param_value("scenario") : "";
+    if (!IsPlainId(id)) throw ApiError{400, "no scenario given", "add ?scenario=ID (GET /api/negotiations lists them)"};
+    const fs::path file = options.home / "scenarios" / (id + ".csv");
+    if (!fs::is_regular_file(file)) throw ApiError{404, fmt::format("no negotiation scenario with the id '{}'", id), ""};
+    Diagnostics diagnostics;
+    auto scenario = ReadKtabCsv(file, diagnostics);
+    if (!scenario) throw ApiError{422, fmt::format("scenarios/{}.csv does not load", id), "", DiagnosticsToJson(diagnostics.All())};
+    return {file, std::move(*scenario)};
+  }
+
+  //! `negotiate scenarios/ID.csv --json`, or with perturb=SD[&draws=N&seed=S] `--perturb SD …` (one thread).
+  json Negotiation(const httplib::Request& request) {
+    auto [file, scenario] = NegotiationScenario(request);
+    if (request.has_param("perturb")) {
+      const int64_t sd = NumberParameter(request, "perturb", 5);
+      const int64_t draws = NumberParameter(request, "draws", 100);
+      if (sd > 50) throw ApiError{400, "perturb is at most 50 (points on 0–100)", ""};
+      if (draws < 1 || draws > options.max_negotiation_draws) {
+        throw ApiError{400, fmt::format("draws must be 1 to {}", options.max_negotiation_draws), "the command line has no such cap"};
+      }
+      const auto seed = static_cast<uint64_t>(NumberParameter(request, "seed", 20250817));
+      return NegotiationDocument(scenario, PerturbationOptions{static_cast<double>(sd), static_cast<int>(draws), seed, 1});
+    }
+    const std::string key = file.stem().string();
+    const std::string fingerprint = Fingerprint({file});
+    {
+      std::lock_guard lock(negotiation_mutex);
+      const auto found = negotiations.find(key);
+      if (found != negotiations.end() && found->second.first == fingerprint) return found->second.second;
+    }
+    json document = NegotiationDocument(scenario, std::nullopt);
+    std::lock_guard lock(negotiation_mutex);
+    negotiations[key] = {fingerprint, document};
+    return document;
+  }
+
+  std::string NegotiationChart(const httplib::Request& request) {
+    const json document = Negotiation(request);
+    const int64_t dimension = NumberParameter(request, "dimension", 0);
+    if (dimension >= static_cast<int64_t>(document["dimensions"].size())) {
+      throw ApiError{400, fmt::format("no dimension {} (the scenario has {}, counted from 0)", dimension, document["dimensions"].size()), ""};
+    }
+    const auto [file, scenario] = NegotiationScenario(request);
+    std::optional<SettlementScales> scales;
+    if (fs::is_regular_file(DefaultScalesPath(file))) {
+      Diagnostics diagnostics;  // a bad scale file: the axis goes unnamed (casus assess reports it)
+      scales = ReadScaleFile(DefaultScalesPath(file), scenario, parties, diagnostics);
+    }
+    return NegotiationPositionsChart(document, static_cast<size_t>(dimension), scales ? &*scales : nullptr);
+  }
+
+  static ReliabilityCoding CodingParameter(const httplib::Request& request) {
+    const std::string coding = request.has_param("coding") ? request.get_param_value("coding") : "llm";
+    if (coding == "llm") return ReliabilityCoding::Llm;
+    if (coding == "bf") return ReliabilityCoding::Bf;
+    if (coding == "sabrosky") return ReliabilityCoding::Sabrosky;
+    throw ApiError{400, fmt::format("unknown coding '{}'", coding), "llm, bf or sabrosky"};
+  }
+
+  json Reliability(const httplib::Request& request) const {
+    try {
+      return ReliabilityDocument(options.home, CodingParameter(request));
+    } catch (const DataError& error) {
+      throw ApiError{500, error.what(), "the data files are described in data/DATA_SOURCES.md"};
+    }
+  }
+
+  //! The HTML reports in the workspace (simulate/sweep/robustness/assess/backtest --report FILE).
+  json Reports() const {
+    std::vector<std::pair<std::string, json>> found;
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(options.workspace, error)) {
+      if (!entry.is_regular_file() || entry.path().extension() != ".html") continue;
+      const auto text = ReadWholeFile(entry.path());
+      std::string kind = "report";
+      if (text) {
+        for (const char* command : {"simulate", "sweep", "robustness", "assess", "backtest"}) {
+          if (text->find(fmt::format("casus {}", command)) != std::string::npos || text->find(fmt::format("casus history {}", command)) != std::string::npos) {
+            kind = command;
+            break;
+          }
+        }
+      }
+      const std::string name = entry.path().filename().string();
+      found.push_back({name, {{"name", std::string(kWorkspacePrefix) + name}, {"kind", kind}, {"bytes", entry.file_size(error)}}});
+    }
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    json items = json::array();
+    for (auto& [name, item] : found) items.push_back(std::move(item));
+    return {{"workspace", options.workspace.string()}, {"reports", items}};
   }
 
   Timeline LoadTimeline(const std::string& text, const std::string& name) const {
@@ -298,11 +449,29 @@ struct Workbench::Impl {
     return true;
   }
 
+  //! A JSON API; with `csv`, `?format=csv` answers the document as the command's --csv table.
   template <typename Function>
-  httplib::Server::Handler Api(Function function) {
-    return [this, function](const httplib::Request& request, httplib::Response& response) {
+  httplib::Server::Handler Api(Function function, std::string (*csv)(const json&) = nullptr) {
+    return [function, csv](const httplib::Request& request, httplib::Response& response) {
       try {
-        SendJson(response, function(request));
+        const bool as_csv = csv != nullptr && request.has_param("format") && request.get_param_value("format") == "csv";
+        if (as_csv) {
+          response.set_content(csv(function(request)), "text/csv; charset=utf-8");
+          response.set_header("Content-Disposition", "attachment");
+        } else {
+          SendJson(response, function(request));
+        }
+      } catch (const ApiError& error) {
+        SendError(response, error);
+      }
+    };
+  }
+
+  template <typename Function>
+  httplib::Server::Handler Svg(Function function) {
+    return [function](const httplib::Request& request, httplib::Response& response) {
+      try {
+        response.set_content(function(request), "image/svg+xml");
       } catch (const ApiError& error) {
         SendError(response, error);
       }
@@ -341,7 +510,7 @@ struct Workbench::Impl {
       }
     });
 
-    server.Get("/api/library", Api([this](const httplib::Request&) { return CompareDocument(LoadLibrary(), parties); }));
+    server.Get("/api/library", Api([this](const httplib::Request&) { return Library(); }, CompareCsv));
     server.Get("/api/show", Api([this](const httplib::Request& request) {
                  if (!request.has_param("i")) throw ApiError{400, "no instrument given", "add ?i=ID"};
                  const Instrument instrument = LoadInstrumentReference(request.get_param_value("i"));
@@ -354,7 +523,7 @@ struct Workbench::Impl {
                  }
                  return json{{"instruments", reports}};
                }));
-    server.Get("/api/compare", Api([this](const httplib::Request& request) { return CompareDocument(LoadInstrumentParameters(request), parties); }));
+    server.Get("/api/compare", Api([this](const httplib::Request& request) { return CompareDocument(LoadInstrumentParameters(request), parties); }, CompareCsv));
     server.Get("/api/rules", Api([](const httplib::Request&) { return RulesDocument(); }));
     server.Get("/api/source", Api([this](const httplib::Request& request) {
                  if (!request.has_param("i")) throw ApiError{400, "no instrument given", "add ?i=ID"};
@@ -367,8 +536,8 @@ struct Workbench::Impl {
                  const auto [text, name] = ReadReference(request.get_param_value("t"), "scenarios");
                  return json{{"file", name}, {"text", text}};
                }));
-    server.Get("/api/adjudicate", Api([this](const httplib::Request& request) { return AdjudicateRequest(request); }));
-    server.Post("/api/adjudicate", Api([this](const httplib::Request& request) { return AdjudicateRequest(request); }));
+    server.Get("/api/adjudicate", Api([this](const httplib::Request& request) { return AdjudicateRequest(request); }, AdjudicationCsv));
+    server.Post("/api/adjudicate", Api([this](const httplib::Request& request) { return AdjudicateRequest(request); }, AdjudicationCsv));
     server.Post("/api/check", Api([this](const httplib::Request& request) { return CheckDraft(request); }));
     server.Post("/api/lint", Api([this](const httplib::Request& request) { return LintDraft(request); }));
     server.Get("/api/workspace", Api([this](const httplib::Request&) { return Workspace(); }));
@@ -385,14 +554,36 @@ struct Workbench::Impl {
                   if (!fs::is_regular_file(file)) throw ApiError{404, fmt::format("no scenario with the id '{}'", id), ""};
                   const int64_t draws = NumberParameter(request, "draws", 20000);
                   const auto seed = static_cast<uint64_t>(NumberParameter(request, "seed", 20250817));
-                  return json{{"job", Jobs([&] { return simulations.Start(file, draws, seed); })}};
+                  const bool explain = request.has_param("explain") && request.get_param_value("explain") != "0";
+                  return json{{"job", Jobs([&] { return simulations.Start(file, draws, seed, explain); })}};
                 }));
     server.Get("/api/simulate/status", Api([this](const httplib::Request& request) {
                  return Jobs([&] { return simulations.Status(JobParameter(request)); });
                }));
     server.Get("/api/simulate/result", Api([this](const httplib::Request& request) {
                  return Jobs([&] { return simulations.Result(JobParameter(request)); });
-               }));
+               }, SimulationCsv));
+    server.Get("/api/negotiations", Api([this](const httplib::Request&) { return Negotiations(); }));
+    server.Get("/api/negotiate", Api([this](const httplib::Request& request) { return Negotiation(request); }, NegotiationCsv));
+    server.Get("/api/negotiate/chart", Svg([this](const httplib::Request& request) { return NegotiationChart(request); }));
+    server.Get("/api/history/reliability", Api([this](const httplib::Request& request) { return Reliability(request); }));
+    server.Get("/api/history/chart", Svg([this](const httplib::Request& request) { return ReliabilityChart(Reliability(request)); }));
+    server.Get("/api/reports", Api([this](const httplib::Request&) { return Reports(); }));
+    // A report in the workspace, shown in a frame of the Reports page: its own inline style only,
+    // no script, nothing fetched.
+    server.Get("/report", [this](const httplib::Request& request, httplib::Response& response) {
+      const std::string name = request.has_param("name") ? request.get_param_value("name") : "";
+      std::string why;
+      const auto path = fs::path(name).extension() == ".html" ? ContainedPath(options.workspace, name, why) : std::nullopt;
+      if (!path) return SendError(response, {403, fmt::format("'{}': {}", name, why.empty() ? "not an .html report" : why), "GET /api/reports lists them"});
+      const auto text = ReadWholeFile(*path);
+      if (!text) return SendError(response, {404, fmt::format("no such report in the workspace: '{}'", name), ""});
+      response.headers.erase("Content-Security-Policy");
+      response.headers.erase("X-Frame-Options");
+      response.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox");
+      response.set_header("X-Frame-Options", "SAMEORIGIN");
+      response.set_content(*text, "text/html; charset=utf-8");
+    });
     server.Post("/api/simulate/cancel", Api([this](const httplib::Request& request) {
                   const uint64_t job = JobParameter(request);
                   Jobs([&] { simulations.Cancel(job); return 0; });

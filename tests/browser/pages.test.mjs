@@ -9,6 +9,14 @@ import puppeteer from 'puppeteer-core';
 
 const {CASUS, CHROMIUM, WORKSPACE, ORIGIN, ARTIFACTS} = process.env;
 
+function cliText(...args) { return execFileSync(CASUS, args, {encoding: 'utf8', maxBuffer: 64 << 20}); }
+
+// The CSV a page's download link serves, fetched in the page (same origin, same cookies).
+async function linkedCsv(page, selector) {
+  const href = await page.$eval(selector, (link) => link.getAttribute('href'));
+  return page.evaluate(async (url) => (await fetch(url)).text(), href);
+}
+
 function cli(...args) {
   try {
     return JSON.parse(execFileSync(CASUS, args, {encoding: 'utf8', maxBuffer: 64 << 20}));
@@ -64,6 +72,8 @@ await check('library', async (page, open) => {
   assert.deepEqual(protectingUkraine, library.instruments.filter((i) => i.protected.includes('UKR')).map((i) => i.id), 'the protects filter');
   assert.ok(protectingUkraine.length > 0 && protectingUkraine.length < ids.length);
   await page.select('#filter-protects', '');
+  const libraryFiles = execFileSync('bash', ['-c', 'ls library/*.toml'], {encoding: 'utf8'}).trim().split('\n');
+  assert.equal(await linkedCsv(page, '#library-csv'), cliText('compare', ...libraryFiles, '--csv', '-'), 'the CSV is compare --csv');
 });
 
 await check('instrument', async (page, open) => {
@@ -89,6 +99,7 @@ await check('compare', async (page, open) => {
     return [...row.querySelectorAll('td')].map((cell) => cell.textContent);
   });
   assert.deepEqual(blockers, compared.instruments.map((i) => i.veto_holders.length ? i.veto_holders.join(', ') : '—'));
+  assert.equal(await linkedCsv(page, '#compare-csv'), cliText('compare', 'nato-1949', 'us-draft-2025-11', 'budapest-1994', '--csv', '-'));
 });
 
 await check('adjudicate', async (page, open) => {
@@ -99,16 +110,26 @@ await check('adjudicate', async (page, open) => {
     't=renewed-attack-2027&' + instruments.map((id) => 'i=' + id).join('&'));
   assert.deepEqual(fromApi, expected, 'the API document is the command line document');
   const cells = await page.$$eval('#adjudicate-matrix tbody tr', (rows) => rows.map((row) =>
-    [...row.querySelectorAll('td')].map((cell) => ({instrument: cell.dataset.instrument, triggered: cell.classList.contains('triggered'), notInForce: cell.classList.contains('not-in-force')}))));
+    [...row.querySelectorAll('td')].map((cell) => ({instrument: cell.dataset.instrument, status: cell.dataset.status, shade: getComputedStyle(cell).backgroundColor}))));
   assert.equal(cells.length, expected.incidents.length, 'one row per incident');
+  const seen = new Map();
   expected.incidents.forEach((incident, row) => {
     incident.instruments.forEach((verdict, column) => {
       const cell = cells[row][column];
       assert.equal(cell.instrument, verdict.id);
-      assert.equal(cell.triggered, verdict.in_force && verdict.clauses.some((clause) => clause.triggered), `${incident.id} × ${verdict.id} triggered`);
-      assert.equal(cell.notInForce, !verdict.in_force, `${incident.id} × ${verdict.id} in force`);
+      // The cell is the strongest status among the CLI's clauses: owed > owed-once > not-owed.
+      const statuses = verdict.clauses.map((clause) => clause.status);
+      const strongest = !verdict.in_force ? 'not-in-force' : ['owed', 'owed-once'].find((s) => statuses.includes(s)) || 'not-owed';
+      assert.equal(cell.status, strongest, `${incident.id} × ${verdict.id}: ${statuses.join(', ')}`);
+      if (seen.has(cell.status)) assert.equal(cell.shade, seen.get(cell.status), 'one colour per status');
+      seen.set(cell.status, cell.shade);
     });
   });
+  assert.ok(seen.has('owed') && seen.has('owed-once') && seen.has('not-owed'), 'the timeline exercises each status');
+  assert.equal(new Set(seen.values()).size, seen.size, 'each status its own colour');
+  const legend = await page.$$eval('#adjudicate-legend span', (items) => items.map((item) => item.className));
+  assert.deepEqual(legend, ['owed', 'owed-once', 'not-owed', 'not-in-force']);
+  assert.equal(await linkedCsv(page, '#adjudicate-csv'), cliText('adjudicate', '--timeline', 'scenarios/renewed-attack-2027.toml', ...instruments, '--csv', '-'));
   await page.click('#adjudicate-matrix td.cell');
   await page.waitForSelector('#adjudicate-detail');
   const detailRows = await page.$$eval('#adjudicate-detail tbody tr', (rows) => rows.length);
@@ -170,6 +191,21 @@ await check('simulate', async (page, open) => {
   const shown = await page.$$eval('#sim-table tbody tr', (rows) => rows.map((row) => row.cells[1].textContent));
   assert.deepEqual(shown, expected.designs.map((design) => design.p_attack.toFixed(3)));
   await page.screenshot({path: path.join(ARTIFACTS, 'simulate-charts.png'), fullPage: true});
+  const csv = (await linkedCsv(page, '#sim-csv')).split('\r\n');
+  const cliCsv = cliText('simulate', 'scenarios/ukraine-guarantees.toml', '--draws', '2000', '--seed', '7', '--threads', '1', '--csv', '-').split('\r\n');
+  assert.deepEqual(csv, cliCsv, 'the CSV is simulate --csv');
+  // The explain view: simulate --explain --json, one section per design.
+  await page.$eval('#sim-explain', (box) => { box.checked = true; });
+  await page.click('#sim-run');
+  await page.waitForSelector('#sim-explain-view', {timeout: 120000});
+  const explained = cli('simulate', 'scenarios/ukraine-guarantees.toml', '--draws', '2000', '--seed', '7', '--explain', '--json');
+  const sections = await page.$$eval('#sim-explain-view .explain', (nodes) => nodes.map((node) => ({
+    design: node.dataset.design, guarantors: node.querySelectorAll('.contributions tbody tr').length, changes: node.querySelectorAll('.best-changes tbody tr').length})));
+  assert.deepEqual(sections, explained.designs.map((design) => ({design: design.id, guarantors: design.explain.contributions.length, changes: design.explain.best_changes.length})));
+  const afterChange = await page.$$eval('#sim-explain-view .best-changes tbody tr', (rows) => rows.map((row) => row.cells[3].textContent));
+  assert.deepEqual(afterChange, explained.designs.flatMap((design) => design.explain.best_changes.map((change) => change.p_attack.toFixed(3))));
+  await page.screenshot({path: path.join(ARTIFACTS, 'simulate-explain.png'), fullPage: true});
+  await page.$eval('#sim-explain', (box) => { box.checked = false; });
   // Cancel: a long run stops when asked.
   await page.$eval('#sim-draws', (input) => { input.value = '200000'; });
   await page.click('#sim-run');
@@ -177,6 +213,57 @@ await check('simulate', async (page, open) => {
   await page.click('#sim-cancel');
   await page.waitForFunction(() => /^(cancelled|done)/.test(document.querySelector('#sim-state').textContent), {timeout: 120000});
   assert.match(await page.$eval('#sim-state', (node) => node.textContent), /^cancelled/);
+});
+
+await check('negotiate', async (page, open) => {
+  await open('#/negotiate?scenario=ukraine-settlement');
+  const expected = cli('negotiate', 'scenarios/ukraine-settlement.csv', '--json');
+  const fromApi = await page.evaluate(async () => (await fetch('/api/negotiate?scenario=ukraine-settlement')).json());
+  assert.deepEqual(fromApi, expected, 'the API document is negotiate --json');
+  const medians = await page.$$eval('#neg-forecast tbody tr', (rows) => rows.map((row) => row.cells[2].textContent));
+  assert.deepEqual(medians, expected.forecast.weighted_median.map((value) => value.toFixed(1)), 'the forecast');
+  const order = await page.$$eval('#neg-result > *', (nodes) => nodes.map((node) => node.id || node.tagName.toLowerCase()));
+  assert.ok(order.indexOf('neg-forecast') < order.indexOf('neg-clusters') && order.indexOf('neg-clusters') < order.lastIndexOf('div'), 'the forecast first, then the clusters, then the charts');
+  const clusters = await page.$$eval('#neg-clusters tbody tr', (rows) => rows.length);
+  assert.equal(clusters, expected.forecast.clusters.length);
+  await page.waitForFunction(() => [...document.querySelectorAll('img.neg-chart')].every((img) => img.complete && img.naturalWidth > 0), {timeout: 15000});
+  assert.equal(await page.$$eval('img.neg-chart', (images) => images.length), expected.dimensions.length, 'one chart per dimension');
+  // The chart ends each actor's line with its final position, from the same document.
+  const svg = await page.evaluate(async () => (await fetch('/api/negotiate/chart?scenario=ukraine-settlement&dimension=0')).text());
+  const last = expected.history[expected.history.length - 1].positions;
+  expected.actors.forEach((actor, index) => assert.ok(svg.includes(`>${actor} ${last[index][0].toFixed(1)}<`), `${actor}'s final position on the chart`));
+  assert.ok(svg.includes('>0 = none<') && svg.includes('>100 = NATO membership<'), 'the scale ends from the scale file');
+  assert.equal(await linkedCsv(page, '#neg-csv'), cliText('negotiate', 'scenarios/ukraine-settlement.csv', '--csv', '-'), 'the CSV is negotiate --csv');
+  await page.screenshot({path: path.join(ARTIFACTS, 'negotiate-full.png'), fullPage: true});
+});
+
+await check('history', async (page, open) => {
+  await open('#/history');
+  const expected = cli('history', 'reliability', '--json');
+  const fromApi = await page.evaluate(async () => (await fetch('/api/history/reliability')).json());
+  assert.deepEqual(fromApi, expected, 'the API document is history reliability --json');
+  const rates = await page.$$eval('#hist-table tbody tr', (rows) => rows.map((row) => row.cells[3].textContent));
+  assert.deepEqual(rates, [expected.overall, ...Object.values(expected.by_era), ...Object.values(expected.by_type)].map((rate) => (100 * rate.rate).toFixed(1) + '%'));
+  await page.waitForFunction(() => document.querySelector('#hist-chart').complete && document.querySelector('#hist-chart').naturalWidth > 0, {timeout: 15000});
+  assert.ok(await page.$('#hist-no-backtest'), 'no backtest report yet: the page says how to make one');
+});
+
+await check('reports', async (page, open, problems) => {
+  execFileSync(CASUS, ['simulate', 'scenarios/ukraine-guarantees.toml', '--draws', '500', '--report', path.join(WORKSPACE, 'ukraine-guarantees.html')], {stdio: 'ignore'});
+  await open('#/reports');
+  const names = await page.$$eval('#reports tbody tr', (rows) => rows.map((row) => row.dataset.name));
+  assert.deepEqual(names, ['workspace/ukraine-guarantees.html']);
+  await page.click('#reports tbody a');
+  await page.waitForSelector('#report-frame');
+  const frame = await (await page.$('#report-frame')).contentFrame();
+  await frame.waitForSelector('svg', {timeout: 15000});
+  assert.ok((await frame.$$('svg')).length >= 2, 'the report\'s charts show in the frame');
+  const refused = await page.evaluate(async () => (await fetch('/report?name=../etc.html')).status);
+  assert.equal(refused, 403, 'a report name leaving the workspace is refused');
+  const logged = problems.findIndex((problem) => problem.includes('403'));  // the browser logs the refusal
+  assert.ok(logged >= 0);
+  problems.splice(logged, 1);
+  await page.screenshot({path: path.join(ARTIFACTS, 'reports-full.png'), fullPage: true});
 });
 
 await browser.close();

@@ -2,16 +2,20 @@
 // (`casus serve`) print the same bytes: loaded instruments, findings, timelines → nlohmann::json.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "casus/bargain/forecast.hpp"
+#include "casus/bargain/smp.hpp"
 #include "casus/core/diagnostic.hpp"
 #include "casus/core/party_table.hpp"
 #include "casus/engine/adjudicate.hpp"
 #include "casus/engine/timeline.hpp"
+#include "casus/history/reliability.hpp"
 #include "casus/lint/lint_instrument.hpp"
 #include "casus/spec/instrument.hpp"
 
@@ -37,5 +41,11 @@ bool InstrumentMatches(const Instrument& instrument, const std::optional<std::st
 nlohmann::json AdjudicationDocument(const Timeline& timeline, const std::vector<Instrument>& instruments,
                                     const PartyTable& parties, const AdjudicationOptions& options,
                                     bool with_record = false);
+
+//! `negotiate --json`: SMP on the scenario, its forecast and, with `perturbation`, the bands.
+nlohmann::json NegotiationDocument(const SmpScenario& scenario, const std::optional<PerturbationOptions>& perturbation);
+//! `history reliability --json`: {"coding","overall","by_era","by_type"}, each {"honored","violated",
+//! "rate","ci95"}, from data/reliability/ under `home` (throws DataError on a malformed file).
+nlohmann::json ReliabilityDocument(const std::filesystem::path& home, ReliabilityCoding coding);
 
 }  // namespace casus

@@ -34,6 +34,28 @@ struct HeatMap {
   int decimals = 2;
 };
 
+struct Series {
+  std::string label;
+  std::vector<double> values;  //!< one per x step (0, 1, 2, …)
+};
+
+struct LineChart {
+  std::string title;
+  std::string x_axis;       //!< e.g. "turn"
+  std::string y_axis;       //!< e.g. "position (0–100)"
+  std::string low_label;    //!< what the bottom of the axis stands for (may be empty)
+  std::string high_label;   //!< what the top stands for (may be empty)
+  std::vector<Series> series;
+  double minimum = 0.0;
+  double maximum = 100.0;
+  int decimals = 1;
+};
+
+//! Lines over steps, each series in its own colour (a fixed categorical palette, in series order)
+//! with its last value printed at its end (labels pushed apart so none overlap) and a legend.
+std::string RenderLineChart(const LineChart& chart);
+//! The categorical colour of series `index` (the palette RenderLineChart uses; it repeats after 12).
+std::string SeriesColour(size_t index);
 //! Horizontal bars with the value printed at each bar's end and whiskers for intervals.
 std::string RenderBarChart(const BarChart& chart);
 //! A grid of cells shaded on one sequential scale, each cell's value printed in it, with a legend.

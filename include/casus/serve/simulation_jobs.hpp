@@ -43,8 +43,9 @@ class SimulationJobs {
   SimulationJobs(std::filesystem::path home, const PartyTable& parties, SimulationLimits limits);
   ~SimulationJobs();  //!< cancels every job and waits for it
 
-  //! Starts simulating `scenario_file` (an absolute path); returns the job's id.
-  uint64_t Start(const std::filesystem::path& scenario_file, int64_t draws, uint64_t seed);
+  //! Starts simulating `scenario_file` (an absolute path); returns the job's id. With `explain`,
+  //! the result is `simulate --explain --json` (each design's best one-clause changes, simulated).
+  uint64_t Start(const std::filesystem::path& scenario_file, int64_t draws, uint64_t seed, bool explain = false);
   //! {"job","state":"running"|"done"|"cancelled"|"failed","designs_done","designs","draws","error"?}.
   nlohmann::json Status(uint64_t job);
   //! The finished job's `simulate --json` document.

@@ -22,6 +22,7 @@ struct ServeOptions {
   std::filesystem::path workspace;           //!< drafts and timelines saved from the browser
   size_t max_body_bytes = 1 << 20;           //!< larger requests are refused (413)
   size_t threads = 8;                        //!< request handler threads
+  int64_t max_negotiation_draws = 1000;      //!< perturbed SMP runs per negotiate request
   SimulationLimits simulation_limits;        //!< simulations started from the browser
 };
 
