@@ -165,17 +165,22 @@ std::optional<GuaranteeScenario> LoadScenarioFile(const std::filesystem::path& p
     if (auto value = ReadNumber(reader, "challenger_type_sd", state, 0.0, true)) p.challenger_type_sd = *value;
     if (auto value = ReadNumber(reader, "common_shock_sd", state, 0.0, false)) p.common_shock_sd = *value;
     if (auto value = ReadNumber(reader, "noise_sd", state, 0.0, true)) p.noise_sd = *value;
-    if (const toml::node* node = table->get("reneging_cost"); node != nullptr && node->is_string()) {
-      reader.Get("reneging_cost");
-      if (node->as_string()->get() == "calibrated") {
-        scenario.calibrate_reneging = true;
-      } else {
-        state.Error(state.At(*node), fmt::format("unknown reneging_cost '{}'", node->as_string()->get()),
-                    "write a number ≥ 0, or \"calibrated\" to derive it from the historical honour rate of defence pacts since 1945");
+    // A number ≥ 0, or "calibrated" (the value then comes from the data: docs/calibration.md).
+    auto number_or_calibrated = [&](const char* name, double& value, bool& calibrate, const char* what_calibrated) {
+      if (const toml::node* node = table->get(name); node != nullptr && node->is_string()) {
+        reader.Get(name);
+        if (node->as_string()->get() == "calibrated") {
+          calibrate = true;
+        } else {
+          state.Error(state.At(*node), fmt::format("unknown {} '{}'", name, node->as_string()->get()),
+                      fmt::format("write a number ≥ 0, or \"calibrated\" to derive it from {}", what_calibrated));
+        }
+      } else if (auto number = ReadNumber(reader, name, state, 0.0, false)) {
+        value = *number;
       }
-    } else if (auto value = ReadNumber(reader, "reneging_cost", state, 0.0, false)) {
-      p.reneging_cost = *value;
-    }
+    };
+    number_or_calibrated("reneging_cost", p.reneging_cost, scenario.calibrate_reneging,
+                         "the historical honour rate of defence pacts since 1945");
     if (auto value = ReadNumber(reader, "reneging_cost_sd", state, 0.0, false)) {
       p.reneging_cost_sd = *value;
       scenario.reneging_sd_given = true;
@@ -190,18 +195,8 @@ std::optional<GuaranteeScenario> LoadScenarioFile(const std::filesystem::path& p
     if (auto value = ReadNumber(reader, "reach_half_distance_km", state, 0.0, true)) p.reach_half_distance_km = *value;
     if (auto value = ReadFactor(reader, "nuclear_escalation_probability", state)) p.nuclear_escalation_probability = *value;
     if (auto value = ReadNumber(reader, "nuclear_escalation_loss", state, 0.0, false)) p.nuclear_escalation_loss = *value;
-    if (const toml::node* node = table->get("nuclear_cost_markup"); node != nullptr && node->is_string()) {
-      reader.Get("nuclear_cost_markup");
-      if (node->as_string()->get() == "calibrated") {
-        scenario.calibrate_nuclear = true;
-      } else {
-        state.Error(state.At(*node), fmt::format("unknown nuclear_cost_markup '{}'", node->as_string()->get()),
-                    "write a number ≥ 0, or \"calibrated\" to derive it from defence pacts' honour rates against nuclear-armed and "
-                    "non-nuclear opponents since 1945");
-      }
-    } else if (auto value = ReadNumber(reader, "nuclear_cost_markup", state, 0.0, false)) {
-      p.nuclear_cost_markup = *value;
-    }
+    number_or_calibrated("nuclear_cost_markup", p.nuclear_cost_markup, scenario.calibrate_nuclear,
+                         "defence pacts' honour rates against nuclear-armed and non-nuclear opponents since 1945");
     if (auto value = ReadNumber(reader, "defender_strength", state, 0.0, false)) p.defender_strength = *value;
     if (auto value = ReadNumber(reader, "forces_reference_troops", state, 0.0, true)) p.forces_reference_troops = *value;
     if (auto value = ReadNumber(reader, "tripwire_bonus", state, 0.0, false)) p.tripwire_bonus = *value;
