@@ -72,7 +72,9 @@ int RunSimulate(const GlobalOptions& global, const SimulateOptions& options) {
     const std::string spread = parameters.reneging_cost_sd > 0.0 ? fmt::format(", sd {:.3f}", parameters.reneging_cost_sd) : "";
     fmt::print("Scenario {}: {} designs, {} draws, seed {}, {} thread{}; reneging cost ρ = {:.3f}{}{}\n", scenario->id, outcomes.size(),
                options.draws, options.seed, threads_used, threads_used == 1 ? "" : "s", parameters.reneging_cost, spread,
-               scenario->calibrate_reneging ? " (calibrated on defence pacts' honour rate since 1945)" : "");
+               scenario->calibrate_reneging ? " (calibrated on defence pacts' honour rate since 1945)"
+               : scenario->parameters_source.empty() ? ""
+                                                     : fmt::format(" (from {})", scenario->parameter_sources.at("reneging_cost")));
     fmt::print("{}", RenderSimulationTable(outcomes));
     if (options.explain) fmt::print("{}", RenderExplanationText(outcomes, changes));
   }

@@ -38,6 +38,13 @@ struct GuaranteeScenario {
   GameParameters parameters;       //!< defaults, overridden by [parameters]; capabilities from CINC
   bool calibrate_reneging = false; //!< reneging_cost = "calibrated": ρ from the historical honour rate
   bool reneging_sd_given = false;  //!< reneging_cost_sd was written (calibration keeps it)
+  //! [parameters] source = "backtest" or a fitted-parameters file (docs/backtest.md); applied by
+  //! LoadCalibratedScenario.
+  std::string parameters_source;
+  SourcePosition parameters_source_position;
+  //! Where each parameter's value comes from, by its [parameters] name: "scenario", "calibrated: …",
+  //! "backtest: …"; a parameter not listed has the default of docs/guarantee-game.md.
+  std::map<std::string, std::string> parameter_sources;
   std::vector<ScenarioDesign> designs;
   std::string file;
 };
