@@ -40,17 +40,19 @@ t2=$(printf '%s\n' "${two[@]}" | median)
 mpi=$(printf '%s\n' "${share[@]}" | median)
 c1=$(printf '%s\n' "${compute[@]}" | median)
 tm=$(printf '%s\n' "${machine[@]}" | median)
-k=$(mpirun -n 1 "$casus" "${args[@]}" 2>/dev/null | grep -c '"prior"')
+mpirun -n 1 "$casus" "${args[@]}" 2>/dev/null > "$work/one.json"
+k=$(grep -o '"prior"' "$work/one.json" | wc -l)
+designs=$(grep -o '"mean_p_attack"' "$work/one.json" | wc -l)
 worlds=$((samples * (k + 2)))
 cores=$(nproc)
-awk -v t1="$t1" -v t2="$t2" -v mpi="$mpi" -v c1="$c1" -v worlds="$worlds" -v draws="$draws" -v k="$k" -v cores="$cores" -v pairs="$pairs" -v tm="$tm" 'BEGIN {
+awk -v t1="$t1" -v t2="$t2" -v mpi="$mpi" -v c1="$c1" -v worlds="$worlds" -v draws="$draws" -v k="$k" -v cores="$cores" -v designs="$designs" -v pairs="$pairs" -v tm="$tm" 'BEGIN {
   e = t1 / (2 * t2)
-  printf "robustness, %d assumptions, %d worlds × 6 designs × %d draws; median of %d alternating pairs\n", k, worlds, draws, pairs
+  printf "robustness, %d assumptions, %d worlds × %d designs × %d draws; median of %d alternating pairs\n", k, worlds, designs, draws, pairs
   printf "  1 rank × 1 thread: %.2f s   2 ranks × 1 thread: %.2f s   parallel efficiency %.2f (target ≥ 0.9)\n", t1, t2, e
   printf "  the machine'"'"'s own 1 → 2 core efficiency now (two independent runs side by side): %.2f; MPI efficiency relative to it: %.2f\n", t1 / tm, e / (t1 / tm)
   printf "  MPI share of the ranks'"'"' time with 2 ranks (sending, receiving, waiting): %.4f\n", mpi
   per_world = c1 / worlds * 20000 / draws
-  printf "  one world (6 designs, 20 000 draws): %.3f s of processor time (1 rank, 1 thread)\n", per_world
+  printf "  one world (%d designs, 20 000 draws): %.3f s of processor time (1 rank, 1 thread)\n", designs, per_world
   r = e / (t1 / tm)
   total = 1.7e5 * per_world
   printf "  15 assumptions, N = 10^4 (1.7e5 worlds): %.1f core-hours\n", total / 3600

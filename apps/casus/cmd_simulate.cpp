@@ -74,7 +74,8 @@ int RunSimulate(const GlobalOptions& global, const SimulateOptions& options) {
                options.draws, options.seed, threads_used, threads_used == 1 ? "" : "s", parameters.reneging_cost, spread,
                scenario->calibrate_reneging ? (scenario->calibrate_nuclear ? " (calibrated on defence pacts' honour rate since 1945 against non-nuclear opponents)"
                                                                             : " (calibrated on defence pacts' honour rate since 1945)")
-                                            : "");
+               : scenario->parameters_source.empty() ? ""
+                                                      : fmt::format(" (from {})", scenario->parameter_sources.at("reneging_cost")));
     if (scenario->calibrate_nuclear) {
       fmt::print("nuclear cost markup μ = {:.3f} (calibrated: defence pacts' honour rates since 1945 against nuclear-armed and non-nuclear opponents)\n",
                  parameters.nuclear_cost_markup);

@@ -9,6 +9,7 @@
 #include "casus/core/spelling.hpp"
 #include "casus/report/simulation.hpp"
 #include "casus/history/datasets.hpp"
+#include "casus/sim/distributed.hpp"
 #include "casus/sim/sweep.hpp"
 #include "common.hpp"
 
@@ -26,15 +27,21 @@ struct SweepOptions {
 };
 
 int RunSweepCommand(const GlobalOptions& global, const SweepOptions& options) {
+  const MpiSession session;  // MPI only under mpirun or srun: the runs are dealt across the ranks
+  const bool root = session.root();
   const Environment environment = LoadEnvironment(global);
   Diagnostics diagnostics;
   const auto spec = LoadSweepFile(options.sweep, environment.parties, diagnostics);
-  for (const auto& diagnostic : diagnostics.All()) fmt::print(stderr, "{}\n", FormatDiagnostic(diagnostic));
+  if (root) {
+    for (const auto& diagnostic : diagnostics.All()) fmt::print(stderr, "{}\n", FormatDiagnostic(diagnostic));
+  }
   if (!spec) return kBadInput;
   try {
     Diagnostics scenario_diagnostics;  // the sweep file's were printed above
     const auto loaded = LoadCalibratedScenario(spec->scenario, environment.home, environment.parties, scenario_diagnostics);
-    for (const auto& diagnostic : scenario_diagnostics.All()) fmt::print(stderr, "{}\n", FormatDiagnostic(diagnostic));
+    if (root) {
+      for (const auto& diagnostic : scenario_diagnostics.All()) fmt::print(stderr, "{}\n", FormatDiagnostic(diagnostic));
+    }
     if (!loaded) return kBadInput;
     for (const auto& axis : spec->axes) {
       for (size_t design_idx = 0; design_idx < axis.designs.size(); ++design_idx) {
@@ -42,7 +49,7 @@ int RunSweepCommand(const GlobalOptions& global, const SweepOptions& options) {
         std::vector<std::string> ids;
         for (const auto& candidate : designs) ids.push_back(candidate.id);
         if (std::find(ids.begin(), ids.end(), axis.designs[design_idx]) == ids.end()) {
-          fmt::print(stderr, "{}\n", FormatDiagnostic(Diagnostic{Severity::Error, axis.design_positions[design_idx],
+          if (root) fmt::print(stderr, "{}\n", FormatDiagnostic(Diagnostic{Severity::Error, axis.design_positions[design_idx],
                                                                   fmt::format("design '{}' is not in the scenario {}", axis.designs[design_idx],
                                                                               spec->scenario.filename().string()),
                                                                   SuggestionHint(axis.designs[design_idx], ids)}));
@@ -51,14 +58,26 @@ int RunSweepCommand(const GlobalOptions& global, const SweepOptions& options) {
       }
     }
     // Every output checked before the first run: a wrong path must not cost a sweep, nor touch the database.
-    if (!options.csv.empty()) CheckOutputPath(options.csv, {options.database, options.sweep});
-    if (!options.report.empty()) CheckOutputPath(options.report, {options.database, options.sweep, options.csv});
-    const bool terminal = isatty(fileno(stderr)) != 0;
+    // Under mpirun rank 0 checks and every rank hears the verdict (no rank may wait for another that stopped).
+    int64_t checked = kOk;
+    if (root) {
+      try {
+        if (!options.csv.empty()) CheckOutputPath(options.csv, {options.database, options.sweep});
+        if (!options.report.empty()) CheckOutputPath(options.report, {options.database, options.sweep, options.csv});
+      } catch (const OutputError& error) {
+        fmt::print(stderr, "{}\n", error.what());
+        checked = kBadInput;
+      }
+    }
+    if (session.BroadcastInt(checked) != kOk) return kBadInput;
+    const bool terminal = root && isatty(fileno(stderr)) != 0;
     const auto progress = RunSweep(*spec, *loaded, environment.parties, options.database, options.resume, options.threads,
                                    [terminal](const SweepProgress& step) {
                                      if (terminal) fmt::print(stderr, "\r  {} / {} runs", step.skipped + step.done, step.total);
-                                   });
+                                   },
+                                   &session);
     if (terminal) fmt::print(stderr, "\n");
+    if (!root) return kOk;
     if (!options.json) {
       fmt::print("sweep {}: {} runs in all; {} already in {}, {} run now\n", spec->id, progress.total, progress.skipped,
                  options.database, progress.done);
@@ -92,7 +111,7 @@ int RunSweepCommand(const GlobalOptions& global, const SweepOptions& options) {
                  {"pareto_front", front}});
     }
   } catch (const DataError& error) {
-    fmt::print(stderr, "{}\n", error.what());
+    if (root) fmt::print(stderr, "{}\n", error.what());
     return kBadInput;
   } catch (const OutputError& error) {
     fmt::print(stderr, "{}\n", error.what());
@@ -104,7 +123,7 @@ int RunSweepCommand(const GlobalOptions& global, const SweepOptions& options) {
 
 void AddSweepCommand(CLI::App& app, const GlobalOptions& global, std::function<int()>& run) {
   auto options = std::make_shared<SweepOptions>();
-  CLI::App* command = app.add_subcommand("sweep", "Run the guarantee game over a grid of designs and parameters into SQLite; resumable (docs/sweep-format.md).");
+  CLI::App* command = app.add_subcommand("sweep", "Run the guarantee game over a grid of designs and parameters into SQLite; resumable; runs under mpirun (docs/sweep-format.md, docs/distributed.md).");
   command->add_option("sweep", options->sweep, "sweep file (docs/sweep-format.md)")->required();
   command->add_option("--db", options->database, "SQLite database to write (created if absent)")->required();
   command->add_flag("--resume", options->resume, "continue a sweep already in the database (completed runs are skipped)");

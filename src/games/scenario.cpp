@@ -1,4 +1,5 @@
 #include "casus/games/scenario.hpp"
+#include "casus/games/fitted_parameters.hpp"
 
 #include <cmath>
 
@@ -219,6 +220,17 @@ std::optional<GuaranteeScenario> LoadScenarioFile(const std::filesystem::path& p
         if (reneging) p.guarantor_reneging_cost[resolved.front()] = *reneging;
       }
     }
+    if (auto source = reader.String("source", false, "source = \"backtest\"")) {
+      scenario.parameters_source = *source;
+      scenario.parameters_source_position = state.At(*table->get("source"));
+      if (table->get("reneging_cost") != nullptr || table->get("reneging_cost_sd") != nullptr) {
+        state.Error(scenario.parameters_source_position, "[parameters] gives both source and reneging_cost",
+                    "the fitted-parameters file sets reneging_cost and its spread: drop reneging_cost (and reneging_cost_sd), or drop source");
+      }
+    }
+    for (const auto& [key, node] : *table) {
+      if (key.str() != "source" && key.str() != "capability") scenario.parameter_sources[std::string(key.str())] = "scenario";
+    }
     if (auto source = reader.String("capability", false, "capability = \"cinc\"")) {
       if (*source != "cinc") {
         state.Error(state.At(*table->get("capability")), fmt::format("unknown capability source '{}'", *source),
@@ -324,12 +336,20 @@ std::optional<LoadedScenario> LoadCalibratedScenario(const std::filesystem::path
   for (const auto& [party, weight] : defaults.capability) cinc[party] = weight.cinc;
   auto loaded = LoadScenarioWithInstruments(path, home, parties, cinc, diagnostics);
   const CredibilityPrior* prior = &defaults.credibility.at("defense").at("1945-2003");
+  if (loaded && !loaded->scenario.parameters_source.empty()) {
+    const auto file = FittedParametersPath(loaded->scenario.parameters_source, path, home);
+    const auto fitted = ReadFittedParameters(file, loaded->scenario.parameters_source_position, parties, diagnostics);
+    if (!fitted) return std::nullopt;
+    ApplyFittedParameters(loaded->scenario, *fitted);
+  }
   if (loaded && loaded->scenario.calibrate_nuclear) {
     const NuclearSplit& split = defaults.nuclear_split;
     if (!split.available) throw DataError(fmt::format("{}: nuclear_cost_markup = \"calibrated\" needs data/cow, data/atop and data/nuclear", path.string()));
     loaded->scenario.parameters.nuclear_cost_markup =
         CalibratedNuclearMarkup(split.against_non_nuclear.Mean(), split.against_nuclear.Mean(), loaded->scenario.parameters);
     prior = &split.against_non_nuclear;  // the reference case of ρ's calibration faces no markup
+    loaded->scenario.parameter_sources["nuclear_cost_markup"] =
+        "calibrated: defence pacts' honour rates since 1945 against nuclear-armed and non-nuclear opponents (docs/calibration.md)";
   }
   if (loaded) {
     ApplyCalibration(*loaded, prior->Mean(), prior->Sd());
@@ -389,6 +409,9 @@ void ApplyCalibration(LoadedScenario& loaded, double honour_probability, double 
     GameParameters& parameters = loaded.scenario.parameters;
     parameters.reneging_cost = CalibratedRenegingCost(honour_probability, parameters);
     if (!loaded.scenario.reneging_sd_given) parameters.reneging_cost_sd = CalibratedRenegingCostSd(honour_probability, honour_sd, parameters);
+    loaded.scenario.parameter_sources["reneging_cost"] =
+        loaded.scenario.calibrate_nuclear ? "calibrated: the honour rate of defence pacts since 1945 against non-nuclear opponents (docs/calibration.md)"
+                                          : "calibrated: the honour rate of defence pacts since 1945 (docs/calibration.md)";
   }
 }
 

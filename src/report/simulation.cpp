@@ -64,6 +64,16 @@ nlohmann::json ParametersToJson(const GameParameters& p) {
           {"guarantors", GuarantorOverridesToJson(p)}};
 }
 
+// Where each parameter of `parameters` (ParametersToJson) comes from: the scenario's record, or "default".
+nlohmann::json ParameterSources(const GuaranteeScenario& scenario, const nlohmann::json& parameters) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [name, value] : parameters.items()) {
+    const auto found = scenario.parameter_sources.find(name);
+    out[name] = found != scenario.parameter_sources.end() ? found->second : std::string("default");
+  }
+  return out;
+}
+
 // The rows of the decomposition, largest share of the fall in P(attack) first.
 std::vector<const DesignOutcome::Contribution*> SortedContributions(const DesignOutcome& outcome) {
   std::vector<const DesignOutcome::Contribution*> rows;
@@ -211,8 +221,9 @@ nlohmann::json SimulationToJson(const GuaranteeScenario& scenario, const std::ve
                        {"triggered_commitments", outcome.triggered_commitments}});
     if (changes != nullptr) designs.back()["explain"] = ExplanationToJson(outcome, outcome_idx < changes->size() ? (*changes)[outcome_idx] : std::vector<ClauseChange>{});
   }
+  const nlohmann::json parameters = ParametersToJson(scenario.parameters);
   return {{"scenario", scenario.id}, {"seed", options.seed}, {"draws", options.draws}, {"threads", threads_used},
-          {"parameters", ParametersToJson(scenario.parameters)}, {"designs", designs}};
+          {"parameters", parameters}, {"parameter_sources", ParameterSources(scenario, parameters)}, {"designs", designs}};
 }
 
 std::string RenderSimulationHtml(const GuaranteeScenario& scenario, const std::vector<DesignOutcome>& outcomes,
@@ -280,8 +291,11 @@ std::string RenderSimulationHtml(const GuaranteeScenario& scenario, const std::v
   out += "<h2>Parameters</h2>\n<p class=\"note\">As simulated (defaults and their sources: docs/guarantee-game.md; "
          "N(mean, sd) is drawn per draw).</p>\n<table>\n";
   const nlohmann::json parameters = ParametersToJson(scenario.parameters);  // items() refers into it
+  const nlohmann::json sources = ParameterSources(scenario, parameters);
+  out += "<tr><th>parameter</th><th>value</th><th>source</th></tr>\n";
   for (const auto& [name, value] : parameters.items()) {
-    out += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n", XmlEscape(name), XmlEscape(FormatParameter(value)));
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", XmlEscape(name), XmlEscape(FormatParameter(value)),
+                       XmlEscape(sources.at(name).get<std::string>()));
   }
   out += "</table>\n</body></html>\n";
   return out;

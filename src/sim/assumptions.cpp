@@ -43,66 +43,109 @@ Prior DefaultPrior(double value, double low, double high) {
 
 // One row of the adapter's table: an assumption with a fixed value, or a distribution (sd > 0)
 // that becomes the prior. Skipped when both the value and the spread are 0 (nothing to move).
+struct Row {
+  std::string name;
+  std::string meaning;
+  std::string reference;  //!< where the value comes from (docs/guarantee-game.md, "Defaults")
+  double low = -kUnbounded;  //!< the valid range, as the scenario reader checks it
+  double high = kUnbounded;
+};
+
 // `zero_half_width` > 0: a value of exactly 0 still moves, uniformly over ± that width.
-void Add(std::vector<Assumption>& out, std::string name, std::string meaning, Normal given, double low, double high,
-         std::function<void(GameParameters&, double)> set, double zero_half_width = 0.0) {
-  Assumption assumption{std::move(name), std::move(meaning), given.mean, {}, given.sd > 0.0, std::move(set)};
+void Add(std::vector<Assumption>& out, Row row, Normal given, std::function<void(GameParameters&, double)> set, double zero_half_width = 0.0) {
+  Assumption assumption{std::move(row.name), std::move(row.meaning), given.mean, {}, given.sd > 0.0, std::move(set), std::move(row.reference)};
   if (given.sd > 0.0) {
-    assumption.prior = Prior{Prior::Kind::Normal, given.mean, given.sd, low, high};
+    assumption.prior = Prior{Prior::Kind::Normal, given.mean, given.sd, row.low, row.high};
   } else if (given.mean != 0.0) {
-    assumption.prior = DefaultPrior(given.mean, low, high);
+    assumption.prior = DefaultPrior(given.mean, row.low, row.high);
   } else if (zero_half_width > 0.0) {
-    assumption.prior = Prior{Prior::Kind::Uniform, std::max(low, -zero_half_width), std::min(high, zero_half_width), low, high};
+    assumption.prior = Prior{Prior::Kind::Uniform, std::max(row.low, -zero_half_width), std::min(row.high, zero_half_width), row.low, row.high};
   } else {
     return;
   }
   out.push_back(std::move(assumption));
 }
 
+// A fixed number of GameParameters (no distribution of its own in the scenario).
+void AddNumber(std::vector<Assumption>& out, Row row, double GameParameters::*member, const GameParameters& p) {
+  Add(out, std::move(row), Normal{p.*member, 0.0}, [member](GameParameters& q, double x) { q.*member = x; });
+}
+
 // The table: every assumption of GameParameters the analysis moves. To add a parameter of the game,
-// add a line here (docs/robustness.md, "Adding an assumption").
+// add a line here (docs/robustness.md, "Adding an assumption"). The ranges are those the scenario
+// reader accepts (src/games/scenario.cpp); "> 0" is written as 1e-6.
 std::vector<Assumption> ScenarioAssumptions(const GameParameters& p) {
   std::vector<Assumption> out;
   const double inf = kUnbounded;
-  Add(out, "challenger_gain", "the challenger's gain from a successful attack (G)", p.challenger_gain, -inf, inf,
+  const std::string assumed = "an assumption (docs/guarantee-game.md)";
+  Add(out, {"challenger_gain", "the challenger's gain from a successful attack (G)", "the scenario; MODELS.md D"}, p.challenger_gain,
       [](GameParameters& q, double x) { q.challenger_gain = Normal{x, 0.0}; });
-  Add(out, "challenger_war_cost", "its cost of war without intervention (W)", p.challenger_war_cost, -inf, inf,
+  Add(out, {"challenger_war_cost", "its cost of war without intervention (W)", "the scenario; MODELS.md D"}, p.challenger_war_cost,
       [](GameParameters& q, double x) { q.challenger_war_cost = Normal{x, 0.0}; });
   // The spread of guarantor_value is the spread between guarantors within a world (kept); its mean
   // moves (a mean of 0, the backtest's constant, over ± that spread).
-  Add(out, "guarantor_value", "the guarantors' mean value of protecting the beneficiary (v̄)", Normal{p.guarantor_value.mean, 0.0}, -inf, inf,
-      [](GameParameters& q, double x) { q.guarantor_value.mean = x; }, p.guarantor_value.sd);
-  Add(out, "challenger_type_sd", "the spread of challenger types (σ_τ)", Normal{p.challenger_type_sd, 0.0}, 1e-6, inf,
-      [](GameParameters& q, double x) { q.challenger_type_sd = x; });
-  Add(out, "common_shock_sd", "correlated resolve across guarantors (σ_η)", Normal{p.common_shock_sd, 0.0}, 0.0, inf,
-      [](GameParameters& q, double x) { q.common_shock_sd = x; });
-  Add(out, "noise_sd", "idiosyncratic noise (σ_ε)", Normal{p.noise_sd, 0.0}, 1e-6, inf, [](GameParameters& q, double x) { q.noise_sd = x; });
-  Add(out, "reneging_cost", "the cost of reneging a full commitment (ρ)", Normal{p.reneging_cost, p.reneging_cost_sd}, 0.0, inf,
-      [](GameParameters& q, double x) {
+  Add(out, {"guarantor_value", "the guarantors' mean value of protecting the beneficiary (v̄)", "the scenario; MODELS.md D"},
+      Normal{p.guarantor_value.mean, 0.0}, [](GameParameters& q, double x) { q.guarantor_value.mean = x; }, p.guarantor_value.sd);
+  AddNumber(out, {"challenger_type_sd", "the spread of challenger types (σ_τ)", assumed, 1e-6, inf}, &GameParameters::challenger_type_sd, p);
+  AddNumber(out, {"common_shock_sd", "correlated resolve across guarantors (σ_η)", assumed, 0.0, inf}, &GameParameters::common_shock_sd, p);
+  AddNumber(out, {"noise_sd", "idiosyncratic noise (σ_ε)", assumed, 1e-6, inf}, &GameParameters::noise_sd, p);
+  Add(out, {"reneging_cost", "the cost of reneging a full commitment (ρ)", "calibrated: the honour rate of defence pacts (docs/calibration.md)", 0.0, inf},
+      Normal{p.reneging_cost, p.reneging_cost_sd}, [](GameParameters& q, double x) {
         q.reneging_cost = x;
         q.reneging_cost_sd = 0.0;
       });
-  Add(out, "forces_bonus", "the effect of forces in place (φ)", Normal{p.forces_bonus, 0.0}, 0.0, inf,
-      [](GameParameters& q, double x) { q.forces_bonus = x; });
-  Add(out, "no_deadline_factor", "the weight left to a duty with no time bound (λ_d)", Normal{p.no_deadline_factor, 0.0}, 0.0, 1.0,
-      [](GameParameters& q, double x) { q.no_deadline_factor = x; });
-  Add(out, "deadline_scale_days", "how fast a later deadline approaches λ_d", Normal{p.deadline_scale_days, 0.0}, 1e-6, inf,
-      [](GameParameters& q, double x) { q.deadline_scale_days = x; });
-  Add(out, "short_exit_factor", "the weight left to a guarantee that ends or can be left at once (λ_x)", Normal{p.short_exit_factor, 0.0}, 0.0,
-      1.0, [](GameParameters& q, double x) { q.short_exit_factor = x; });
-  Add(out, "capability_sd", "the log-normal spread of capabilities", Normal{p.capability_sd, 0.0}, 0.0, inf,
-      [](GameParameters& q, double x) { q.capability_sd = x; });
+  AddNumber(out, {"forces_bonus", "the effect of forces in place away from the attack (φ)", assumed, 0.0, inf}, &GameParameters::forces_bonus, p);
+  AddNumber(out, {"no_deadline_factor", "the weight left to a duty with no time bound (λ_d)", assumed, 0.0, 1.0}, &GameParameters::no_deadline_factor, p);
+  AddNumber(out, {"deadline_scale_days", "how fast a later deadline approaches λ_d", assumed, 1e-6, inf}, &GameParameters::deadline_scale_days, p);
+  AddNumber(out, {"short_exit_factor", "the weight left to a guarantee that ends or can be left at once (λ_x)", assumed, 0.0, 1.0},
+            &GameParameters::short_exit_factor, p);
+  AddNumber(out, {"capability_sd", "the log-normal spread of capabilities", assumed, 0.0, inf}, &GameParameters::capability_sd, p);
+  // Reach, nuclear weapons, the local balance, forces and free riding (game v2).
+  AddNumber(out, {"reach_half_distance_km", "the distance at which military means keep half their strength (d½)",
+                  "Boulding 1962 for the gradient; its form and scale are assumptions", 1e-6, inf},
+            &GameParameters::reach_half_distance_km, p);
+  AddNumber(out, {"nuclear_escalation_probability", "the chance a nuclear guarantor's combat response escalates (p)",
+                  "Fuhrmann & Sechser 2014 for the direction; the size is an assumption", 0.0, 1.0},
+            &GameParameters::nuclear_escalation_probability, p);
+  AddNumber(out, {"nuclear_escalation_loss", "the challenger's loss if it does (D)", "Fuhrmann & Sechser 2014 for the direction; the size is an assumption",
+                  0.0, inf},
+            &GameParameters::nuclear_escalation_loss, p);
+  AddNumber(out, {"nuclear_cost_markup", "a nuclear challenger's markup on the guarantors' cost of combat means",
+                  "Snyder 1965, Jervis 1984 (stability–instability) for the direction; the size calibrated on defence pacts' honour rates by opponent "
+                  "(docs/calibration.md) where the scenario says \"calibrated\", else an assumption",
+                  0.0, inf},
+            &GameParameters::nuclear_cost_markup, p);
+  AddNumber(out, {"defender_strength", "the beneficiary's own army, × its military weight", "NMC v7 for the weight; the factor is an assumption", 0.0, inf},
+            &GameParameters::defender_strength, p);
+  AddNumber(out, {"forces_reference_troops", "the troops at which presence counts fully (and of a force of unstated size)", assumed, 1e-6, inf},
+            &GameParameters::forces_reference_troops, p);
+  AddNumber(out, {"tripwire_bonus", "the bonus of a guarantor whose forces the attack strikes", "Schelling 1966 for the direction; the size is an assumption",
+                  0.0, inf},
+            &GameParameters::tripwire_bonus, p);
+  AddNumber(out, {"free_riding", "a guarantor's value falls by this × the others' share of reach (λ)",
+                  "Olson & Zeckhauser 1966 for the direction; the size is an assumption", 0.0, inf},
+            &GameParameters::free_riding, p);
+  // Per guarantor: the mean of its value (its spread kept, as for guarantor_value) and its own ρ_g.
+  for (const auto& [party, value] : p.guarantor_values) {
+    Add(out, {fmt::format("guarantor_value.{}", party), fmt::format("{}'s mean value of protecting the beneficiary", party), "the scenario"},
+        Normal{value.mean, 0.0}, [party = party](GameParameters& q, double x) { q.guarantor_values[party].mean = x; });
+  }
+  for (const auto& [party, cost] : p.guarantor_reneging_cost) {
+    Add(out, {fmt::format("reneging_cost.{}", party), fmt::format("{}'s cost of reneging a full commitment (ρ_g)", party), "the scenario", 0.0, inf},
+        Normal{cost, 0.0}, [party = party](GameParameters& q, double x) { q.guarantor_reneging_cost[party] = x; });
+  }
   // Costs and effectivenesses: a means the scenario gives as { mean, sd } is an assumption of its
   // own; all the others move together, by one factor each for costs and for effectivenesses.
   for (const auto& [table, sds, label, word] :
        {std::tuple{&p.cost, &p.cost_sd, "cost", "k"}, std::tuple{&p.effectiveness, &p.effectiveness_sd, "effectiveness", "e"}}) {
     const bool is_cost = std::string_view(label) == "cost";
+    const std::string reference = "the ordering of MODELS.md; the sizes are assumptions (docs/guarantee-game.md)";
     std::vector<Means> grouped;
     for (const auto& [means, value] : *table) {
       const auto sd = sds->find(means);
       if (sd != sds->end() && sd->second > 0.0) {
-        Add(out, fmt::format("{}.{}", label, ToString(means)), fmt::format("the {} of {} ({}(m))", label, ToString(means), word),
-            Normal{value, sd->second}, 0.0, inf, [is_cost, means = means](GameParameters& q, double x) {
+        Add(out, {fmt::format("{}.{}", label, ToString(means)), fmt::format("the {} of {} ({}(m))", label, ToString(means), word), "the scenario", 0.0, inf},
+            Normal{value, sd->second}, [is_cost, means = means](GameParameters& q, double x) {
               (is_cost ? q.cost : q.effectiveness)[means] = x;
               (is_cost ? q.cost_sd : q.effectiveness_sd)[means] = 0.0;
             });
@@ -113,8 +156,8 @@ std::vector<Assumption> ScenarioAssumptions(const GameParameters& p) {
     if (grouped.empty()) continue;
     std::map<Means, double> base;
     for (const Means means : grouped) base[means] = table->at(means);
-    Add(out, fmt::format("{}_scale", label), fmt::format("a factor on every other means' {} ({}(m) × s)", label, word), Normal{1.0, 0.0}, 0.0,
-        inf, [is_cost, base](GameParameters& q, double x) {
+    Add(out, {fmt::format("{}_scale", label), fmt::format("a factor on every other means' {} ({}(m) × s)", label, word), reference, 0.0, inf},
+        Normal{1.0, 0.0}, [is_cost, base](GameParameters& q, double x) {
           for (const auto& [means, value] : base) (is_cost ? q.cost : q.effectiveness)[means] = value * x;
         });
   }

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -56,6 +57,12 @@ std::vector<int64_t> MpiSession::BroadcastInts(std::vector<int64_t> values) cons
   values.resize(static_cast<size_t>(count));
   if (count > 0) MPI_Bcast(values.data(), static_cast<int>(count), MPI_INT64_T, 0, MPI_COMM_WORLD);
   return values;
+}
+
+void MpiSession::Abort(int code) const {
+  std::fflush(stderr);
+  if (active_) MPI_Abort(MPI_COMM_WORLD, code);
+  std::exit(code);
 }
 
 BlockRunStats RunBlocks(const MpiSession& session, const std::vector<int64_t>& missing,

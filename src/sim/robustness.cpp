@@ -127,7 +127,8 @@ nlohmann::json RobustnessToJson(const RobustnessResult& result, const std::strin
                            {"meaning", assumption.meaning},
                            {"value", assumption.value},
                            {"prior", assumption.prior.Describe()},
-                           {"source", assumption.from_scenario ? "scenario" : "default"}});
+                           {"source", assumption.from_scenario ? "scenario" : "default"},
+                           {"reference", assumption.reference}});
   }
   nlohmann::json designs = nlohmann::json::array();
   for (size_t d = 0; d < result.designs.size(); ++d) {
@@ -217,15 +218,15 @@ std::string RenderRobustnessText(const RobustnessResult& result) {
   std::string out;
   out += "assumptions and their priors:\n";
   for (const auto& assumption : result.assumptions) {
-    out += fmt::format("  {:<22} {:<36} {}\n", assumption.name, assumption.prior.Describe(),
+    out += fmt::format("  {:<30} {:<36} {}\n", assumption.name, assumption.prior.Describe(),
                        assumption.from_scenario ? "the scenario's distribution" : "default: the scenario's value ± 50 %");
   }
   out += sobol ? "\ntotal-order Sobol index of P(attack) (first-order in brackets)\n" : "\nMorris μ* of P(attack) (σ in brackets)\n";
-  out += fmt::format("  {:<22}", "assumption");
+  out += fmt::format("  {:<30}", "assumption");
   for (const auto& design : result.designs) out += fmt::format(" {:>20}", design.substr(0, 20));
   out += "\n";
   for (const size_t i : result.ranking) {
-    out += fmt::format("  {:<22}", result.assumptions[i].name);
+    out += fmt::format("  {:<30}", result.assumptions[i].name);
     for (size_t d = 0; d < result.designs.size(); ++d) {
       if (sobol) {
         const auto& index = result.sobol.outputs[d].indices[i];
@@ -237,7 +238,7 @@ std::string RenderRobustnessText(const RobustnessResult& result) {
     }
     out += "\n";
   }
-  out += fmt::format("  {:<22}", "mean P(attack)");
+  out += fmt::format("  {:<30}", "mean P(attack)");
   for (const double mean : result.mean_p_attack) out += fmt::format(" {:>20.3f}", mean);
   out += "\n";
   if (sobol) {
@@ -259,11 +260,11 @@ std::string RenderRobustnessText(const RobustnessResult& result) {
   }
   out += fmt::format("\ndominance: share of {} plausible worlds in which the row deters better (lower P(attack)) than the column\n",
                      result.dominance_worlds);
-  out += fmt::format("  {:<22}", "");
+  out += fmt::format("  {:<30}", "");
   for (const auto& design : result.designs) out += fmt::format(" {:>8}", design.substr(0, 8));
   out += "\n";
   for (size_t a = 0; a < result.designs.size(); ++a) {
-    out += fmt::format("  {:<22}", result.designs[a].substr(0, 22));
+    out += fmt::format("  {:<30}", result.designs[a].substr(0, 22));
     for (size_t b = 0; b < result.designs.size(); ++b) out += a == b ? fmt::format(" {:>8}", "—") : fmt::format(" {:>8}", Percent(ShareOf(result, a, b)));
     out += "\n";
   }
@@ -282,10 +283,11 @@ std::string RenderRobustnessHtml(const RobustnessResult& result, const std::stri
       "Each world fixes every assumption at a value drawn from its prior (below); P(attack) is the guarantee game's in that world.</p>\n",
       XmlEscape(scenario_id), XmlEscape(title), sobol ? "Sobol" : "Morris", result.assumptions.size(), result.samples,
       sobol ? "base rows" : "trajectories", result.worlds, draws, result.seed);
-  html += "<h2>Assumptions</h2>\n<table><tr><th>assumption</th><th>meaning</th><th>prior</th><th>source</th></tr>\n";
+  html += "<h2>Assumptions</h2>\n<table><tr><th>assumption</th><th>meaning</th><th>prior</th><th>prior from</th><th>value from</th></tr>\n";
   for (const auto& assumption : result.assumptions) {
-    html += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", XmlEscape(assumption.name), XmlEscape(assumption.meaning),
-                        XmlEscape(assumption.prior.Describe()), assumption.from_scenario ? "the scenario's distribution" : "default ± 50 %");
+    html += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", XmlEscape(assumption.name), XmlEscape(assumption.meaning),
+                        XmlEscape(assumption.prior.Describe()), assumption.from_scenario ? "the scenario's distribution" : "default ± 50 %",
+                        XmlEscape(assumption.reference));
   }
   html += "</table>\n";
   // Tornado: per design, one bar per assumption (sorted), total-order index with its interval.

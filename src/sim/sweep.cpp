@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <set>
 #include <variant>
@@ -23,6 +24,7 @@
 #include "casus/core/output_file.hpp"
 #include "casus/engine/adjudicate.hpp"
 #include "casus/report/finite.hpp"
+#include "casus/sim/distributed.hpp"
 #include "casus/spec/toml_reader.hpp"
 
 namespace casus {
@@ -424,109 +426,216 @@ std::vector<SweepRun> ExpandSweep(const SweepSpec& spec) {
   return runs;
 }
 
+namespace {
+
+// One row of the results table.
+struct SweepRow {
+  std::string design, metric;
+  double value = 0.0;
+};
+
+// A run's rows as doubles, the form RunBlocks sends between ranks: per row its value, the length of
+// "design\tmetric" and that text one byte per double (exact: 0…255). Values keep their bits.
+std::vector<double> PackRows(const std::vector<SweepRow>& rows) {
+  std::vector<double> packed;
+  for (const auto& row : rows) {
+    const std::string name = row.design + '\t' + row.metric;
+    packed.push_back(row.value);
+    packed.push_back(static_cast<double>(name.size()));
+    for (const char c : name) packed.push_back(static_cast<double>(static_cast<unsigned char>(c)));
+  }
+  return packed;
+}
+
+std::vector<SweepRow> UnpackRows(const std::vector<double>& packed) {
+  std::vector<SweepRow> rows;
+  for (size_t at = 0; at + 1 < packed.size();) {
+    SweepRow row;
+    row.value = packed[at];
+    const auto length = static_cast<size_t>(packed[at + 1]);
+    at += 2;
+    std::string name;
+    for (size_t i = 0; i < length && at < packed.size(); ++i, ++at) name += static_cast<char>(static_cast<unsigned char>(packed[at]));
+    const size_t tab = name.find('\t');
+    row.design = name.substr(0, tab);
+    row.metric = tab == std::string::npos ? std::string() : name.substr(tab + 1);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+nlohmann::json PointJson(const SweepRun& run) {
+  nlohmann::json point = nlohmann::json::object();
+  for (const auto& [name, value] : run.point) point[name] = value;
+  return point;
+}
+
+// One run of the sweep: the game (and the settlement's acceptance) at the run's point. Throws
+// NonFiniteResult when a metric is not a finite number.
+std::vector<SweepRow> ComputeSweepRun(const SweepSpec& spec, const LoadedScenario& loaded, const PartyTable& parties, const SweepRun& run,
+                                      int threads, const std::optional<SettlementForecasts>& forecasts) {
+  std::vector<std::string> only;
+  for (const auto& [name, value] : run.point) {
+    if (name == "design") only.push_back(value);
+  }
+  const bool varies_designs = std::any_of(run.point.begin(), run.point.end(), [](const auto& entry) {
+    return IsIn(kWordVariables, entry.first) || IsIn(kSetVariables, entry.first);
+  });
+  std::optional<LoadedScenario> variant;
+  if (varies_designs) variant = ApplyDesignVariables(loaded, run.point, parties);
+  const LoadedScenario& scenario = variant ? *variant : loaded;
+  const GameParameters parameters = Apply(scenario.scenario.parameters, run);
+  const auto outcomes = SimulateScenario(scenario, parameters, parties, SimulationOptions{spec.draws, run.seed, threads}, only);
+  std::vector<SweepRow> rows;
+  auto row = [&](const std::string& design, const std::string& metric, double value) {
+    if (!std::isfinite(value)) {  // nothing of the run is stored
+      throw NonFiniteResult(fmt::format("{}: error: run {} of the sweep gives {} = {} for design '{}'\n  hint: the run's parameters are {}; "
+                                        "a parameter of that size overflows the game's arithmetic",
+                                        spec.file, run.index, metric, value, design, PointJson(run).dump()));
+    }
+    rows.push_back({design, metric, value});
+  };
+  for (const auto& outcome : outcomes) {
+    row(outcome.id, "p_attack", outcome.p_attack);
+    row(outcome.id, "p_attack_ci95_low", outcome.p_attack_ci95[0]);
+    row(outcome.id, "p_attack_ci95_high", outcome.p_attack_ci95[1]);
+    row(outcome.id, "p_attack_se", outcome.p_attack_se);
+    row(outcome.id, "p_collective_armed_response", outcome.p_collective_armed_response);
+    row(outcome.id, "p_collective_armed_response_se", outcome.p_collective_armed_response_se);
+    row(outcome.id, "guarantor_cost", outcome.total_guarantor_cost);
+    row(outcome.id, "guarantor_cost_se", outcome.total_guarantor_cost_se);
+    if (!forecasts) continue;
+    const auto& designs = scenario.scenario.designs;
+    const size_t design_idx = static_cast<size_t>(
+        std::find_if(designs.begin(), designs.end(), [&](const ScenarioDesign& design) { return design.id == outcome.id; }) - designs.begin());
+    const DesignPosition position = PositionOfDesign(PrepareDesign(scenario, design_idx, parameters, parties), scenario.scenario, parties);
+    const DesignAcceptance acceptance = AcceptanceOf(position, scenario.scenario.challenger, scenario.scenario.beneficiary,
+                                                     spec.settlement->scenario, spec.settlement->scales, *forecasts, parties);
+    row(outcome.id, "p_all_accept", acceptance.p_all);
+    row(outcome.id, "p_all_accept_se", acceptance.p_all_se);
+    for (const auto& actor : acceptance.actors) row(outcome.id, fmt::format("p_accept_{}", actor.code), actor.probability);
+  }
+  return rows;
+}
+
+// Writes one run whole (its row in runs and all its results) in one transaction.
+void StoreSweepRun(SQLite::Database& db, const SweepRun& run, const std::vector<SweepRow>& rows) {
+  SQLite::Transaction transaction(db);
+  SQLite::Statement insert_run(db, "INSERT INTO runs(run, replication, seed, point) VALUES(?, ?, ?, ?)");
+  insert_run.bind(1, run.index);
+  insert_run.bind(2, run.replication);
+  insert_run.bind(3, static_cast<int64_t>(run.seed));
+  insert_run.bind(4, PointJson(run).dump());
+  insert_run.exec();
+  SQLite::Statement insert(db, "INSERT INTO results(run, design, metric, value) VALUES(?, ?, ?, ?)");
+  for (const auto& row : rows) {
+    insert.bind(1, run.index);
+    insert.bind(2, row.design);
+    insert.bind(3, row.metric);
+    insert.bind(4, row.value);
+    insert.exec();
+    insert.reset();
+  }
+  transaction.commit();
+}
+
+}  // namespace
+
 SweepProgress RunSweep(const SweepSpec& spec, const LoadedScenario& loaded, const PartyTable& parties, const std::filesystem::path& database,
-                       bool resume, int threads, const std::function<void(const SweepProgress&)>& on_run) {
+                       bool resume, int threads, const std::function<void(const SweepProgress&)>& on_run, const MpiSession* session) {
+  const bool distributed = session != nullptr && session->active() && session->size() > 1;
+  const bool root = session == nullptr || session->root();
+  const auto runs = ExpandSweep(spec);
   try {
-    SQLite::Database db(database.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    db.exec("PRAGMA journal_mode=WAL");
-    db.exec("PRAGMA synchronous=FULL");
-    CreateSchema(db);
-    const std::string fingerprint = Fingerprint(spec, loaded);
-    std::optional<std::string> stored;
-    {
-      SQLite::Statement query(db, "SELECT value FROM sweep_meta WHERE key = 'fingerprint'");
-      if (query.executeStep()) stored = query.getColumn(0).getString();
-    }
-    std::set<int64_t> completed;
-    {
-      SQLite::Statement query(db, "SELECT run FROM runs");
-      while (query.executeStep()) completed.insert(query.getColumn(0).getInt64());
-    }
-    if (stored && *stored != fingerprint) {
-      throw DataError(fmt::format("{}: error: the database holds another sweep (different parameters, draws or seed, or the scenario or its instruments changed)\n"
-                                  "  hint: use a new --db file, or restore the files the sweep started with", database.string()));
-    }
-    if (!completed.empty() && !resume) {
-      throw DataError(fmt::format("{}: error: the database already has {} runs of this sweep; pass --resume to continue it, or use a new file",
-                                  database.string(), completed.size()));
-    }
-    if (!stored) db.exec(fmt::format("INSERT INTO sweep_meta(key, value) VALUES('fingerprint', '{}')", [&] {
-      std::string escaped;
-      for (const char c : fingerprint) escaped += c == '\'' ? std::string("''") : std::string(1, c);
-      return escaped;
-    }()));
-    std::optional<SettlementForecasts> forecasts;  // the negotiation does not depend on the run: once per sweep
-    if (spec.settlement) {
-      Diagnostics problems;
-      if (!CheckSettlementInputs(loaded.scenario, spec.settlement->scales, parties, problems)) {
-        throw DataError(FormatDiagnostic(problems.All().front()));
+    // Rank 0 opens the database and says which runs are missing; an error stops every rank.
+    std::optional<SQLite::Database> db;
+    std::vector<int64_t> missing;
+    SweepProgress progress{static_cast<int64_t>(runs.size()), 0, 0};
+    std::optional<std::string> error;
+    if (root) {
+      try {
+        db.emplace(database.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db->exec("PRAGMA journal_mode=WAL");
+        db->exec("PRAGMA synchronous=FULL");
+        CreateSchema(*db);
+        const std::string fingerprint = Fingerprint(spec, loaded);
+        std::optional<std::string> stored;
+        {
+          SQLite::Statement query(*db, "SELECT value FROM sweep_meta WHERE key = 'fingerprint'");
+          if (query.executeStep()) stored = query.getColumn(0).getString();
+        }
+        std::set<int64_t> completed;
+        {
+          SQLite::Statement query(*db, "SELECT run FROM runs");
+          while (query.executeStep()) completed.insert(query.getColumn(0).getInt64());
+        }
+        if (stored && *stored != fingerprint) {
+          throw DataError(fmt::format("{}: error: the database holds another sweep (different parameters, draws or seed, or the scenario or its instruments changed)\n"
+                                      "  hint: use a new --db file, or restore the files the sweep started with", database.string()));
+        }
+        if (!completed.empty() && !resume) {
+          throw DataError(fmt::format("{}: error: the database already has {} runs of this sweep; pass --resume to continue it, or use a new file",
+                                      database.string(), completed.size()));
+        }
+        if (!stored) db->exec(fmt::format("INSERT INTO sweep_meta(key, value) VALUES('fingerprint', '{}')", [&] {
+          std::string escaped;
+          for (const char c : fingerprint) escaped += c == '\'' ? std::string("''") : std::string(1, c);
+          return escaped;
+        }()));
+        if (spec.settlement) {
+          Diagnostics problems;
+          if (!CheckSettlementInputs(loaded.scenario, spec.settlement->scales, parties, problems)) {
+            throw DataError(FormatDiagnostic(problems.All().front()));
+          }
+        }
+        progress.skipped = static_cast<int64_t>(completed.size());
+        for (const auto& run : runs) {
+          if (!completed.count(run.index)) missing.push_back(run.index);
+        }
+      } catch (const DataError& failure) {
+        error = failure.what();
+      } catch (const SQLite::Exception& failure) {
+        error = fmt::format("{}: error: SQLite: {}", database.string(), failure.what());
       }
+    }
+    if (distributed) {
+      if (session->BroadcastInt(error ? 1 : 0) != 0) throw DataError(root ? *error : std::string());  // printed by rank 0 only
+      missing = session->BroadcastInts(missing);
+    } else if (error) {
+      throw DataError(*error);
+    }
+    std::optional<SettlementForecasts> forecasts;  // the negotiation does not depend on the run: once per sweep (and rank)
+    if (spec.settlement) {
       forecasts = ForecastSettlement(spec.settlement->scenario, PerturbationOptions{spec.settlement->sd, spec.settlement->draws, spec.seed, threads});
     }
-    const auto runs = ExpandSweep(spec);
-    SweepProgress progress{static_cast<int64_t>(runs.size()), static_cast<int64_t>(completed.size()), 0};
-    for (const auto& run : runs) {
-      if (completed.count(run.index)) continue;
-      std::vector<std::string> only;
-      nlohmann::json point = nlohmann::json::object();
-      for (const auto& [name, value] : run.point) {
-        point[name] = value;
-        if (name == "design") only.push_back(value);
-      }
-      const bool varies_designs = std::any_of(run.point.begin(), run.point.end(), [](const auto& entry) {
-        return IsIn(kWordVariables, entry.first) || IsIn(kSetVariables, entry.first);
-      });
-      std::optional<LoadedScenario> variant;
-      if (varies_designs) variant = ApplyDesignVariables(loaded, run.point, parties);
-      const LoadedScenario& scenario = variant ? *variant : loaded;
-      const GameParameters parameters = Apply(scenario.scenario.parameters, run);
-      const auto outcomes = SimulateScenario(scenario, parameters, parties, SimulationOptions{spec.draws, run.seed, threads}, only);
-      SQLite::Transaction transaction(db);  // a run is written whole or not at all
-      SQLite::Statement insert_run(db, "INSERT INTO runs(run, replication, seed, point) VALUES(?, ?, ?, ?)");
-      insert_run.bind(1, run.index);
-      insert_run.bind(2, run.replication);
-      insert_run.bind(3, static_cast<int64_t>(run.seed));
-      insert_run.bind(4, point.dump());
-      insert_run.exec();
-      SQLite::Statement insert(db, "INSERT INTO results(run, design, metric, value) VALUES(?, ?, ?, ?)");
-      auto row = [&](const std::string& design, const std::string& metric, double value) {
-        if (!std::isfinite(value)) {  // the transaction is rolled back: the run is not stored
-          throw NonFiniteResult(fmt::format("{}: error: run {} of the sweep gives {} = {} for design '{}'\n  hint: the run's parameters are {}; "
-                                            "a parameter of that size overflows the game's arithmetic",
-                                            spec.file, run.index, metric, value, design, point.dump()));
-        }
-        insert.bind(1, run.index);
-        insert.bind(2, design);
-        insert.bind(3, metric);
-        insert.bind(4, value);
-        insert.exec();
-        insert.reset();
-      };
-      for (const auto& outcome : outcomes) {
-        row(outcome.id, "p_attack", outcome.p_attack);
-        row(outcome.id, "p_attack_ci95_low", outcome.p_attack_ci95[0]);
-        row(outcome.id, "p_attack_ci95_high", outcome.p_attack_ci95[1]);
-        row(outcome.id, "p_attack_se", outcome.p_attack_se);
-        row(outcome.id, "p_collective_armed_response", outcome.p_collective_armed_response);
-        row(outcome.id, "p_collective_armed_response_se", outcome.p_collective_armed_response_se);
-        row(outcome.id, "guarantor_cost", outcome.total_guarantor_cost);
-        row(outcome.id, "guarantor_cost_se", outcome.total_guarantor_cost_se);
-        if (!forecasts) continue;
-        const auto& designs = scenario.scenario.designs;
-        const size_t design_idx = static_cast<size_t>(
-            std::find_if(designs.begin(), designs.end(), [&](const ScenarioDesign& design) { return design.id == outcome.id; }) - designs.begin());
-        const DesignPosition position = PositionOfDesign(PrepareDesign(scenario, design_idx, parameters, parties), scenario.scenario, parties);
-        const DesignAcceptance acceptance = AcceptanceOf(position, scenario.scenario.challenger, scenario.scenario.beneficiary,
-                                                         spec.settlement->scenario, spec.settlement->scales, *forecasts, parties);
-        row(outcome.id, "p_all_accept", acceptance.p_all);
-        row(outcome.id, "p_all_accept_se", acceptance.p_all_se);
-        for (const auto& actor : acceptance.actors) row(outcome.id, fmt::format("p_accept_{}", actor.code), actor.probability);
-      }
-      transaction.commit();
+    auto compute = [&](int64_t index) { return ComputeSweepRun(spec, loaded, parties, runs[static_cast<size_t>(index)], threads, forecasts); };
+    auto store = [&](int64_t index, const std::vector<SweepRow>& rows) {
+      StoreSweepRun(*db, runs[static_cast<size_t>(index)], rows);
       ++progress.done;
       if (on_run) on_run(progress);
+    };
+    if (!distributed) {
+      for (const int64_t index : missing) store(index, compute(index));
+    } else {
+      // A run that fails on any rank stops the job (the other ranks would wait for it for ever).
+      auto abort_on_error = [&](auto&& action) {
+        try {
+          action();
+        } catch (const std::exception& failure) {
+          std::fprintf(stderr, "%s\n", failure.what());
+          session->Abort(2);
+        }
+      };
+      RunBlocks(
+          *session, missing,
+          [&](int64_t index) {
+            std::vector<double> packed;
+            abort_on_error([&] { packed = PackRows(compute(index)); });
+            return packed;
+          },
+          [&](int64_t index, std::vector<double> packed) { abort_on_error([&] { store(index, UnpackRows(packed)); }); });
     }
-    MarkPareto(db);
+    if (root) MarkPareto(*db);
     return progress;
   } catch (const SQLite::Exception& error) {
     throw DataError(fmt::format("{}: error: SQLite: {}", database.string(), error.what()));

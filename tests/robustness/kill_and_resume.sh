@@ -19,7 +19,7 @@ stored() { sqlite3 -cmd ".timeout 2000" "$work/$1" "SELECT COUNT(*) FROM blocks"
 # Kills the process `victim` picks once the store holds at least 2 blocks; returns how many it held.
 run_and_kill() {
   local db=$1 victim=$2
-  mpirun -n 2 "$casus" "${args[@]}" --db "$work/$db" > /dev/null 2>&1 &
+  mpirun -n 2 "$casus" "${args[@]}" --db "$work/$db" > /dev/null 2> "$work/$db.mpirun.err" &
   local launcher=$!
   for _ in $(seq 1 800); do  # up to 40 s: a loaded machine is slow to store the first blocks
     [ "$(stored "$db")" -ge 2 ] && break
@@ -46,6 +46,7 @@ for victim in rank1 all; do
     partial=$(run_and_kill "$db" "$victim")
     echo "$victim killed (attempt $attempt): $partial of $blocks blocks stored"
     if [ "$partial" -ge 1 ] && [ "$partial" -lt "$blocks" ]; then break; fi
+    echo "  what mpirun said:"; sed 's/^/    /' "$work/$db.mpirun.err" | head -20
     sleep 3  # let Open MPI clean up after the killed job before the next launch
   done
   if [ "$partial" -ge "$blocks" ] || [ "$partial" -lt 1 ]; then echo "FAIL: the kill did not land part-way ($partial of $blocks)"; exit 1; fi

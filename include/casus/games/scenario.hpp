@@ -41,6 +41,13 @@ struct GuaranteeScenario {
   //! nuclear_cost_markup = "calibrated": μ from defence pacts' honour rates since 1945 against
   //! nuclear-armed and non-nuclear opponents; ρ is then calibrated on the non-nuclear rate.
   bool calibrate_nuclear = false;
+  //! [parameters] source = "backtest" or a fitted-parameters file (docs/backtest.md); applied by
+  //! LoadCalibratedScenario.
+  std::string parameters_source;
+  SourcePosition parameters_source_position;
+  //! Where each parameter's value comes from, by its [parameters] name: "scenario", "calibrated: …",
+  //! "backtest: …"; a parameter not listed has the default of docs/guarantee-game.md.
+  std::map<std::string, std::string> parameter_sources;
   std::vector<ScenarioDesign> designs;
   std::string file;
 };

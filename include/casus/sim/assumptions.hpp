@@ -44,6 +44,7 @@ struct Assumption {
   Prior prior;
   bool from_scenario = false;  //!< the prior is the scenario's { mean, sd }, not the default ± 50 %
   std::function<void(GameParameters&, double)> set;  //!< fixes the assumption at a value (and its spread at 0)
+  std::string reference;  //!< where its value comes from (a paper, the scenario, or "an assumption")
 };
 
 //! The default prior's half-width, as a share of the scenario's value.

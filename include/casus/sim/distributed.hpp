@@ -29,6 +29,8 @@ class MpiSession {
   //! Rank 0's value on every rank.
   int64_t BroadcastInt(int64_t value) const;
   std::vector<int64_t> BroadcastInts(std::vector<int64_t> values) const;
+  //! Ends every rank of the job with exit code `code` (MPI_Abort); without MPI, std::exit(code).
+  [[noreturn]] void Abort(int code) const;
 
  private:
   bool active_ = false;

@@ -19,6 +19,8 @@
 
 namespace casus {
 
+class MpiSession;
+
 //! One swept parameter and its values (numbers, or design ids for "design").
 struct SweepAxis {
   std::string name;
@@ -82,8 +84,13 @@ struct SweepProgress {
 //! Runs the sweep into `database` (created if absent). With `resume`, completed runs are kept and
 //! skipped; without it, an existing database with runs is refused (DataError). `on_run` is called
 //! after each committed run. Throws DataError on a database that is not a casus sweep.
+//! With an active `session` of several ranks (mpirun), the missing runs are dealt across the ranks
+//! (RunBlocks) and rank 0 alone opens and writes the database; every rank must call this; on a
+//! rank other than 0 the returned progress is empty and an error comes as a DataError with no
+//! text (rank 0 says it). The database's contents do not depend on the number of ranks.
 SweepProgress RunSweep(const SweepSpec& spec, const LoadedScenario& loaded, const PartyTable& parties, const std::filesystem::path& database,
-                       bool resume, int threads, const std::function<void(const SweepProgress&)>& on_run = {});
+                       bool resume, int threads, const std::function<void(const SweepProgress&)>& on_run = {},
+                       const MpiSession* session = nullptr);
 
 //! Writes the long table (run, replication, seed, parameters…, design, metric, value, pareto) as CSV.
 void ExportSweepCsv(const std::filesystem::path& database, const std::filesystem::path& csv);

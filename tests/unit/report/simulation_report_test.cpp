@@ -30,8 +30,8 @@ DesignOutcome Outcome() {
 
 TEST(SimulationReport, HtmlListsEveryParameterWithItsValue) {
   const std::string html = RenderSimulationHtml(Scenario(), {Outcome()}, SimulationOptions{100, 1, 1});
-  EXPECT_NE(html.find("<tr><td>reneging_cost</td><td>N(0.9, 0.1)</td></tr>"), std::string::npos);
-  EXPECT_NE(html.find("<tr><td>no_deadline_factor</td><td>0.75</td></tr>"), std::string::npos);
+  EXPECT_NE(html.find("<tr><td>reneging_cost</td><td>N(0.9, 0.1)</td><td>default</td></tr>"), std::string::npos);
+  EXPECT_NE(html.find("<tr><td>no_deadline_factor</td><td>0.75</td><td>default</td></tr>"), std::string::npos);
   EXPECT_NE(html.find("armed-force 0.25 ± 0.013; diplomatic 0.50</td>"), std::string::npos);
   for (const char* name : {"challenger_gain", "challenger_war_cost", "challenger_type_sd", "guarantor_value", "common_shock_sd",
                            "noise_sd", "forces_bonus", "deadline_scale_days", "short_exit_factor", "cost", "effectiveness"}) {
@@ -45,6 +45,19 @@ TEST(SimulationReport, JsonCarriesTheParameters) {
   EXPECT_EQ(json["parameters"]["reneging_cost"]["sd"], 0.1);
   EXPECT_EQ(json["parameters"]["cost"]["armed-force"], 1.0);
   EXPECT_EQ(json["designs"][0]["p_attack"], 0.5);
+}
+
+TEST(SimulationReport, EveryParameterNamesItsSource) {
+  GuaranteeScenario scenario = Scenario();
+  scenario.parameter_sources["reneging_cost"] = "backtest: fit.toml";
+  scenario.parameter_sources["noise_sd"] = "scenario";
+  const nlohmann::json json = SimulationToJson(scenario, {Outcome()}, SimulationOptions{100, 1, 1}, 1);
+  ASSERT_EQ(json["parameter_sources"].size(), json["parameters"].size());  // one source per parameter
+  EXPECT_EQ(json["parameter_sources"]["reneging_cost"], "backtest: fit.toml");
+  EXPECT_EQ(json["parameter_sources"]["noise_sd"], "scenario");
+  EXPECT_EQ(json["parameter_sources"]["forces_bonus"], "default");
+  const std::string html = RenderSimulationHtml(scenario, {Outcome()}, SimulationOptions{100, 1, 1});
+  EXPECT_NE(html.find("<td>backtest: fit.toml</td>"), std::string::npos);
 }
 
 TEST(SweepReport, ListsEachPointWithItsSettingsMostDeterrentFirst) {

@@ -1,6 +1,7 @@
 // The robustness adapter (AssumptionModel) on the shipped scenario: which assumptions it moves and
 // with what priors, that the median world is the scenario itself, that a world fixes the
 // scenario's distributions, and that moving an assumption moves P(attack) the way the game says.
+#include <algorithm>
 #include <filesystem>
 #include <map>
 
@@ -32,10 +33,19 @@ std::map<std::string, const Assumption*> ByName(const AssumptionModel& model) {
   return names;
 }
 
-TEST(Assumptions, TheShippedScenarioHasThirteenWithTheirPriors) {
+TEST(Assumptions, TheShippedScenarioHasTwentyOneWithTheirPriors) {
   const AssumptionModel model(Ukraine(), testing::Parties(), SimulationOptions{200, 1, 0});
   const auto names = ByName(model);
-  EXPECT_EQ(model.assumptions().size(), 13u);
+  EXPECT_EQ(model.assumptions().size(), 21u);
+  // Game v2's parameters are moved too, each with the range the scenario reader accepts.
+  for (const char* name : {"reach_half_distance_km", "nuclear_escalation_probability", "nuclear_escalation_loss", "nuclear_cost_markup",
+                           "defender_strength", "forces_reference_troops", "tripwire_bonus", "free_riding"}) {
+    ASSERT_TRUE(names.count(name)) << name;
+    EXPECT_FALSE(names.at(name)->from_scenario) << name;
+    EXPECT_FALSE(names.at(name)->reference.empty()) << name;
+    EXPECT_GE(names.at(name)->prior.a, 0.0) << name;
+  }
+  EXPECT_LE(names.at("nuclear_escalation_probability")->prior.b, 1.0);
   ASSERT_TRUE(names.count("challenger_gain"));
   EXPECT_TRUE(names.at("challenger_gain")->from_scenario);
   EXPECT_EQ(names.at("challenger_gain")->prior.Describe(), "N(1, 0.3)");
@@ -92,6 +102,54 @@ TEST(Assumptions, MovingAnAssumptionMovesPAttackTheWayTheGameSays) {
   EXPECT_EQ(moved, again);
 }
 
+TEST(Assumptions, GameTwoParametersMovePAttackTheWayTheGameSays) {
+  const AssumptionModel model(Ukraine(), testing::Parties(), SimulationOptions{400, 2, 0});
+  const size_t k = model.assumptions().size();
+  std::map<std::string, size_t> index;
+  for (size_t i = 0; i < k; ++i) index[model.assumptions()[i].name] = i;
+  const size_t designs = model.designs().size();
+  std::vector<double> point(k, 0.5), base(designs), moved(designs);
+  model.Evaluate(point.data(), base.data());
+  // A stronger Ukrainian army raises the challenger's cost of war in every design.
+  point[index.at("defender_strength")] = 0.95;
+  model.Evaluate(point.data(), moved.data());
+  for (size_t d = 0; d < designs; ++d) EXPECT_LE(moved[d], base[d]) << model.designs()[d];
+  EXPECT_LT(moved[0], base[0]) << model.designs()[0];
+  point[index.at("defender_strength")] = 0.5;
+  // A likelier nuclear escalation by a nuclear guarantor that fights: NATO membership deters more.
+  point[index.at("nuclear_escalation_probability")] = 0.95;
+  model.Evaluate(point.data(), moved.data());
+  const auto design = [&](const std::string& id) {
+    return static_cast<size_t>(std::find(model.designs().begin(), model.designs().end(), id) - model.designs().begin());
+  };
+  ASSERT_LT(design("nato-membership"), designs);
+  EXPECT_LT(moved[design("nato-membership")], base[design("nato-membership")]);
+  EXPECT_EQ(moved[design("bilaterals-2024")], base[design("bilaterals-2024")]);  // no combat duty of a nuclear guarantor
+  for (size_t d = 0; d < designs; ++d) EXPECT_LE(moved[d], base[d]) << model.designs()[d];
+}
+
+TEST(Assumptions, PerGuarantorValuesAndRenegingCostsAreAssumptionsOfTheirOwn) {
+  LoadedScenario loaded = Ukraine();
+  loaded.scenario.parameters.guarantor_values["USA"] = Normal{0.2, 0.3};
+  loaded.scenario.parameters.guarantor_reneging_cost["GBR"] = 1.5;
+  const AssumptionModel model(loaded, testing::Parties(), SimulationOptions{50, 1, 0});
+  const auto names = ByName(model);
+  ASSERT_TRUE(names.count("guarantor_value.USA"));
+  ASSERT_TRUE(names.count("reneging_cost.GBR"));
+  EXPECT_DOUBLE_EQ(names.at("reneging_cost.GBR")->prior.a, 0.75);  // 1.5 ± 50 %
+  EXPECT_DOUBLE_EQ(names.at("reneging_cost.GBR")->prior.b, 2.25);
+  std::vector<double> point(model.assumptions().size(), 0.5);
+  size_t usa = 0;
+  for (size_t i = 0; i < point.size(); ++i) {
+    if (model.assumptions()[i].name == "guarantor_value.USA") usa = i;
+  }
+  point[usa] = 1.0;  // the top of U(0.1, 0.3)
+  const GameParameters world = model.ParametersAt(point.data());
+  EXPECT_NEAR(world.guarantor_values.at("USA").mean, 0.3, 1e-12);
+  EXPECT_EQ(world.guarantor_values.at("USA").sd, 0.3);  // its spread between draws stays
+  EXPECT_NEAR(world.guarantor_reneging_cost.at("GBR"), 1.5, 1e-12);
+}
+
 TEST(Robustness, BlocksDoNotDependOnTheirNeighbours) {
   const AssumptionModel model(Ukraine(), testing::Parties(), SimulationOptions{50, 3, 0});
   RobustnessOptions options;
@@ -99,7 +157,7 @@ TEST(Robustness, BlocksDoNotDependOnTheirNeighbours) {
   const RobustnessPlan plan = PlanRobustness(model, options);
   EXPECT_EQ(plan.blocks, 3);  // 8 + 8 + 4 rows
   const auto last = ComputeRobustnessBlock(model, options, plan, 2);
-  EXPECT_EQ(last.size(), 4u * 15u * 7u);
+  EXPECT_EQ(last.size(), 4u * (model.assumptions().size() + 2) * 7u);
   EXPECT_EQ(last, ComputeRobustnessBlock(model, options, plan, 2));
 }
 

@@ -1,0 +1,1 @@
+simulate tests/cases/simulate/fitted/scenario-not-converged.toml --draws 100

@@ -1,0 +1,1 @@
+simulate tests/cases/simulate/fitted/scenario.toml --draws 2000 --threads 1
