@@ -164,20 +164,9 @@ struct Workbench::Impl {
     return library_document;
   }
 
-  //! The KTAB CSVs under scenarios/ (negotiation scenarios), sorted by name.
-  std::vector<fs::path> NegotiationFiles() const {
-    std::vector<fs::path> files;
-    std::error_code error;
-    for (const auto& entry : fs::directory_iterator(options.home / "scenarios", error)) {
-      if (entry.path().extension() == ".csv") files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    return files;
-  }
-
   json Negotiations() const {
     json items = json::array();
-    for (const auto& file : NegotiationFiles()) {
+    for (const auto& file : ScenarioFiles(".csv")) {  // KTAB CSVs
       Diagnostics diagnostics;
       const auto scenario = ReadKtabCsv(file, diagnostics);
       if (!scenario) continue;  // negotiating it reports the error with its position
@@ -290,12 +279,13 @@ struct Workbench::Impl {
 
   // ---- the API ------------------------------------------------------------------------------
 
-  //! The TOML files under scenarios/, sorted by name (timelines and game scenarios alike).
-  std::vector<fs::path> ScenarioFiles() const {
+  //! The files under scenarios/ with `extension`, sorted by name: ".toml" (timelines and game
+  //! scenarios alike) or ".csv" (negotiations).
+  std::vector<fs::path> ScenarioFiles(const std::string& extension = ".toml") const {
     std::vector<fs::path> files;
     std::error_code error;
     for (const auto& entry : fs::directory_iterator(options.home / "scenarios", error)) {
-      if (entry.path().extension() == ".toml") files.push_back(entry.path());
+      if (entry.path().extension() == extension) files.push_back(entry.path());
     }
     std::sort(files.begin(), files.end());
     return files;
