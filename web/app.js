@@ -201,7 +201,7 @@ async function instrumentPage(main, id) {
   const parties = document_.parties || {};
   const header = el('div', {},
     el('h1', {}, document_.title),
-    el('p', {className: 'muted'}, `${document_.id} · ${document_.form} · ${document_.binding} · ${document_.status}` + (document_.hypothetical ? ' (adjudicated as if in force)' : '')),
+    el('p', {className: 'muted'}, `${document_.id} · ${document_.form} · ${document_.binding}` + (document_.status === document_.form ? '' : ` · ${document_.status}`) + (document_.hypothetical ? ' (adjudicated as if in force)' : '')),
     el('div', {className: 'toolbar'},
       el('a', {href: '#/compare?' + query([['i', id]])}, 'Compare with others'),
       el('a', {href: '#/adjudicate?' + query([['i', id]])}, 'Adjudicate a timeline'),

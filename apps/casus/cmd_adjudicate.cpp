@@ -51,10 +51,14 @@ int RunAdjudicate(const GlobalOptions& global, const AdjudicateOptions& options)
   } else {
     fmt::print("{}", RenderTimelineHeader(*timeline, instruments.size()));
     if (options.doctrine != Doctrine::Icj) fmt::print("Doctrine: {} (no gravity threshold for an armed attack)\n", ToString(options.doctrine));
+    AdjudicationSummary summary;  // printed first: the details wait for the last incident
+    std::string details;
     Adjudicate(*timeline, instruments, environment.parties, adjudication, [&](const IncidentVerdict& verdict) {
-      fmt::print("{}", RenderIncidentVerdict(verdict, environment.parties));
-      if (options.record) fmt::print("{}", RenderRecord(verdict, *timeline));
+      summary.Add(verdict);
+      details += RenderIncidentVerdict(verdict, environment.parties);
+      if (options.record) details += RenderRecord(verdict, *timeline);
     });
+    fmt::print("{}{}", summary.Render(), details);
   }
   return kOk;
 }

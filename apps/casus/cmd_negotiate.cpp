@@ -21,7 +21,7 @@ struct NegotiateOptions {
   std::string csv;
 };
 
-int RunNegotiate(const NegotiateOptions& options) {
+int RunNegotiate(const GlobalOptions& global, const NegotiateOptions& options) {
   Diagnostics diagnostics;
   const auto scenario = ReadKtabCsv(options.file, diagnostics);
   for (const auto& diagnostic : diagnostics.All()) fmt::print(stderr, "{}\n", FormatDiagnostic(diagnostic));
@@ -40,19 +40,29 @@ int RunNegotiate(const NegotiateOptions& options) {
     }
   }
   {
+    // The scale file beside the CSV, when there is one, says what the numbers mean.
+    std::optional<SettlementScales> scales;
+    if (std::filesystem::is_regular_file(DefaultScalesPath(options.file))) {
+      const Environment environment = LoadEnvironment(global);
+      Diagnostics scale_diagnostics;
+      scales = ReadScaleFile(DefaultScalesPath(options.file), *scenario, environment.parties, scale_diagnostics);
+      for (const auto& diagnostic : scale_diagnostics.All()) fmt::print(stderr, "{}\n", FormatDiagnostic(diagnostic));
+      if (!scales) return kBadInput;
+    }
     const SmpResult result = RunSmp(*scenario);
     const SmpForecast forecast = ForecastOf(*scenario, result);
     std::optional<PerturbedForecast> perturbed;
     if (perturbation) perturbed = PerturbedForecastOf(*scenario, *perturbation);
     fmt::print("Scenario: {} — {} ({} actors, {} dimensions)\n", scenario->name, scenario->description, scenario->actors.size(),
                scenario->dimensions.size());
-    fmt::print("{}{}", RenderSmpHistory(*scenario, result), RenderSmpForecast(*scenario, forecast, perturbed));
+    // The forecast first; KTAB's history of every turn after it, for those who want it.
+    fmt::print("{}\n{}", RenderSmpForecast(*scenario, forecast, perturbed, scales ? &*scales : nullptr), RenderSmpHistory(*scenario, result));
   }
   return kOk;
 }
 }  // namespace
 
-void AddNegotiateCommand(CLI::App& app, const GlobalOptions&, std::function<int()>& run) {
+void AddNegotiateCommand(CLI::App& app, const GlobalOptions& global, std::function<int()>& run) {
   auto options = std::make_shared<NegotiateOptions>();
   CLI::App* command = app.add_subcommand(
       "negotiate", "Run KTAB's spatial model of politics (SMP) on a KTAB CSV, with a forecast and its uncertainty (docs/negotiation.md).");
@@ -65,7 +75,7 @@ void AddNegotiateCommand(CLI::App& app, const GlobalOptions&, std::function<int(
   command->add_option("--seed", options->seed, "seed of the perturbation (draw d uses pcg64 stream (seed, d))")->check(SeedCheck())->capture_default_str();
   command->add_option("--threads", options->threads, "threads for the perturbed runs (0: all); results do not depend on it")
       ->check(CLI::Range(0, 1024))->capture_default_str();
-  command->callback([&run, options] { run = [options] { return RunNegotiate(*options); }; });
+  command->callback([&run, &global, options] { run = [&global, options] { return RunNegotiate(global, *options); }; });
 }
 
 }  // namespace casus::app

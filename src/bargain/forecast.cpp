@@ -61,15 +61,35 @@ SmpForecast ForecastOf(const SmpScenario& scenario, const SmpResult& result) {
     forecast.weighted_mean.push_back(total_weight > 0.0 ? weighted_sum / total_weight : 0.0);
     forecast.weighted_median.push_back(WeightedMedian(std::move(weighted)));
   }
+  // Clusters: actors within kClusterTolerance of a cluster's first member on every dimension join
+  // it. Its probability sums the probabilities of the distinct positions in it (actors at one
+  // position share one option's probability); its position is the mean of its members'.
+  std::vector<std::vector<double>> anchors;
   for (size_t actor_idx = 0; actor_idx < scenario.actors.size(); ++actor_idx) {
-    auto cluster = std::find_if(forecast.clusters.begin(), forecast.clusters.end(), [&](const SmpCluster& existing) {
-      return Distance(existing.position, final_state[actor_idx]) < 1e-3;
-    });
-    if (cluster == forecast.clusters.end()) {
-      forecast.clusters.push_back(SmpCluster{final_state[actor_idx], {actor_idx}, probability[actor_idx]});
-    } else {
-      cluster->actors.push_back(actor_idx);
+    const auto& position = final_state[actor_idx];
+    size_t found = 0;
+    while (found < anchors.size()) {
+      double largest = 0.0;
+      for (size_t dim_idx = 0; dim_idx < position.size(); ++dim_idx) largest = std::max(largest, std::abs(anchors[found][dim_idx] - position[dim_idx]));
+      if (largest <= kClusterTolerance) break;
+      ++found;
     }
+    if (found == anchors.size()) {
+      anchors.push_back(position);
+      forecast.clusters.push_back(SmpCluster{{}, {}, 0.0});
+    }
+    SmpCluster& cluster = forecast.clusters[found];
+    const bool new_position = std::none_of(cluster.actors.begin(), cluster.actors.end(),
+                                           [&](size_t member) { return Distance(final_state[member], position) < 1e-3; });
+    if (new_position) cluster.probability += probability[actor_idx];
+    cluster.actors.push_back(actor_idx);
+  }
+  for (auto& cluster : forecast.clusters) {
+    cluster.position.assign(scenario.dimensions.size(), 0.0);
+    for (const size_t member : cluster.actors) {
+      for (size_t dim_idx = 0; dim_idx < cluster.position.size(); ++dim_idx) cluster.position[dim_idx] += final_state[member][dim_idx];
+    }
+    for (double& value : cluster.position) value /= static_cast<double>(cluster.actors.size());
   }
   std::stable_sort(forecast.clusters.begin(), forecast.clusters.end(),
                    [](const SmpCluster& left, const SmpCluster& right) { return left.probability > right.probability; });

@@ -116,6 +116,40 @@ std::string RenderTimelineHeader(const Timeline& timeline, size_t instrument_cou
   return out;
 }
 
+void AdjudicationSummary::Add(const IncidentVerdict& verdict) {
+  incidents_.push_back(verdict.incident->id);
+  for (size_t idx = 0; idx < verdict.instruments.size(); ++idx) {
+    const InstrumentVerdict& instrument = verdict.instruments[idx];
+    if (idx >= instruments_.size()) {
+      instruments_.push_back(instrument.instrument->id);
+      cells_.emplace_back();
+    }
+    const auto count = [&](ClauseStatus status) {
+      return std::count_if(instrument.clauses.begin(), instrument.clauses.end(), [status](const ClauseVerdict& clause) { return clause.status == status; });
+    };
+    std::string cell = !instrument.in_force            ? "not in force"
+                       : count(ClauseStatus::Owed) > 0     ? "OWED"
+                       : count(ClauseStatus::OwedOnce) > 0 ? "owed once"
+                                                           : "—";
+    if (instrument.in_force && count(ClauseStatus::Breached) > 0) cell += fmt::format(" +{} breached", count(ClauseStatus::Breached));
+    cells_[idx].push_back(std::move(cell));
+  }
+}
+
+std::string AdjudicationSummary::Render() const {
+  std::vector<std::string> header = {"instrument"};
+  header.insert(header.end(), incidents_.begin(), incidents_.end());
+  TextTable table(header, 20);
+  for (size_t idx = 0; idx < instruments_.size(); ++idx) {
+    std::vector<std::string> row = {instruments_[idx]};
+    row.insert(row.end(), cells_[idx].begin(), cells_[idx].end());
+    table.AddRow(std::move(row));
+  }
+  return "\nSummary (the strongest status of each instrument's response clauses; details below):\n" + table.Render() +
+         "OWED: a response is owed now · owed once: owed once a request, determination or approval comes · —: nothing owed ·\n"
+         "+N breached: restraint clauses the attack breached\n";
+}
+
 std::string RenderIncidentVerdict(const IncidentVerdict& verdict, const PartyTable& parties) {
   const Incident& incident = *verdict.incident;
   std::string out;

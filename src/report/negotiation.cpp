@@ -31,7 +31,7 @@ std::string RenderSmpHistory(const SmpScenario& scenario, const SmpResult& resul
 }
 
 std::string RenderSmpForecast(const SmpScenario& scenario, const SmpForecast& forecast,
-                              const std::optional<PerturbedForecast>& perturbed) {
+                              const std::optional<PerturbedForecast>& perturbed, const SettlementScales* scales) {
   std::string out = "\nForecast (final state; capability × salience weights):\n";
   std::vector<std::string> header = {"dimension", "weighted mean", "weighted median"};
   if (perturbed) {
@@ -51,7 +51,16 @@ std::string RenderSmpForecast(const SmpScenario& scenario, const SmpForecast& fo
     table.AddRow(std::move(row));
   }
   out += table.Render();
-  out += "Clusters of final positions (probability that each wins):\n";
+  if (scales != nullptr) {  // what the numbers mean (the scale file, docs/negotiation.md "Scale files")
+    out += fmt::format("On each scale ({}): 0 and 100, and where the weighted median falls\n", scales->file);
+    for (size_t dim_idx = 0; dim_idx < scenario.dimensions.size() && dim_idx < scales->dimensions.size(); ++dim_idx) {
+      const DimensionScale& scale = scales->dimensions[dim_idx];
+      out += fmt::format("  {}: 0 = {}; 100 = {}\n    median {}\n", scenario.dimensions[dim_idx], scale.low, scale.high,
+                         scales->Describe(dim_idx, 100.0 * forecast.weighted_median[dim_idx]));
+    }
+  }
+  out += fmt::format("Clusters of final positions (actors within {:.1f} point of each other on every dimension; probability that the cluster wins):\n",
+                     100.0 * kClusterTolerance);
   for (const auto& cluster : forecast.clusters) {
     std::vector<std::string> names;
     for (const size_t actor_idx : cluster.actors) names.push_back(scenario.actors[actor_idx].name);
@@ -95,7 +104,7 @@ nlohmann::json SmpToJson(const SmpScenario& scenario, const SmpResult& result, c
               {"forecast",
                {{"weighted_mean", scaled(forecast.weighted_mean)},
                 {"weighted_median", scaled(forecast.weighted_median)},
-                {"clusters", clusters}}}};
+                {"clusters", clusters}, {"cluster_tolerance", 100.0 * kClusterTolerance}}}};
   if (perturbed) {
     auto bands = [](const std::vector<Band>& values) {
       json out_bands = json::array();

@@ -48,7 +48,9 @@ std::string RenderInstrument(const Instrument& instrument, const std::vector<Fin
                              const PartyTable& parties, size_t width) {
   std::string out;
   out += fmt::format("{} — {}\n", instrument.id, instrument.title);
-  out += fmt::format("{} · {} · {}{}\n", ToString(instrument.form), ToString(instrument.binding), ToString(instrument.status),
+  const std::string_view form = ToString(instrument.form);
+  const std::string_view status = ToString(instrument.status);  // a proposal's status is "proposal": said once
+  out += fmt::format("{} · {}{}{}\n", form, ToString(instrument.binding), status == form ? "" : fmt::format(" · {}", status),
                      instrument.IsHypothetical() ? " (analysed as if in force)" : "");
   std::vector<std::string> dates;
   if (instrument.signed_on) dates.push_back("signed " + FormatDate(*instrument.signed_on));

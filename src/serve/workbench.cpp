@@ -164,20 +164,9 @@ struct Workbench::Impl {
     return library_document;
   }
 
-  //! The KTAB CSVs under scenarios/ (negotiation scenarios), sorted by name.
-  std::vector<fs::path> NegotiationFiles() const {
-    std::vector<fs::path> files;
-    std::error_code error;
-    for (const auto& entry : fs::directory_iterator(options.home / "scenarios", error)) {
-      if (entry.path().extension() == ".csv") files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    return files;
-  }
-
   json Negotiations() const {
     json items = json::array();
-    for (const auto& file : NegotiationFiles()) {
+    for (const auto& file : ScenarioFiles(".csv")) {  // KTAB CSVs
       Diagnostics diagnostics;
       const auto scenario = ReadKtabCsv(file, diagnostics);
       if (!scenario) continue;  // negotiating it reports the error with its position
@@ -290,12 +279,13 @@ struct Workbench::Impl {
 
   // ---- the API ------------------------------------------------------------------------------
 
-  //! The TOML files under scenarios/, sorted by name (timelines and game scenarios alike).
-  std::vector<fs::path> ScenarioFiles() const {
+  //! The files under scenarios/ with `extension`, sorted by name: ".toml" (timelines and game
+  //! scenarios alike) or ".csv" (negotiations).
+  std::vector<fs::path> ScenarioFiles(const std::string& extension = ".toml") const {
     std::vector<fs::path> files;
     std::error_code error;
     for (const auto& entry : fs::directory_iterator(options.home / "scenarios", error)) {
-      if (entry.path().extension() == ".toml") files.push_back(entry.path());
+      if (entry.path().extension() == extension) files.push_back(entry.path());
     }
     std::sort(files.begin(), files.end());
     return files;
@@ -489,7 +479,18 @@ struct Workbench::Impl {
                                  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                  "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"}});
     server.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
-      return Allowed(request, response) ? httplib::Server::HandlerResponse::Unhandled : httplib::Server::HandlerResponse::Handled;
+      if (!Allowed(request, response)) return httplib::Server::HandlerResponse::Handled;
+      // Brotli at cpp-httplib's fixed quality 11 costs 200–300 ms per page asset (app.js, 44 KB);
+      // gzip costs 5 ms for nearly the same size. The server offers gzip only (the first render of
+      // a page is measured in tests/browser and docs/performance.md). The request is the server's
+      // own, non-const object, handed to the hooks as const.
+      const std::string accepted = request.get_header_value("Accept-Encoding");
+      if (accepted.find("br") != std::string::npos) {
+        auto& headers = const_cast<httplib::Request&>(request).headers;  // NOLINT(cppcoreguidelines-pro-type-const-cast)
+        headers.erase("Accept-Encoding");
+        if (accepted.find("gzip") != std::string::npos) headers.emplace("Accept-Encoding", "gzip");
+      }
+      return httplib::Server::HandlerResponse::Unhandled;
     });
     server.set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr pointer) {
       std::string what = "unknown error";

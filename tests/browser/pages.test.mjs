@@ -266,6 +266,24 @@ await check('reports', async (page, open, problems) => {
   await page.screenshot({path: path.join(ARTIFACTS, 'reports-full.png'), fullPage: true});
 });
 
+// First render (navigation start → the page's content in the DOM, body[data-ready]) of the library and
+// instrument pages: five loads each after one warm-up, median printed. A figure for
+// docs/performance.md (target: under 200 ms), not an assertion: the machine is shared and noisy.
+await check('first-render', async (page) => {
+  for (const hash of ['#/library', '#/instrument/nato-1949']) {
+    const times = [];
+    for (let run = 0; run < 6; ++run) {
+      await page.goto('about:blank');
+      await page.goto(`${ORIGIN}/${hash}`, {waitUntil: 'load'});
+      await page.waitForSelector('body[data-ready="true"]', {timeout: 15000});
+      const ms = Number(await page.$eval('body', (body) => body.dataset.firstRenderMs));
+      if (run > 0) times.push(ms);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`  first render of ${hash}: median ${times[2]} ms over 5 loads (min ${times[0]}, max ${times[4]})`);
+  }
+});
+
 await browser.close();
 console.log(`${passed} passed, ${failures.length} failed; screenshots in ${ARTIFACTS}`);
 process.exit(failures.length ? 1 : 0);

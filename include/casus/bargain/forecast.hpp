@@ -1,6 +1,6 @@
 // What KTAB does not give: a forecast. From an SMP run → per dimension the capability×salience-
 // weighted mean and median of the final positions, and the clusters of final positions (actors
-// within 1e-3 of each other) with the probability that each cluster's position wins. With
+// within kClusterTolerance of each other on every dimension) with the probability that each wins. With
 // perturbation: the same forecast over many runs on jittered inputs, as bands, computed in
 // parallel and bit-identical whatever the number of threads.
 #pragma once
@@ -13,10 +13,14 @@
 
 namespace casus {
 
+//! Final positions this close on every dimension (on 0..1: one point on 0–100) are one cluster:
+//! closer than that is within the rounding of the inputs (positions are given in whole points).
+inline constexpr double kClusterTolerance = 0.01;
+
 struct SmpCluster {
-  std::vector<double> position;  //!< on 0..1
-  std::vector<size_t> actors;    //!< indices of the actors at it
-  double probability = 0.0;      //!< that it wins, in the final state (KTAB's "prob" of its actors)
+  std::vector<double> position;  //!< on 0..1: the mean of its members' final positions
+  std::vector<size_t> actors;    //!< indices of the actors in it
+  double probability = 0.0;      //!< that one of its positions wins, in the final state (KTAB's "prob", summed over its distinct positions)
 };
 
 struct SmpForecast {

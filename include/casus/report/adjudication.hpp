@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -12,6 +13,21 @@ namespace casus {
 
 //! The timeline's header: id, title, counts and its status events.
 std::string RenderTimelineHeader(const Timeline& timeline, size_t instrument_count);
+//! The summary that opens the text brief: one row per instrument, one column per incident, each
+//! cell the strongest status of the instrument's response clauses ("OWED" > "owed once" > "—",
+//! nothing owed) or "not in force", with "+N breached" when restraint clauses are breached.
+//! Add the incidents as Adjudicate reports them, then Render.
+class AdjudicationSummary {
+ public:
+  void Add(const IncidentVerdict& verdict);
+  std::string Render() const;
+
+ private:
+  std::vector<std::string> incidents_;
+  std::vector<std::string> instruments_;
+  std::vector<std::vector<std::string>> cells_;  //!< [instrument][incident]
+};
+
 //! One incident's verdicts as a brief: per instrument, per clause, the verdict and its reason,
 //! the duties with deadlines, the decision and who can block it.
 std::string RenderIncidentVerdict(const IncidentVerdict& verdict, const PartyTable& parties);
