@@ -261,7 +261,7 @@ struct Workbench::Impl {
 
   template <typename Function>
   httplib::Server::Handler Api(Function function) {
-    return [this, function](const httplib::Request& request, httplib::Response& response) {
+    return [function](const httplib::Request& request, httplib::Response& response) {
       try {
         SendJson(response, function(request));
       } catch (const ApiError& error) {
