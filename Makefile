@@ -1,7 +1,7 @@
 # casus — the two commands: `make demo` and `make test`. Everything else wraps CMake presets.
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps release debug demo test bench reset-cases clean fuzz fuzz-build
+.PHONY: all deps release debug demo test test-sanitize bench reset-cases clean fuzz fuzz-build
 
 all: release
 
@@ -21,6 +21,15 @@ demo: release
 
 test: release
 	@ctest --preset release -j $(JOBS)
+
+# The unit, serve and case tests under ASan + UBSan (the `debug` preset): only the three binaries they
+# need, and not the slow end-to-end tests (simulate/, sweep/, robustness/, browser/), which run in
+# `make test` (docs/reliability.md, "Sanitizers in CI"). CI runs this.
+SANITIZE_SKIP ?= ^(simulate|sweep|robustness|browser)/
+test-sanitize: deps
+	@cmake --preset debug >/dev/null
+	@cmake --build --preset debug -j $(JOBS) --target casus casus_unit_tests casus_serve_tests
+	@ctest --preset debug -j $(JOBS) -E '$(SANITIZE_SKIP)'
 
 bench: release
 	@build/release/bench/casus_bench --benchmark_min_time=0.2 --benchmark_repetitions=5 --benchmark_report_aggregates_only=true

@@ -11,7 +11,7 @@ seconds=${1:-30}
 shift || true
 build=${FUZZ_BUILD:-build/fuzz}
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(instrument timeline scenario sweep ktab history duration)
+[ ${#targets[@]} -gt 0 ] || targets=(instrument timeline scenario sweep ktab history duration scales web_body)
 
 seed() {  # seed TARGET: the seed corpus from the shipped files, rebuilt each run (cheap)
   local target=$1 dir="$build/seeds/$1"
@@ -31,8 +31,24 @@ seed() {  # seed TARGET: the seed corpus from the shipped files, rebuilt each ru
         { printf "\\x$(printf '%02x' $index)"; head -n 12 "$file"; } > "$dir/$index-$(basename "$file")"
         index=$((index + 1))
       done ;;
+    scales) cp scenarios/*.scales.toml tests/cases/assess/bad/*.toml "$dir" ;;
+    web_body)  # byte 0: the endpoint (0 check, 1 lint, 2 adjudicate), then the name parameter, a newline, the body
+      local file
+      for file in library/*.toml tests/cases/check/bad/*.toml; do
+        { printf '\x00workspace/draft.toml\n'; cat "$file"; } > "$dir/check-$(basename "$file")"
+      done
+      for file in library/*.toml; do
+        { printf '\x01workspace/draft.toml\n'; cat "$file"; } > "$dir/lint-$(basename "$file")"
+      done
+      for file in scenarios/nato-2001.toml scenarios/renewed-attack-2027.toml scenarios/ukraine-2014.toml scenarios/ukraine-2022.toml \
+                  tests/cases/adjudicate/bad/*.toml; do
+        { printf '\x02workspace/timeline.toml\n'; cat "$file"; } > "$dir/adjudicate-$(basename "$file")"
+      done ;;
     duration) for d in P10Y P6M P3D PT24H P1Y6M P2W P1Y2M3W4DT5H6M7S P0D PT0S P10000Y; do printf '%s' "$d" > "$dir/$d"; done ;;
   esac
+  # Regressions: every input that once crashed a target (fuzz/regressions/TARGET/), and the empty input.
+  cp fuzz/regressions/"$target"/* "$dir" 2>/dev/null
+  : > "$dir/empty"
 }
 
 status=0
@@ -49,7 +65,7 @@ for target in "${targets[@]}"; do
   code=$?
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -n 1)
   took=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | grep -o 'in [0-9]*' | grep -o '[0-9]*' | tail -n 1)
-  rate=$(awk -v e="${execs:-0}" -v s="${took:-$seconds}" 'BEGIN { printf "%.1f", s > 0 ? e / s : 0 }')
+  rate=$(awk -v e="${execs:-0}" -v s="${took:-$seconds}" 'BEGIN { printf "%.1f", (s > 0 ? e / s : 0) }')
   crashes=$(find "$artifacts" -type f | wc -l)
   printf '%-11s %8s %12s %10s %8s %8s\n' "$target" "${took:-?}" "${execs:-?}" "$rate" "$(find "$corpus" -type f | wc -l)" "$crashes"
   if [ "$code" -ne 0 ] || [ "$crashes" -ne 0 ]; then

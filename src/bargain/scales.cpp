@@ -23,6 +23,7 @@ std::vector<std::string> ActorNames(const SmpScenario& scenario) {
 // anchors = { 25 = "…", 50 = "…" }: keys are numbers strictly between 0 and 100.
 std::map<double, std::string> ReadAnchors(TableReader& reader, const LoadState& state) {
   std::map<double, std::string> anchors;
+  std::map<double, std::string> keys;  // each point's key as written
   const toml::table* table = SubTable(reader, "anchors", "anchors = { 25 = \"consultations\", 50 = \"…\" }", state);
   if (table == nullptr) return anchors;
   for (const auto& [key, node] : *table) {
@@ -36,6 +37,11 @@ std::map<double, std::string> ReadAnchors(TableReader& reader, const LoadState& 
     }
     if (!node.is_string() || IsBlank(node.as_string()->get())) {
       state.Error(state.At(node), fmt::format("anchor {} must be a non-empty string", text), fmt::format("write {} = \"what this point means\"", text));
+      continue;
+    }
+    if (const auto [first, fresh] = keys.emplace(value, text); !fresh) {  // 25 and 25.0, or 2.5e1: two keys, one point
+      state.Error(state.At(key.source()), fmt::format("anchors '{}' and '{}' are the same point", first->second, text),
+                  "give each point between the ends one anchor");
       continue;
     }
     anchors[value] = node.as_string()->get();
@@ -106,7 +112,7 @@ std::optional<SettlementScales> ReadScaleFile(const std::filesystem::path& path,
     scale.set_by_design = dimension.Enum<DesignAxis>("set_by_design", false, "design axis");
     if (const toml::node* node = dimension.Get("no_agreement")) {
       const auto value = node->value<double>();
-      if (!node->is_number() || !value || *value < 0.0 || *value > 100.0) {
+      if (!node->is_number() || !value || !std::isfinite(*value) || *value < 0.0 || *value > 100.0) {  // nan passes the comparisons
         state.Error(state.At(*node), "'no_agreement' must be a number on 0–100", "where this dimension stands if the talks fail, e.g. no_agreement = 50");
       } else {
         scale.no_agreement = *value / 100.0;

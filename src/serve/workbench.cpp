@@ -19,6 +19,7 @@
 #include "casus/report/document_charts.hpp"
 #include "casus/report/documents.hpp"
 #include "casus/report/json.hpp"
+#include "casus/serve/api_bodies.hpp"
 #include "casus/serve/assets.hpp"
 #include "casus/serve/paths.hpp"
 #include "casus/serve/simulation_jobs.hpp"
@@ -34,31 +35,12 @@ namespace {
 
 constexpr std::string_view kWorkspacePrefix = "workspace/";
 
-//! A request the API cannot answer: an HTTP status and a JSON body {"error", "hint"?, "diagnostics"?}.
-struct ApiError {
-  int status;
-  std::string message;
-  std::string hint;
-  json diagnostics = nullptr;
-};
-
 void SendJson(httplib::Response& response, const json& document, int status = 200) {
   response.status = status;
-  response.set_content(document.dump(2) + "\n", "application/json; charset=utf-8");  // as PrintJson prints it
+  response.set_content(ApiJsonText(document), "application/json; charset=utf-8");
 }
 
-void SendError(httplib::Response& response, const ApiError& error) {
-  json body = {{"error", error.message}};
-  if (!error.hint.empty()) body["hint"] = error.hint;
-  if (!error.diagnostics.is_null()) body["diagnostics"] = error.diagnostics;
-  SendJson(response, body, error.status);
-}
-
-json DiagnosticsToJson(const std::vector<Diagnostic>& diagnostics) {
-  json items = json::array();
-  for (const auto& diagnostic : diagnostics) items.push_back(DiagnosticToJson(diagnostic));
-  return items;
-}
+void SendError(httplib::Response& response, const ApiError& error) { SendJson(response, ApiErrorBody(error), error.status); }
 
 std::optional<std::string> ReadWholeFile(const fs::path& path) {
   std::ifstream stream(path, std::ios::binary);
@@ -99,6 +81,7 @@ struct Workbench::Impl {
   //! A reference to an instrument or timeline: a plain id in `folder` of the home, or
   //! "workspace/NAME". Returns the file's text and the name diagnostics and documents use.
   std::pair<std::string, std::string> ReadReference(const std::string& reference, const std::string& folder) const {
+    RequireUtf8Parameter(reference, folder == "scenarios" ? "t" : "i");
     if (reference.rfind(kWorkspacePrefix, 0) == 0) {
       std::string why;
       const auto path = ContainedPath(options.workspace, reference.substr(kWorkspacePrefix.size()), why);
@@ -270,13 +253,6 @@ struct Workbench::Impl {
     return {{"workspace", options.workspace.string()}, {"reports", items}};
   }
 
-  Timeline LoadTimeline(const std::string& text, const std::string& name) const {
-    Diagnostics diagnostics;
-    auto timeline = LoadTimelineText(text, name, parties, diagnostics);
-    if (!timeline) throw ApiError{422, fmt::format("{} does not load", name), "", DiagnosticsToJson(diagnostics.All())};
-    return std::move(*timeline);
-  }
-
   // ---- the API ------------------------------------------------------------------------------
 
   //! The files under scenarios/ with `extension`, sorted by name: ".toml" (timelines and game
@@ -319,25 +295,14 @@ struct Workbench::Impl {
 
   static std::string DraftName(const httplib::Request& request) {
     std::string name = request.has_param("name") ? request.get_param_value("name") : "draft.toml";
+    RequireUtf8Parameter(name, "name");
     if (name.rfind(kWorkspacePrefix, 0) != 0) name = std::string(kWorkspacePrefix) + name;
     return name;
   }
 
-  json CheckDraft(const httplib::Request& request) const {
-    Diagnostics diagnostics;
-    const std::string name = DraftName(request);
-    const auto instrument = LoadInstrumentText(request.body, name, parties, diagnostics);
-    json files = json::array({CheckEntryDocument(name, instrument ? &*instrument : nullptr, diagnostics.All())});
-    return {{"files", files}, {"ok", instrument ? 1 : 0}, {"failed", instrument ? 0 : 1}};
-  }
+  json CheckDraft(const httplib::Request& request) const { return CheckDraftBody(request.body, DraftName(request), parties); }
 
-  json LintDraft(const httplib::Request& request) const {
-    Diagnostics diagnostics;
-    const std::string name = DraftName(request);
-    const auto instrument = LoadInstrumentText(request.body, name, parties, diagnostics);
-    if (!instrument) throw ApiError{422, fmt::format("{} does not load", name), "", DiagnosticsToJson(diagnostics.All())};
-    return {{"instruments", json::array({LintEntryDocument(*instrument, LintInstrument(*instrument, parties))})}};
-  }
+  json LintDraft(const httplib::Request& request) const { return LintDraftBody(request.body, DraftName(request), parties); }
 
   json SaveDraft(const httplib::Request& request) const {
     const std::string name = DraftName(request).substr(kWorkspacePrefix.size());
@@ -365,12 +330,8 @@ struct Workbench::Impl {
       if (!request.has_param("t")) throw ApiError{400, "no timeline given", "add ?t=ID (GET /api/timelines lists them)"};
       std::tie(text, name) = ReadReference(request.get_param_value("t"), "scenarios");
     }
-    const Timeline timeline = LoadTimeline(text, name);
-    Diagnostics references;
-    CheckTimelineReferences(timeline, instruments, references);
-    if (references.HasErrors()) throw ApiError{422, "the timeline names instruments not given", "", DiagnosticsToJson(references.All())};
     const bool as_if = request.has_param("as_if_in_force") && request.get_param_value("as_if_in_force") != "0";
-    return AdjudicationDocument(timeline, instruments, parties, AdjudicationOptions{as_if});
+    return AdjudicateTimelineBody(text, name, instruments, parties, as_if);
   }
 
   //! The game scenarios under scenarios/ (files with a [scenario] table): id, title, designs.

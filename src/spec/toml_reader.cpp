@@ -1,5 +1,6 @@
 #include "casus/spec/toml_reader.hpp"
 
+#include <array>
 #include <fstream>
 #include <regex>
 
@@ -139,9 +140,13 @@ bool ReadTextFile(const std::filesystem::path& path, std::string& text, Diagnost
                       "check the path; library instruments can also be named by id (nato-1949)");
     return false;
   }
-  text.resize(kMaxTextFileBytes + 1);
-  input.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<size_t>(input.gcount()));
+  // Read in pieces up to one byte past the limit: a buffer of the limit's size, zeroed for every
+  // file, cost 4 MiB of memset and page faults per read (most of a fuzz target's time per input).
+  text.clear();
+  std::array<char, 64 * 1024> piece;
+  while (text.size() <= kMaxTextFileBytes && input.read(piece.data(), static_cast<std::streamsize>(piece.size())).gcount() > 0) {
+    text.append(piece.data(), static_cast<size_t>(input.gcount()));
+  }
   if (text.size() > kMaxTextFileBytes) {
     diagnostics.Error(SourcePosition{file_name, 0, 0}, fmt::format("file is larger than {} bytes", kMaxTextFileBytes),
                       "a casus file holds one instrument or one timeline; is this the right file?");

@@ -181,5 +181,21 @@ TEST_F(WorkbenchTest, ChecksDraftsWithPositions) {
   EXPECT_GT(diagnostics[0]["line"].get<int>(), 0);
 }
 
+TEST_F(WorkbenchTest, RefusesParametersThatAreNotUtf8) {
+  // Once URL-decoded, %FF is a byte that is not UTF-8: it used to reach the JSON writer (a 500).
+  for (const char* path : {"/api/check?name=%FF.toml", "/api/lint?name=%FF.toml"}) {
+    const auto response = client_->Post(path, "[instrument]\n", "text/plain");
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 400) << path << ": " << response->body;
+    EXPECT_TRUE(nlohmann::json::accept(response->body)) << path;
+  }
+  for (const char* path : {"/api/adjudicate?i=nato-1949&t=%FF", "/api/show?i=%C3%28", "/api/workspace/file?name=%FF.toml"}) {
+    const auto response = client_->Get(path);
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 400) << path << ": " << response->body;
+    EXPECT_TRUE(nlohmann::json::accept(response->body)) << path;
+  }
+}
+
 }  // namespace
 }  // namespace casus
