@@ -314,6 +314,9 @@ struct Rung {
   double index = 0.0;  // v'_g − threshold: the willingness index of the rung
 };
 
+struct DrawScratch;
+void PrepareLines(const CompiledDesign& design, DrawScratch& scratch);
+
 // Per-draw scratch space, allocated once per chunk.
 struct DrawScratch {
   std::array<double, kMeansCount> cost{};
@@ -336,6 +339,16 @@ struct DrawScratch {
   std::vector<Line> lines;
   std::vector<Line> hull;
   std::vector<double> hull_start;
+  // The ρ-free part of the lines (PrepareLines), per party from prepared_begin[p]: flat lines up to
+  // prepared_sloped[p], then the sloped ones.
+  struct PreparedLine {
+    size_t option;
+    double slope, cost, bonus, strength, loss;
+  };
+  std::vector<PreparedLine> prepared;
+  std::vector<size_t> prepared_begin;
+  std::vector<size_t> prepared_sloped;
+  bool lines_fixed = false;  // prepared once: no drawn cost, effectiveness or capability
 
   explicit DrawScratch(const CompiledDesign& design)
       : cost(design.cost_mean),
@@ -348,7 +361,14 @@ struct DrawScratch {
         co_willing(design.co_terms.size()),
         at_least(design.max_co_deciders + 2),
         rung_begin(design.parties.size() + 1),
-        option_loss(design.options.size()) {}
+        option_loss(design.options.size()),
+        prepared_begin(design.parties.size() + 1),
+        prepared_sloped(design.parties.size()) {
+    if (!design.AnyUncertainInput()) {
+      PrepareLines(design, *this);
+      lines_fixed = true;
+    }
+  }
 
   void DrawUncertainInputs(const CompiledDesign& design, const double*& next) {
     for (const size_t means : design.uncertain_cost) cost[means] = std::max(0.0, design.cost_mean[means] + design.cost_sd[means] * *next++);
@@ -366,49 +386,76 @@ double CostOf(const CompiledParty& party, size_t means, const DrawScratch& scrat
   return scratch.cost[means] * (IsCombatMeans(static_cast<Means>(means)) ? party.cost_markup : 1.0);
 }
 
-// Each guarantor's ladder in this draw (docs/guarantee-game.md, "Means are alternatives"): the
-// response with m pays q_m·X + ρ_g·c(g, m) − k_g(m) + bonus_g(m), X = v'_g + η + ε_g, with
-// q_m = L(g, m) / max L(g, ·); doing nothing pays 0. The best response is the upper envelope of
-// these lines, so the chosen means rises with resolve, and each rung adds L(rung) − L(rung below).
-void BuildLadders(const CompiledDesign& design, DrawScratch& scratch) {
-  scratch.rungs.clear();
+// A guarantor's response lines that do not depend on ρ (docs/guarantee-game.md, "Means are
+// alternatives"): the response with m pays q_m·X + ρ_g·c(g, m) − k_g(m) + bonus_g(m), q_m =
+// L(g, m) / max L(g, ·). Only the intercepts move with ρ, so the slopes, costs and their order are
+// prepared once per chunk when no input that enters them is drawn (else once per draw). Per
+// party: the flat lines (q_m ≤ 0: a response that costs the challenger nothing) in option order,
+// then the others by slope (ties by option index).
+void PrepareLines(const CompiledDesign& design, DrawScratch& scratch) {
+  scratch.prepared.clear();
   for (size_t option_idx = 0; option_idx < design.options.size(); ++option_idx) {
     const Option& option = design.options[option_idx];
-    const CompiledParty& party = design.parties[option.guarantor];
-    (void)party;
     scratch.option_loss[option_idx] = OptionLoss(design, option, scratch.effectiveness, scratch.capability_factor[option.guarantor]);
   }
   for (size_t party_idx = 0; party_idx < design.parties.size(); ++party_idx) {
-    scratch.rung_begin[party_idx] = scratch.rungs.size();
+    scratch.prepared_begin[party_idx] = scratch.prepared.size();
     const CompiledParty& party = design.parties[party_idx];
-    if (party.options.empty()) continue;
     double max_loss = 0.0;
     for (const size_t option_idx : party.options) max_loss = std::max(max_loss, scratch.option_loss[option_idx]);
-    scratch.lines.clear();
+    for (const bool flat : {true, false}) {
+      for (const size_t option_idx : party.options) {
+        const Option& option = design.options[option_idx];
+        const double loss = scratch.option_loss[option_idx];
+        const double slope = max_loss > 0.0 ? loss / max_loss : 0.0;
+        if ((slope <= 0.0) != flat) continue;
+        double cost = 0.0;
+        for (const size_t means : option.package) cost += CostOf(party, means, scratch);
+        scratch.prepared.push_back({option_idx, slope, cost, option.bonus, option.strength, loss});
+      }
+      if (flat) scratch.prepared_sloped[party_idx] = scratch.prepared.size();
+    }
+    std::sort(scratch.prepared.begin() + static_cast<std::ptrdiff_t>(scratch.prepared_sloped[party_idx]), scratch.prepared.end(),
+              [](const DrawScratch::PreparedLine& a, const DrawScratch::PreparedLine& b) {
+                return a.slope != b.slope ? a.slope < b.slope : a.option < b.option;
+              });
+  }
+  scratch.prepared_begin[design.parties.size()] = scratch.prepared.size();
+}
+
+// Each guarantor's ladder in this draw: the best response is the upper envelope of its lines, so
+// the chosen means rises with resolve, and each rung adds L(rung) − L(rung below). Of lines with
+// the same slope only the highest intercept (then the lowest option index) can be on the envelope.
+void BuildLadders(const CompiledDesign& design, DrawScratch& scratch) {
+  if (!scratch.lines_fixed) PrepareLines(design, scratch);
+  scratch.rungs.clear();
+  for (size_t party_idx = 0; party_idx < design.parties.size(); ++party_idx) {
+    scratch.rung_begin[party_idx] = scratch.rungs.size();
+    const size_t begin = scratch.prepared_begin[party_idx];
+    const size_t sloped = scratch.prepared_sloped[party_idx];
+    const size_t end = scratch.prepared_begin[party_idx + 1];
+    if (begin == end) continue;
+    const double reneging = scratch.reneging[party_idx];
     double baseline = 0.0;  // the best payoff of a response that costs the challenger nothing
-    for (const size_t option_idx : party.options) {
-      const Option& option = design.options[option_idx];
-      const double loss = scratch.option_loss[option_idx];
-      const double slope = max_loss > 0.0 ? loss / max_loss : 0.0;
-      double cost = 0.0;
-      for (const size_t means : option.package) cost += CostOf(party, means, scratch);
-      const double intercept = slope * scratch.reneging[party_idx] * option.strength - cost + option.bonus;
-      if (slope <= 0.0) {
-        baseline = std::max(baseline, intercept);
+    for (size_t idx = begin; idx < sloped; ++idx) {
+      const auto& line = scratch.prepared[idx];
+      baseline = std::max(baseline, line.slope * reneging * line.strength - line.cost + line.bonus);
+    }
+    scratch.lines.clear();
+    for (size_t idx = sloped; idx < end; ++idx) {
+      const auto& line = scratch.prepared[idx];
+      const double intercept = line.slope * reneging * line.strength - line.cost + line.bonus;
+      if (!scratch.lines.empty() && scratch.lines.back().slope == line.slope) {
+        if (intercept > scratch.lines.back().intercept) scratch.lines.back() = {line.option, line.slope, intercept, line.loss};
         continue;
       }
-      scratch.lines.push_back({option_idx, slope, intercept, loss});
+      scratch.lines.push_back({line.option, line.slope, intercept, line.loss});
     }
-    std::sort(scratch.lines.begin(), scratch.lines.end(), [](const DrawScratch::Line& a, const DrawScratch::Line& b) {
-      return a.slope != b.slope ? a.slope < b.slope : (a.intercept != b.intercept ? a.intercept > b.intercept : a.option < b.option);
-    });
     scratch.hull.clear();
     scratch.hull_start.clear();
     scratch.hull.push_back({kNoParty, 0.0, baseline, 0.0});
     scratch.hull_start.push_back(-kInfinity);
-    for (size_t line_idx = 0; line_idx < scratch.lines.size(); ++line_idx) {
-      const auto& line = scratch.lines[line_idx];
-      if (line_idx > 0 && line.slope == scratch.lines[line_idx - 1].slope) continue;  // the higher intercept came first
+    for (const auto& line : scratch.lines) {
       double start = -kInfinity;
       while (true) {
         const auto& top = scratch.hull.back();

@@ -130,6 +130,29 @@ TEST(ReadTextFile, RefusesAFifoInsteadOfBlocking) {
   EXPECT_THROW(ReadAtopAlliances(fifo, [](const AtopAlliance&) {}), DataError);
 }
 
+TEST(ReadTextFile, ReadsAFileOfExactlyTheLimitWholeAndRefusesOneByteMore) {
+  TempDir dir;
+  const auto path = dir.Path() / "big.toml";
+  std::string content(kMaxTextFileBytes, '#');
+  content[12345] = 'a';  // a file read in blocks keeps every byte in its place
+  content.back() = 'z';
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << content;
+  }
+  Diagnostics diagnostics;
+  std::string text;
+  EXPECT_TRUE(ReadTextFile(path, text, diagnostics));
+  EXPECT_EQ(text, content);
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::app);
+    out << 'x';
+  }
+  EXPECT_FALSE(ReadTextFile(path, text, diagnostics));
+  ASSERT_EQ(diagnostics.All().size(), 1u);
+  EXPECT_NE(diagnostics.All()[0].message.find("larger than"), std::string::npos);
+}
+
 TEST(FiniteResults, NameThePathOfTheFirstNonFiniteNumber) {
   nlohmann::json document = {{"designs", {{{"id", "a"}, {"p_attack", 0.5}}, {{"id", "b"}, {"p_attack", std::nan("")}}}}};
   EXPECT_EQ(FindNonFinite(document), "designs[1].p_attack");
