@@ -1,6 +1,8 @@
 #include "casus/core/party_table.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
@@ -30,8 +32,21 @@ void ReadTable(const std::filesystem::path& path, const std::vector<std::string>
 
 }  // namespace
 
+struct PartyTable::ContiguityCache {
+  std::once_flag once;
+  std::unordered_map<uint64_t, int> type;  // Key(low COW code, high COW code, year) → closest type
+  int first_year = 0;
+  int last_year = 0;
+  static uint64_t Key(int first, int second, int year) {
+    const auto [low, high] = std::minmax(first, second);
+    return (static_cast<uint64_t>(low) << 40) | (static_cast<uint64_t>(high) << 20) | static_cast<uint64_t>(year);
+  }
+};
+
 PartyTable PartyTable::Load(const std::filesystem::path& data_dir) {
   PartyTable table;
+  table.data_dir_ = data_dir;
+  table.contiguity_ = std::make_shared<ContiguityCache>();
   auto add_code = [&table](const std::string& code, size_t index) {
     if (!code.empty() && table.by_code_.emplace(code, index).second) {
       table.all_codes_.push_back(code);
@@ -39,7 +54,7 @@ PartyTable PartyTable::Load(const std::filesystem::path& data_dir) {
   };
   ReadTable(data_dir / "iso3166-1.csv", {"alpha3", "alpha2", "name"},
             [&](const std::vector<std::string>& fields, size_t) {
-              table.parties_.push_back(PartyInfo{fields[0], fields[2], PartyKind::State, fields[1], {}, {}, {}});
+              table.parties_.push_back(PartyInfo{fields[0], fields[2], PartyKind::State, fields[1], {}, {}, {}, {}, {}, 0, {}});
               table.by_alpha2_.emplace(fields[1], table.parties_.size() - 1);
               add_code(fields[0], table.parties_.size() - 1);
             });
@@ -55,7 +70,7 @@ PartyTable PartyTable::Load(const std::filesystem::path& data_dir) {
               size_t index = 0;
               if (fields[5].empty()) {  // historical state with no ISO code: its COW abbreviation is its id
                 table.parties_.push_back(PartyInfo{fields[1], fields[2] + " (" + fields[3] + "–" + fields[4] + ")",
-                                                   PartyKind::HistoricalState, {}, cow_code, fields[1], {}});
+                                                   PartyKind::HistoricalState, {}, cow_code, fields[1], {}, {}, {}, 0, {}});
                 index = table.parties_.size() - 1;
               } else {
                 auto found = table.by_code_.find(fields[5]);
@@ -67,14 +82,70 @@ PartyTable PartyTable::Load(const std::filesystem::path& data_dir) {
                 if (!table.parties_[index].cow_code) {  // a successor keeps the first (lowest) COW code
                   table.parties_[index].cow_code = cow_code;
                   table.parties_[index].cow_abbr = fields[1];
+                  try {
+                    table.parties_[index].cow_start_year = std::stoi(fields[3]);
+                  } catch (const std::exception&) {
+                    throw std::runtime_error(cow_path.string() + ":" + std::to_string(line) + ": error: bad start year");
+                  }
                 }
               }
               add_code(fields[1], index);  // ISO codes win over a colliding COW abbreviation (CZE)
               add_code(fields[0], index);
             });
+  // Former states (ISO 3166-3). A renamed state's codes name the state it is now (BUMM → MMR); a
+  // dissolved or merged one is a historical party with its alpha-4 code as id: the COW historical
+  // state of the same code when there is one (CZE 315 → CSHH), else a new party that keeps the COW
+  // code its territory's core continued under (SUHH 365: COW's Russia is the USSR before 1992).
+  const auto former_path = data_dir / "iso3166-3.csv";
+  ReadTable(former_path, {"alpha4", "alpha3", "numeric", "name", "withdrawn", "from_year", "change", "successors", "cow_code"},
+            [&](const std::vector<std::string>& fields, size_t line) {
+              const auto fail = [&](const std::string& what) {
+                throw std::runtime_error(former_path.string() + ":" + std::to_string(line) + ": error: " + what);
+              };
+              std::vector<std::string> successors;
+              std::istringstream words(fields[7]);
+              for (std::string successor; words >> successor;) {
+                const PartyInfo* found = table.Resolve(successor);
+                if (found == nullptr || found->kind != PartyKind::State) fail("unknown successor " + successor);
+                successors.push_back(found->id);
+              }
+              if (successors.empty()) fail("no successor");
+              const std::string& change = fields[6];
+              if (change == "renamed") {
+                const size_t index = table.by_code_.at(successors.front());
+                add_code(fields[0], index);
+                add_code(fields[1], index);
+                return;
+              }
+              if (change != "dissolved" && change != "merged") fail("change must be renamed, dissolved or merged, not " + change);
+              std::optional<int> cow_code;
+              int from_year = 0;
+              try {
+                if (!fields[8].empty()) cow_code = std::stoi(fields[8]);
+                from_year = std::stoi(fields[5]);
+              } catch (const std::exception&) {
+                fail("bad COW code or from_year");
+              }
+              auto historical = std::find_if(table.parties_.begin(), table.parties_.end(), [&](const PartyInfo& party) {
+                return party.kind == PartyKind::HistoricalState && !party.cow_abbr.empty() && party.withdrawn.empty() && cow_code &&
+                       party.cow_code == cow_code;  // a COW historical state not yet matched
+              });
+              if (historical == table.parties_.end()) {  // COW continues the state under a successor's code (365, 345, 816): none here
+                table.parties_.push_back(PartyInfo{fields[0], fields[3], PartyKind::HistoricalState, {}, {}, {}, {}, {}, {}, 0, {}});
+                historical = table.parties_.end() - 1;
+              }
+              historical->from_year = from_year;
+              historical->id = fields[0];
+              historical->name = fields[3];
+              historical->withdrawn = fields[4];
+              historical->successors = std::move(successors);
+              const size_t index = static_cast<size_t>(historical - table.parties_.begin());
+              add_code(fields[0], index);
+              add_code(fields[1], index);  // a former alpha-3 taken by a COW abbreviation keeps COW's meaning (YUG: 345)
+            });
   ReadTable(data_dir / "organisations.csv", {"id", "name", "members", "as_of", "source"},
             [&](const std::vector<std::string>& fields, size_t) {
-              PartyInfo organisation{fields[0], fields[1], PartyKind::Organisation, {}, {}, {}, {}};
+              PartyInfo organisation{fields[0], fields[1], PartyKind::Organisation, {}, {}, {}, {}, {}, {}, 0, {}};
               std::istringstream members(fields[2]);
               for (std::string member; members >> member;) {
                 organisation.members.push_back(member);
@@ -156,6 +227,51 @@ std::vector<std::string> PartyTable::SubdivisionCodes(std::string_view alpha2) c
   }
   std::sort(codes.begin(), codes.end());
   return codes;
+}
+
+std::optional<int> PartyTable::ContiguityType(std::string_view first, std::string_view second, int year) const {
+  const PartyInfo* one = Resolve(first);
+  const PartyInfo* other = Resolve(second);
+  if (one == nullptr || other == nullptr || !one->cow_code || !other->cow_code || contiguity_ == nullptr) return std::nullopt;
+  ContiguityCache& cache = *contiguity_;
+  std::call_once(cache.once, [&] {
+    const auto path = data_dir_ / "contiguity" / "contdird.csv";
+    CsvReader reader(path);
+    std::vector<std::string> fields;
+    const std::vector<std::string> header = {"dyad", "state1no", "state1ab", "state2no", "state2ab", "year", "conttype", "version"};
+    if (!reader.Next(fields) || fields != header) throw std::runtime_error(path.string() + ":1: error: unexpected header");
+    while (reader.Next(fields)) {
+      int state1 = 0, state2 = 0, row_year = 0, type = 0;
+      try {
+        if (fields.size() != header.size()) throw std::invalid_argument("fields");
+        state1 = std::stoi(fields[1]);
+        state2 = std::stoi(fields[3]);
+        row_year = std::stoi(fields[5]);
+        type = std::stoi(fields[6]);
+      } catch (const std::exception&) {
+        throw std::runtime_error(path.string() + ":" + std::to_string(reader.Line()) + ": error: malformed contiguity record");
+      }
+      if (type < 1 || type > 5) {
+        throw std::runtime_error(path.string() + ":" + std::to_string(reader.Line()) + ": error: conttype must be 1 to 5");
+      }
+      auto [slot, fresh] = cache.type.emplace(ContiguityCache::Key(state1, state2, row_year), type);
+      if (!fresh) slot->second = std::min(slot->second, type);
+      cache.first_year = cache.first_year == 0 ? row_year : std::min(cache.first_year, row_year);
+      cache.last_year = std::max(cache.last_year, row_year);
+    }
+  });
+  const int clamped = std::clamp(year, cache.first_year, std::max(cache.first_year, cache.last_year));
+  const auto found = cache.type.find(ContiguityCache::Key(*one->cow_code, *other->cow_code, clamped));
+  if (found == cache.type.end()) return std::nullopt;
+  return found->second;
+}
+
+std::vector<const PartyInfo*> PartyTable::Predecessors(std::string_view id) const {
+  std::vector<const PartyInfo*> found;
+  for (const auto& party : parties_) {
+    if (std::find(party.successors.begin(), party.successors.end(), id) != party.successors.end()) found.push_back(&party);
+  }
+  return found;
 }
 
 const std::vector<std::string>& PartyTable::SecurityCouncilPermanentMembers() const {

@@ -370,6 +370,9 @@ ClauseVerdict Verdict(const Instrument& instrument, const Clause& clause, const 
     if (duty.deadline.kind == DeadlineKind::Within && start) owed.due = duty.deadline.within.AddTo(*start);
     verdict.duties.push_back(std::move(owed));
   }
+  verdict.limits_not_judged = std::any_of(verdict.duties.begin(), verdict.duties.end(), [](const DutyOwed& owed) {
+    return std::find(owed.means.begin(), owed.means.end(), Means::ArmedForce) != owed.means.end();
+  });
   if (clause.trigger->attribution) {
     verdict.attribution = Outcome(*clause.trigger->attribution, incident, assessment, parties);
   }
@@ -387,6 +390,18 @@ ClauseVerdict Verdict(const Instrument& instrument, const Clause& clause, const 
 }
 
 }  // namespace
+
+bool PlaceInForceAreas(const std::vector<std::string>& areas, const std::string& place, const PartyTable& parties) {
+  for (const auto& area : areas) {
+    if (area == place) return true;
+    if (area.find('-') == std::string::npos && place.find('-') != std::string::npos) {
+      const PartyInfo* country = parties.SubdivisionCountry(place);
+      const PartyInfo* whole = parties.Resolve(area);
+      if (country != nullptr && whole != nullptr && country->id == whole->id) return true;
+    }
+  }
+  return false;
+}
 
 InForceWindow InForceWindowOf(const Instrument& instrument, const AdjudicationOptions& options) {
   InForceWindow window;
@@ -522,6 +537,11 @@ void Adjudicate(const Timeline& timeline, const std::vector<Instrument>& instrum
         }
         instrument_verdict.clauses.push_back(
             Verdict(instrument, clause, incident, world, parties, verdict.assessment, options, instrument_verdict));
+      }
+      for (const auto& clause : instrument.clauses) {
+        if (instrument_verdict.in_force && clause.forces && IsForcible(incident) && PlaceInForceAreas(clause.forces->where, incident.where, parties)) {
+          instrument_verdict.forces_struck.push_back(ForcesStruck{&clause, clause.forces->by, clause.forces->where});
+        }
       }
       verdict.instruments.push_back(std::move(instrument_verdict));
     }

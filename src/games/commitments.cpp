@@ -94,15 +94,7 @@ std::vector<Commitment> TriggeredCommitments(const GameDesign& design, const Inc
 }
 
 bool StrikesForceArea(const ForceInPlace& force, const std::string& place, const PartyTable& parties) {
-  for (const auto& area : force.areas) {
-    if (area == place) return true;
-    if (area.find('-') == std::string::npos && place.find('-') != std::string::npos) {
-      const PartyInfo* country = parties.SubdivisionCountry(place);
-      const PartyInfo* whole = parties.Resolve(area);
-      if (country != nullptr && whole != nullptr && country->id == whole->id) return true;
-    }
-  }
-  return false;
+  return PlaceInForceAreas(force.areas, place, parties);
 }
 
 bool BlockedByChallenger(const Commitment& commitment, const std::string& challenger) {

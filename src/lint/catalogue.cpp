@@ -7,10 +7,15 @@ const std::vector<RuleInfo>& RuleCatalogue() {
       {"aggressor-veto", Severity::Error,
        "a response needs the consent of a plausible aggressor against the protected party",
        "A guarantee whose response needs the consent of the state it is meant to deter cannot deter that "
-       "state. casus counts as a plausible aggressor a named adversary, a party outside the protected set "
-       "that is bound by a non-aggression, neutrality or assurance clause towards a protected party (the "
-       "commitment shows who the threat is), and a permanent member of the UN Security Council when the "
-       "Council decides (each holds a veto, UN Charter Art. 27(3)). Sources: Istanbul draft 2022, where "
+       "state. casus counts as a plausible aggressor a named adversary; and, when it is contiguous with a "
+       "protected party (Correlates of War Direct Contiguity v3.2, any of its five types: land, or up to "
+       "400 miles of water, in the year of signature), a party outside the protected set that is bound by "
+       "a non-aggression, neutrality or assurance clause towards a protected party, or a permanent member "
+       "of the UN Security Council when the Council decides (each holds a veto, UN Charter Art. 27(3)). A "
+       "restraint promise or a Council seat alone does not make a suspect: Budapest's United States and "
+       "United Kingdom gave assurances and hold vetoes but are not who the memorandum guards against; "
+       "contiguity is the strongest single predictor of militarised disputes (Bremer 1992, \"Dangerous "
+       "Dyads\"). Sources: Istanbul draft 2022, where "
        "Russia asked that any response need the agreement of all guarantors, Russia included (NYT 15 Jun "
        "2024; Die Welt Apr 2024); Budapest Memorandum para. 4, which leaves action to the Security Council, "
        "where Russia, a signatory, holds a veto."},

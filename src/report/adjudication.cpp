@@ -101,6 +101,18 @@ bool Contains(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
+constexpr std::string_view kLimitsNotJudged =
+    "limits: necessity and proportionality of the armed response (Nicaragua §176, §194; Oil Platforms §§43, 73-77) are "
+    "not judged: the timeline records the attack, not the measures taken";
+
+std::string DescribeForcesStruck(const ForcesStruck& struck) {
+  const std::string who = struck.parties.empty() ? std::string("forces (contributors not named)")
+                                                 : fmt::format("the forces of {}", fmt::join(struck.parties, ", "));
+  return fmt::format("FORCES {} [{}]: the incident strikes where it places {} (in {}); an attack on them is an armed attack "
+                     "on their states (GA Res. 3314 Art. 3(d)), a tripwire whatever the clauses above owe",
+                     struck.clause->cite, struck.clause->id, who, fmt::join(struck.where, ", "));
+}
+
 }  // namespace
 
 std::string RenderTimelineHeader(const Timeline& timeline, size_t instrument_count) {
@@ -164,8 +176,9 @@ std::string RenderIncidentVerdict(const IncidentVerdict& verdict, const PartyTab
                                  : std::string("  attribution: to no state\n");
   }
   if (assessment.character != Character::Aggression || incident.character) {
-    out += fmt::format("  character: {}{}\n", ToString(assessment.character),
-                       assessment.character_inferred ? fmt::format(" (inferred: answers '{}')", assessment.answers->id) : std::string(" (stated)"));
+    out += fmt::format("  character: {}{}{}\n", ToString(assessment.character),
+                       assessment.character_inferred ? fmt::format(" (inferred: answers '{}')", assessment.answers->id) : std::string(" (stated)"),
+                       assessment.character == Character::SelfDefence ? "; whether it was necessary and proportionate is not judged" : "");
   }
   for (const StatusEvent* act : assessment.acts) {
     std::string who = act->parties.empty() ? act->body : fmt::format("{}", fmt::join(act->parties, ", "));
@@ -224,7 +237,9 @@ std::string RenderIncidentVerdict(const IncidentVerdict& verdict, const PartyTab
         if (!clause_verdict.decision->blocks_duty) text += " (the result, not the duty to seek it: an obligation of conduct)";
         Line(out, 8, text);
       }
+      if (clause_verdict.limits_not_judged) Line(out, 8, std::string(kLimitsNotJudged));
     }
+    for (const auto& struck : instrument_verdict.forces_struck) Line(out, 4, DescribeForcesStruck(struck));
   }
   return out;
 }
@@ -245,7 +260,8 @@ nlohmann::json IncidentVerdictToJson(const IncidentVerdict& verdict) {
               {"character_inferred", verdict.assessment.character_inferred},
               {"attacker", verdict.assessment.attacker},
               {"attributed", verdict.assessment.attributed},
-              {"accumulated_scale", verdict.assessment.accumulated.empty() ? json(nullptr) : json(ToString(*verdict.assessment.scale))}};
+              {"accumulated_scale", verdict.assessment.accumulated.empty() ? json(nullptr) : json(ToString(*verdict.assessment.scale))},
+              {"necessity_proportionality", verdict.assessment.character == Character::SelfDefence ? json("not-judged") : json(nullptr)}};
   json instruments = json::array();
   for (const auto& instrument_verdict : verdict.instruments) {
     json clauses = json::array();
@@ -272,14 +288,21 @@ nlohmann::json IncidentVerdictToJson(const IncidentVerdict& verdict) {
                          {"reason", clause_verdict.reason},
                          {"duties", duties},
                          {"decision", clause_verdict.decision ? OutcomeToJson(*clause_verdict.decision) : json(nullptr)},
-                         {"attribution", clause_verdict.attribution ? OutcomeToJson(*clause_verdict.attribution) : json(nullptr)}});
+                         {"attribution", clause_verdict.attribution ? OutcomeToJson(*clause_verdict.attribution) : json(nullptr)},
+                         {"necessity_proportionality", clause_verdict.limits_not_judged ? json("not-judged") : json(nullptr)}});
+    }
+    json forces_struck = json::array();
+    for (const auto& struck : instrument_verdict.forces_struck) {
+      forces_struck.push_back({{"clause", struck.clause->id}, {"cite", struck.clause->cite}, {"parties", struck.parties},
+                               {"where", struck.where}, {"text", DescribeForcesStruck(struck)}});
     }
     instruments.push_back({{"id", instrument_verdict.instrument->id},
                            {"hypothetical", instrument_verdict.hypothetical},
                            {"in_force", instrument_verdict.in_force},
                            {"in_force_reason", instrument_verdict.in_force_reason},
                            {"binding", ToString(instrument_verdict.instrument->binding)},
-                           {"clauses", clauses}});
+                           {"clauses", clauses},
+                           {"forces_struck", forces_struck}});
   }
   out["instruments"] = instruments;
   return out;

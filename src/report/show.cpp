@@ -124,7 +124,8 @@ std::string RenderInstrument(const Instrument& instrument, const std::vector<Fin
     }
     if (clause.decision) Field(out, "  ", "decision", DescribeDecision(*clause.decision), width);
     if (clause.forces) {
-      std::string forces = fmt::format("by {} in {}", fmt::join(clause.forces->by, ", "), fmt::join(clause.forces->where, ", "));
+      std::string forces = fmt::format("by {} in {}", clause.forces->by.empty() ? std::string("(not named)") : fmt::format("{}", fmt::join(clause.forces->by, ", ")),
+                                       fmt::join(clause.forces->where, ", "));
       if (!clause.forces->domains.empty()) forces += fmt::format(" ({})", fmt::join(clause.forces->domains, ", "));
       if (!clause.forces->size.empty()) forces += "; size " + clause.forces->size;
       Field(out, "  ", "forces", forces, width);

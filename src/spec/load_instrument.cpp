@@ -255,7 +255,10 @@ std::optional<Forces> ReadForces(const toml::table& table, const std::string& ow
                                  const LoadState& state) {
   Forces forces;
   TableReader reader(table, fmt::format("'forces' of {}", owner), state);
-  forces.by = ResolvePartyRefs(reader.StringArray("by", true, "by = [\"GBR\", \"FRA\"]", true), instrument.parties, state, "by");
+  // `by` may be left out when the text names no contributor ("European fighter jets"); the clause's
+  // `unencoded` must then say so (checked by the caller, which reads it).
+  forces.by = ResolvePartyRefs(reader.StringArray("by", false, "by = [\"GBR\", \"FRA\"]", true), instrument.parties, state, "by");
+  forces.by_stated = table.get("by") != nullptr;
   auto where = reader.StringArray("where", true, "where = [\"UKR\"]");
   CheckPlaceCodes(where, state, "where", false);
   forces.where = Written(where);
@@ -365,6 +368,10 @@ void ReadClause(const toml::table& table, size_t index, Instrument& instrument, 
   clause.exceptions = ReadEnumArray<RestraintException>(reader, "exceptions", false, "exception", state);
   clause.unencoded = reader.String("unencoded", false, "unencoded = \"why\"").value_or("");
   reader.RejectUnknownFields();
+  if (clause.forces && !clause.forces->by_stated && clause.unencoded.empty()) {
+    state.Error(state.At(*table.get("forces")), fmt::format("'forces' of {} has no 'by' and the clause no 'unencoded'", owner),
+                "name the contributors (by = [\"GBR\", \"FRA\"]), or, when the text names none, say so in the clause's unencoded");
+  }
   if (kind && IsRestraintKind(*kind)) {
     if (!clause.forbids_stated) clause.forbids = DefaultForbids(*kind);
     if (!exceptions_stated) clause.exceptions = {RestraintException::SelfDefence};
@@ -442,16 +449,45 @@ void CheckBeneficiariesProtected(const Instrument& instrument, const SourcePosit
   }
 }
 
+// A former state (ISO 3166-3) cannot become a party (at signature, or at its `joined` date) after
+// its code was withdrawn.
+void CheckPartyEra(const std::vector<std::pair<std::string, SourcePosition>>& written, const Instrument& instrument,
+                   const LoadState& state, std::string_view key) {
+  if (!instrument.signed_on) return;
+  for (const auto& [code, position] : written) {
+    const PartyInfo* party = state.parties.Resolve(code);
+    if (party == nullptr) continue;
+    Date since = *instrument.signed_on;
+    for (const auto& [joiner, date] : instrument.parties.joined) {
+      if (joiner == party->id) since = date;
+    }
+    const int year = static_cast<int>(since.year());
+    if (!party->withdrawn.empty() && year > std::stoi(party->withdrawn.substr(0, 4))) {
+      state.Error(position,
+                  fmt::format("'{}' in '{}' is {}, a former state whose ISO 3166-3 code was withdrawn in {}; it became "
+                              "a party on {}", code, key, party->name, party->withdrawn, FormatDate(since)),
+                  fmt::format("write its successor{}: {}", party->successors.size() == 1 ? "" : "s", fmt::join(party->successors, ", ")));
+      continue;
+    }
+    // A successor written before it existed (CZE in 1955) is not rejected: alliance data code the
+    // Ukrainian SSR's treaties of 1990 under Ukraine (ATOP 4016), so it would reject real records.
+  }
+}
+
 void ReadParties(const toml::table& table, Instrument& instrument, const LoadState& state) {
   TableReader reader(table, "[parties]", state);
   auto& parties = instrument.parties;
-  parties.members = ResolveCodes(reader.StringArray("members", false, "members = [\"USA\", \"CAN\"]", true), state, "members");
-  parties.guarantors = ResolveCodes(reader.StringArray("guarantors", false, "guarantors = [\"USA\"]", true), state, "guarantors");
-  parties.co_guarantors =
-      ResolveCodes(reader.StringArray("co_guarantors", false, "co_guarantors = [\"FRA\", \"GBR\"]", true), state, "co_guarantors");
-  auto beneficiaries = reader.StringArray("beneficiaries", false, "beneficiaries = [\"UKR\"]", true);
+  std::vector<std::pair<std::string_view, std::vector<std::pair<std::string, SourcePosition>>>> lists;
+  const auto read = [&](std::string_view key, std::string_view example) {
+    lists.emplace_back(key, reader.StringArray(key, false, example, true));
+    return lists.back().second;
+  };
+  parties.members = ResolveCodes(read("members", "members = [\"USA\", \"CAN\"]"), state, "members");
+  parties.guarantors = ResolveCodes(read("guarantors", "guarantors = [\"USA\"]"), state, "guarantors");
+  parties.co_guarantors = ResolveCodes(read("co_guarantors", "co_guarantors = [\"FRA\", \"GBR\"]"), state, "co_guarantors");
+  auto beneficiaries = read("beneficiaries", "beneficiaries = [\"UKR\"]");
   parties.beneficiaries = ResolveCodes(beneficiaries, state, "beneficiaries");
-  auto adversaries = reader.StringArray("adversaries", false, "adversaries = [\"RUS\"]", true);
+  auto adversaries = read("adversaries", "adversaries = [\"RUS\"]");
   parties.adversaries = ResolveCodes(adversaries, state, "adversaries");
   for (const auto& [key, list] : {std::pair{"joined", &parties.joined}, std::pair{"left", &parties.left}}) {
     const toml::table* dates = SubTable(reader, key, fmt::format("{} = {{ FIN = 2023-04-04 }}", key), state);
@@ -475,6 +511,7 @@ void ReadParties(const toml::table& table, Instrument& instrument, const LoadSta
       list->emplace_back(resolved.front(), Date{std::chrono::year{date.year}, std::chrono::month{date.month}, std::chrono::day{date.day}});
     }
   }
+  for (const auto& [key, written] : lists) CheckPartyEra(written, instrument, state, key);
   reader.RejectUnknownFields();
   if (parties.members.empty() && parties.beneficiaries.empty()) {
     state.Error(reader.Position(), "[parties] names no protected party: neither members nor beneficiaries",

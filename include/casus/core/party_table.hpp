@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,12 +22,17 @@ struct PartyInfo {
   std::optional<int> cow_code;
   std::string cow_abbr;
   std::vector<std::string> members;  //!< organisations only: canonical ids of member states
+  std::optional<int> cow_start_year; //!< the first year of its COW code's state-system membership
+  std::string withdrawn;             //!< former states (ISO 3166-3): when the code was withdrawn, "YYYY[-MM-DD]"
+  int from_year = 0;                 //!< former states: the year the state came into being
+  std::vector<std::string> successors;  //!< former states: their successors' canonical ids
 };
 
 class PartyTable {
  public:
-  //! Reads iso3166-1.csv, iso3166-2.csv, cow-states.csv, organisations.csv, dependencies.csv and
-  //! sea-areas.csv from data_dir.
+  //! Reads iso3166-1.csv, iso3166-2.csv, cow-states.csv, iso3166-3.csv (former states: a renamed
+  //! one's codes name its present self, a dissolved or merged one is a historical party whose id is
+  //! its ISO 3166-3 alpha-4 code), organisations.csv, dependencies.csv and sea-areas.csv from data_dir.
   //! Throws std::runtime_error naming the file and line when one is missing or malformed.
   static PartyTable Load(const std::filesystem::path& data_dir);
 
@@ -41,6 +47,8 @@ class PartyTable {
   std::string SubdivisionName(std::string_view code) const;
   //! The state a subdivision belongs to (canonical id), nullptr when the prefix is unknown.
   const PartyInfo* SubdivisionCountry(std::string_view code) const;
+  //! The former states (ISO 3166-3, dissolved or merged) that `id` succeeded, e.g. CZE → CSHH.
+  std::vector<const PartyInfo*> Predecessors(std::string_view id) const;
   //! Every code Resolve accepts, for "did you mean" hints.
   const std::vector<std::string>& AllCodes() const { return all_codes_; }
   //! Subdivision codes of one country, e.g. all "UA-…" codes, for hints.
@@ -58,8 +66,17 @@ class PartyTable {
   const std::vector<std::string>& SeaAreas() const { return sea_areas_; }
   //! The UN Security Council's permanent members (the veto holders), from organisations.csv row UNSC.
   const std::vector<std::string>& SecurityCouncilPermanentMembers() const;
+  //! The Correlates of War direct-contiguity type of two states in `year`: 1 land or river border,
+  //! 2–5 separated by at most 12 / 24 / 150 / 400 miles of water (data/contiguity/contdird.csv,
+  //! read on first use; the closest type when a year has two). nullopt when the two are not
+  //! contiguous that year, or either has no COW code. Years outside the data use its nearest year.
+  //! Throws std::runtime_error naming the file and line when it is missing or malformed.
+  std::optional<int> ContiguityType(std::string_view first, std::string_view second, int year) const;
 
  private:
+  struct ContiguityCache;
+  std::filesystem::path data_dir_;
+  std::shared_ptr<ContiguityCache> contiguity_;  // shared by copies; filled once, thread-safe
   std::vector<PartyInfo> parties_;
   std::unordered_map<std::string, size_t> by_code_;  // every accepted code → index in parties_
   std::unordered_map<std::string, size_t> by_alpha2_;

@@ -137,7 +137,19 @@ struct ClauseVerdict {
   ClauseStatus status = ClauseStatus::NotOwed;
   std::vector<Need> needs;                //!< owed-once: what is still needed
   std::vector<Forbidden> breached;        //!< breached: what the incident did that the clause forbids
+  //! Owed or owed-once with armed force among the means: collective self-defence, whose measures
+  //! must be necessary and proportionate (Nicaragua §176, §194; Oil Platforms §§43, 73–77). casus
+  //! does not judge them: the timeline records attacks and acts, not the measures taken.
+  bool limits_not_judged = false;
   bool Triggered() const { return condition == Condition::Triggered; }
+};
+
+//! A force clause of an instrument whose area the incident strikes: the contributors' own forces
+//! are hit where they stand (a tripwire), whatever the clause's verdicts say.
+struct ForcesStruck {
+  const Clause* clause = nullptr;
+  std::vector<std::string> parties;  //!< the contributors (empty: the text names none)
+  std::vector<std::string> where;    //!< the force's areas
 };
 
 struct InstrumentVerdict {
@@ -147,7 +159,12 @@ struct InstrumentVerdict {
   bool end_unknown = false;   //!< terminated at an unknown date: in force only perhaps
   std::string in_force_reason;
   std::vector<ClauseVerdict> clauses;  //!< response and restraint clauses, in file order
+  std::vector<ForcesStruck> forces_struck;  //!< in force (or as if): force clauses whose area the incident strikes
 };
+
+//! Whether `place` lies where a force stands: one of `areas`, or inside one that is a whole
+//! country. The tripwire test of `casus adjudicate` and of the guarantee game (StrikesForceArea).
+bool PlaceInForceAreas(const std::vector<std::string>& areas, const std::string& place, const PartyTable& parties);
 
 struct IncidentVerdict {
   const Incident* incident = nullptr;

@@ -18,10 +18,12 @@ class LintContext {
   const Instrument& GetInstrument() const { return instrument_; }
   const PartyTable& GetParties() const { return parties_; }
 
-  //! Parties that could attack one of `protected_parties`, each with why: a named adversary, or a
+  //! Parties that could attack one of `protected_parties`, each with why: a named adversary; or a
   //! party outside `protected_parties` bound by a non-aggression/neutrality/assurance clause
-  //! towards one of them. With `security_council`, the Security Council's permanent members too.
-  //! Each party once, with its reasons joined ("bound to restraint by para. 1, para. 2; veto in …").
+  //! towards one of them, or (with `security_council`) a permanent member of the Security Council,
+  //! when it is also contiguous with one of them (COW direct contiguity, any of its five types, in
+  //! the year of signature). Each party once, with its reasons joined ("named adversary; bound to
+  //! restraint by para. 1, para. 2; veto in the Security Council; contiguous by land").
   std::vector<std::pair<std::string, std::string>> PlausibleAggressors(const std::vector<std::string>& protected_parties,
                                                                        bool security_council) const;
 

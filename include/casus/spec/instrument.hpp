@@ -128,7 +128,8 @@ struct Duty {
 
 //! Forces placed in or near a protected party (reassurance force, tripwire, air policing).
 struct Forces {
-  std::vector<std::string> by;     //!< canonical ids of the contributing parties
+  std::vector<std::string> by;     //!< canonical ids of the contributing parties (empty: the text names none)
+  bool by_stated = true;           //!< false: `by` left out, the clause's unencoded says why
   std::vector<std::string> where;  //!< ISO 3166-1/2 codes of where they are placed
   std::vector<std::string> domains;  //!< "land" | "air" | "sea"
   std::string size;                //!< as reported, free text

@@ -62,6 +62,40 @@ TEST(PartyTable, KnowsSubdivisions) {
   EXPECT_EQ(Parties().SubdivisionCodes("UA").size(), 27u);
 }
 
+// ISO 3166-3 (data/iso3166-3.csv): a dissolved or merged state is a historical party under its
+// alpha-4 code; a renamed one is its present self.
+TEST(PartyTable, AcceptsFormerStatesOfIso3166Part3) {
+  const PartyInfo* ussr = Parties().Resolve("SUHH");
+  ASSERT_NE(ussr, nullptr);
+  EXPECT_EQ(ussr->kind, PartyKind::HistoricalState);
+  EXPECT_EQ(Parties().Resolve("SUN"), ussr);
+  EXPECT_EQ(ussr->withdrawn, "1992-08-30");
+  EXPECT_EQ(ussr->successors.size(), 15u);
+  EXPECT_EQ(Parties().Resolve("365")->id, "RUS");  // COW's code stays Russia's
+  // Czechoslovakia: COW's historical state 315, now under its ISO 3166-3 id, not Czechia's CZE.
+  EXPECT_EQ(Parties().Resolve("CSHH")->id, "CSHH");
+  EXPECT_EQ(Parties().Resolve("CSK"), Parties().Resolve("315"));
+  EXPECT_EQ(Parties().Find("CSHH")->cow_code.value_or(0), 315);
+  EXPECT_EQ(Parties().Resolve("DDDE"), Parties().Resolve("GDR"));
+  EXPECT_NE(Parties().Resolve("YUCS"), Parties().Resolve("SRB"));
+  EXPECT_NE(Parties().Resolve("YUCS"), Parties().Resolve("CSXX"));
+  EXPECT_EQ(Parties().Resolve("BUMM")->id, "MMR");  // renamed: the same state
+  EXPECT_EQ(Parties().Resolve("ZRCD")->id, "COD");
+  const auto predecessors = Parties().Predecessors("CZE");
+  ASSERT_EQ(predecessors.size(), 1u);
+  EXPECT_EQ(predecessors.front()->id, "CSHH");
+}
+
+TEST(PartyTable, KnowsCowContiguity) {
+  EXPECT_EQ(Parties().ContiguityType("RUS", "UKR", 2016).value_or(0), 1);
+  EXPECT_EQ(Parties().ContiguityType("UKR", "RUS", 2030).value_or(0), 1);  // after the data: its last year
+  EXPECT_FALSE(Parties().ContiguityType("USA", "UKR", 2016).has_value());
+  EXPECT_FALSE(Parties().ContiguityType("UKR", "RUS", 1950).has_value());  // Ukraine was no state
+  EXPECT_FALSE(Parties().ContiguityType("NATO", "RUS", 2016).has_value());  // organisations have no COW code
+  EXPECT_FALSE(Parties().ContiguityType("SUHH", "POL", 1980).has_value());  // COW codes the USSR as Russia: no code here
+  EXPECT_GT(Parties().ContiguityType("GBR", "FRA", 2016).value_or(0), 1);   // across the Channel
+}
+
 TEST(PartyTable, ReportsAMissingDataFolder) {
   EXPECT_THROW(PartyTable::Load("/nonexistent"), std::runtime_error);
 }

@@ -62,6 +62,38 @@ TEST(LintRule, AggressorVeto) {
   EXPECT_FALSE(Fires("aggressor-veto", WithRussiaAsGuarantor(kRussiaAssurance + AssistClause("", "", "decision = { rule = \"majority\", by = [\"guarantors\"] }\n"))));
 }
 
+// Issue 13: an assurance-giver or a permanent member is a plausible aggressor only when it is a
+// named adversary or contiguous with the protected state (COW direct contiguity).
+TEST(LintRule, AggressorVetoNeedsContiguityOrANamedAdversary) {
+  const auto with = [](const std::string& text, const std::string& from, const std::string& to) {
+    std::string out = text;
+    out.replace(out.find(from), from.size(), to);
+    return out;
+  };
+  const std::string council = AssistClause("", "", "decision = \"security-council\"\n");
+  // UKR: Russia (a permanent member) borders it, so the Council's veto is an aggressor's veto…
+  EXPECT_TRUE(Fires("aggressor-veto", Guarantee(council)));
+  // …AUS: no permanent member is contiguous with Australia: the vetoes are not an aggressor's.
+  EXPECT_FALSE(Fires("aggressor-veto", with(Guarantee(council), "beneficiaries = [\"UKR\"]", "beneficiaries = [\"AUS\"]")));
+  // …unless one is a named adversary.
+  EXPECT_TRUE(Fires("aggressor-veto", with(Guarantee(council, "", "adversaries = [\"CHN\"]\n"), "beneficiaries = [\"UKR\"]",
+                                           "beneficiaries = [\"AUS\"]")));
+  // Assurance-givers: the US bound to respect Ukraine's borders, with a veto in a consensus, is
+  // not a suspect (Budapest's US and UK); Russia, bordering Ukraine, is.
+  const std::string us_assurance =
+      "[[clause]]\nid = \"respect\"\ncite = \"Art. 0\"\ntext = \"respect Ukraine's borders\"\nkind = \"assurance\"\n"
+      "obligated = [\"USA\"]\n";
+  const std::string consensus = "decision = { rule = \"consensus\", by = [\"guarantors\"] }\n";
+  EXPECT_FALSE(Fires("aggressor-veto", Guarantee(us_assurance + AssistClause("", "", consensus))));
+  EXPECT_TRUE(Fires("aggressor-veto", WithRussiaAsGuarantor(kRussiaAssurance + AssistClause("", "", consensus))));
+  // The finding names each reason, contiguity included.
+  for (const auto& finding : LintInstrument(LoadOk(Guarantee(council)), testing::Parties())) {
+    if (finding.rule != "aggressor-veto") continue;
+    EXPECT_NE(finding.message.find("RUS (veto in the Security Council; contiguous by land)"), std::string::npos) << finding.message;
+    EXPECT_EQ(finding.message.find("USA"), std::string::npos) << finding.message;
+  }
+}
+
 TEST(LintRule, AttributionBlockable) {
   EXPECT_TRUE(Fires("attribution-blockable", Guarantee(AssistClause(", attribution = \"security-council\""))));
   EXPECT_TRUE(Fires("attribution-blockable",
