@@ -541,7 +541,7 @@ async function simulatePage(main) {
           el('td', {}, design.p_collective_armed_response.toFixed(3)), el('td', {}, design.triggered_commitments))))),
       el('div', {className: 'toolbar'}, el('button', {className: 'secondary', onclick: () => download(`${document_.scenario}.simulation.json`, json, 'application/json')}, 'Download JSON'),
         csvLink('/api/simulate/result?job=' + id, `${document_.scenario}.simulation.csv`, 'sim-csv')),
-      document_.designs.some((design) => design.explain) ? explainView(document_) : null);
+      ...(document_.designs.some((design) => design.explain) ? [explainView(document_)] : []));
   }
   setPage(main, el('h1', {}, 'Simulate'),
     el('p', {className: 'muted'}, 'The guarantee game over a scenario\'s designs (docs/guarantee-game.md), run in the background on the server; results are ', el('code', {}, 'casus simulate --json'), '.'),

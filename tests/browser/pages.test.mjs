@@ -190,6 +190,10 @@ await check('simulate', async (page, open) => {
   assert.deepEqual(job, expected, 'the result is simulate --json (same seed and draws: the same bits)');
   const shown = await page.$$eval('#sim-table tbody tr', (rows) => rows.map((row) => row.cells[1].textContent));
   assert.deepEqual(shown, expected.designs.map((design) => design.p_attack.toFixed(3)));
+  // Nothing but elements after the toolbar (a missing explain view once rendered as the text "null").
+  const strayText = await page.$eval('#sim-table', (table) => [...table.parentElement.childNodes]
+    .filter((node) => node.nodeType === Node.TEXT_NODE && node.textContent.trim()).map((node) => node.textContent));
+  assert.deepEqual(strayText, [], 'no stray text beside the simulate result');
   await page.screenshot({path: path.join(ARTIFACTS, 'simulate-charts.png'), fullPage: true});
   const csv = (await linkedCsv(page, '#sim-csv')).split('\r\n');
   const cliCsv = cliText('simulate', 'scenarios/ukraine-guarantees.toml', '--draws', '2000', '--seed', '7', '--threads', '1', '--csv', '-').split('\r\n');
