@@ -316,6 +316,7 @@ struct Rung {
 
 struct DrawScratch;
 void PrepareLines(const CompiledDesign& design, DrawScratch& scratch);
+void PrepareEnvelopes(const CompiledDesign& design, DrawScratch& scratch);
 
 // Per-draw scratch space, allocated once per chunk.
 struct DrawScratch {
@@ -349,6 +350,17 @@ struct DrawScratch {
   std::vector<size_t> prepared_begin;
   std::vector<size_t> prepared_sloped;
   bool lines_fixed = false;  // prepared once: no drawn cost, effectiveness or capability
+  // The envelope as a function of ρ_g (PrepareEnvelopes, when the lines are fixed): per party, the
+  // sorted ρ values at which its membership can change, and per interval between them the lines
+  // on the envelope, in order (empty `safe` entry: the interval is built per draw).
+  struct Envelope {
+    std::vector<double> breaks;
+    std::vector<size_t> member_begin;  // per interval, into members (member_begin[k + 1]: end)
+    std::vector<PreparedLine> members;
+    std::vector<char> safe;            // per interval
+  };
+  std::vector<Envelope> envelopes;
+  bool use_envelopes = false;
 
   explicit DrawScratch(const CompiledDesign& design)
       : cost(design.cost_mean),
@@ -367,6 +379,7 @@ struct DrawScratch {
     if (!design.AnyUncertainInput()) {
       PrepareLines(design, *this);
       lines_fixed = true;
+      PrepareEnvelopes(design, *this);
     }
   }
 
@@ -423,54 +436,169 @@ void PrepareLines(const CompiledDesign& design, DrawScratch& scratch) {
   scratch.prepared_begin[design.parties.size()] = scratch.prepared.size();
 }
 
+// The best response of one party at ρ_g = `reneging`: the upper envelope of its lines, built
+// incrementally (lines by slope; of lines with the same slope only the highest intercept, then the
+// lowest option index, can be on it), into scratch.hull and scratch.hull_start (hull[0]: the best
+// response that costs the challenger nothing, the baseline).
+void BuildEnvelope(DrawScratch& scratch, size_t party_idx, double reneging, double baseline) {
+  const size_t sloped = scratch.prepared_sloped[party_idx];
+  const size_t end = scratch.prepared_begin[party_idx + 1];
+  scratch.lines.clear();
+  for (size_t idx = sloped; idx < end; ++idx) {
+    const auto& line = scratch.prepared[idx];
+    const double intercept = line.slope * reneging * line.strength - line.cost + line.bonus;
+    if (!scratch.lines.empty() && scratch.lines.back().slope == line.slope) {
+      if (intercept > scratch.lines.back().intercept) scratch.lines.back() = {line.option, line.slope, intercept, line.loss};
+      continue;
+    }
+    scratch.lines.push_back({line.option, line.slope, intercept, line.loss});
+  }
+  scratch.hull.clear();
+  scratch.hull_start.clear();
+  scratch.hull.push_back({kNoParty, 0.0, baseline, 0.0});
+  scratch.hull_start.push_back(-kInfinity);
+  for (const auto& line : scratch.lines) {
+    double start = -kInfinity;
+    while (true) {
+      const auto& top = scratch.hull.back();
+      start = (top.intercept - line.intercept) / (line.slope - top.slope);
+      if (scratch.hull.size() > 1 && start <= scratch.hull_start.back()) {
+        scratch.hull.pop_back();
+        scratch.hull_start.pop_back();
+        continue;
+      }
+      break;
+    }
+    scratch.hull.push_back(line);
+    scratch.hull_start.push_back(start);
+  }
+}
+
+// The best payoff of a response that costs the challenger nothing (flat lines, or none: 0).
+double Baseline(const DrawScratch& scratch, size_t party_idx, double reneging) {
+  double baseline = 0.0;
+  for (size_t idx = scratch.prepared_begin[party_idx]; idx < scratch.prepared_sloped[party_idx]; ++idx) {
+    const auto& line = scratch.prepared[idx];
+    baseline = std::max(baseline, line.slope * reneging * line.strength - line.cost + line.bonus);
+  }
+  return baseline;
+}
+
+// Which lines are on the envelope changes with ρ_g only where two lines of the same slope have
+// equal intercepts or three lines meet in one point (the intercepts are linear in ρ_g: a·ρ_g + b,
+// a = q·c, b = bonus − cost). Those ρ values split the axis into intervals, on each of which the
+// membership is fixed: it is found once per chunk by BuildEnvelope itself (at three points of the
+// interval, which must agree, else the interval stays per draw). Per draw only the members'
+// intercepts and their crossings are computed, with the same expressions as BuildEnvelope, so the
+// rungs are the same to the bit; within kEnvelopeGuard of a break a draw builds its envelope in
+// full (rounding near a break decides there).
+constexpr double kEnvelopeGuard = 1e-7;
+constexpr double kEnvelopeRange = 1e3;  // |ρ_g| beyond which the envelope is built per draw
+
+void PrepareEnvelopes(const CompiledDesign& design, DrawScratch& scratch) {
+  scratch.envelopes.assign(design.parties.size(), {});
+  for (size_t party_idx = 0; party_idx < design.parties.size(); ++party_idx) {
+    DrawScratch::Envelope& envelope = scratch.envelopes[party_idx];
+    const size_t sloped = scratch.prepared_sloped[party_idx];
+    const size_t end = scratch.prepared_begin[party_idx + 1];
+    // The baseline's value does not depend on ρ_g (its lines are flat): a line a = 0, b = baseline.
+    const double baseline = Baseline(scratch, party_idx, 0.0);
+    struct Linear {
+      double slope, a, b;
+    };
+    std::vector<Linear> lines{{0.0, 0.0, baseline}};
+    for (size_t idx = sloped; idx < end; ++idx) {
+      const auto& line = scratch.prepared[idx];
+      lines.push_back({line.slope, line.slope * line.strength, line.bonus - line.cost});
+    }
+    std::vector<double>& breaks = envelope.breaks;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      for (size_t j = i + 1; j < lines.size(); ++j) {
+        const Linear& li = lines[i];
+        const Linear& lj = lines[j];
+        if (li.slope == lj.slope) {
+          if (li.a != lj.a) breaks.push_back((lj.b - li.b) / (li.a - lj.a));
+          continue;
+        }
+        // Their crossing X_ij(ρ) = p_ij·ρ + q_ij; three lines meet where X_ij = X_ik.
+        const double p_ij = (li.a - lj.a) / (lj.slope - li.slope);
+        const double q_ij = (li.b - lj.b) / (lj.slope - li.slope);
+        for (size_t k = j + 1; k < lines.size(); ++k) {
+          const Linear& lk = lines[k];
+          if (lk.slope == li.slope) continue;
+          const double p_ik = (li.a - lk.a) / (lk.slope - li.slope);
+          const double q_ik = (li.b - lk.b) / (lk.slope - li.slope);
+          if (p_ij != p_ik) breaks.push_back((q_ik - q_ij) / (p_ij - p_ik));
+        }
+      }
+    }
+    // Breaks far outside the range of ρ (rounding makes parallel crossings meet near 1e16) are
+    // dropped: beyond ±kEnvelopeRange every draw builds its envelope in full.
+    breaks.erase(std::remove_if(breaks.begin(), breaks.end(), [](double value) { return !(std::abs(value) < kEnvelopeRange); }),
+                 breaks.end());
+    std::sort(breaks.begin(), breaks.end());
+    breaks.erase(std::unique(breaks.begin(), breaks.end()), breaks.end());
+    const size_t intervals = breaks.size() + 1;
+    envelope.member_begin.assign(1, 0);
+    envelope.safe.assign(intervals, 1);
+    auto members_at = [&](double reneging) {
+      BuildEnvelope(scratch, party_idx, reneging, Baseline(scratch, party_idx, reneging));
+      std::vector<size_t> options;
+      for (size_t hull_idx = 1; hull_idx < scratch.hull.size(); ++hull_idx) options.push_back(scratch.hull[hull_idx].option);
+      return options;
+    };
+    for (size_t interval = 0; interval < intervals; ++interval) {
+      const double low = interval == 0 ? -kEnvelopeRange : breaks[interval - 1];
+      const double high = interval + 1 == intervals ? kEnvelopeRange : breaks[interval];
+      const double width = high - low;
+      const std::vector<size_t> middle = members_at(low + 0.5 * width);
+      if (members_at(low + 0.01 * width) != middle || members_at(high - 0.01 * width) != middle) envelope.safe[interval] = 0;
+      for (const size_t option : middle) {
+        for (size_t idx = sloped; idx < end; ++idx) {
+          if (scratch.prepared[idx].option == option) envelope.members.push_back(scratch.prepared[idx]);
+        }
+      }
+      envelope.member_begin.push_back(envelope.members.size());
+    }
+  }
+  scratch.use_envelopes = true;
+}
+
 // Each guarantor's ladder in this draw: the best response is the upper envelope of its lines, so
-// the chosen means rises with resolve, and each rung adds L(rung) − L(rung below). Of lines with
-// the same slope only the highest intercept (then the lowest option index) can be on the envelope.
+// the chosen means rises with resolve, and each rung adds L(rung) − L(rung below).
 void BuildLadders(const CompiledDesign& design, DrawScratch& scratch) {
   if (!scratch.lines_fixed) PrepareLines(design, scratch);
   scratch.rungs.clear();
   for (size_t party_idx = 0; party_idx < design.parties.size(); ++party_idx) {
     scratch.rung_begin[party_idx] = scratch.rungs.size();
-    const size_t begin = scratch.prepared_begin[party_idx];
-    const size_t sloped = scratch.prepared_sloped[party_idx];
-    const size_t end = scratch.prepared_begin[party_idx + 1];
-    if (begin == end) continue;
+    if (scratch.prepared_begin[party_idx] == scratch.prepared_begin[party_idx + 1]) continue;
     const double reneging = scratch.reneging[party_idx];
-    double baseline = 0.0;  // the best payoff of a response that costs the challenger nothing
-    for (size_t idx = begin; idx < sloped; ++idx) {
-      const auto& line = scratch.prepared[idx];
-      baseline = std::max(baseline, line.slope * reneging * line.strength - line.cost + line.bonus);
-    }
-    scratch.lines.clear();
-    for (size_t idx = sloped; idx < end; ++idx) {
-      const auto& line = scratch.prepared[idx];
-      const double intercept = line.slope * reneging * line.strength - line.cost + line.bonus;
-      if (!scratch.lines.empty() && scratch.lines.back().slope == line.slope) {
-        if (intercept > scratch.lines.back().intercept) scratch.lines.back() = {line.option, line.slope, intercept, line.loss};
+    const double baseline = Baseline(scratch, party_idx, reneging);
+    const double value = scratch.value[party_idx];
+    if (scratch.use_envelopes) {
+      const DrawScratch::Envelope& envelope = scratch.envelopes[party_idx];
+      size_t interval = 0;
+      while (interval < envelope.breaks.size() && envelope.breaks[interval] < reneging) ++interval;
+      const double guard = kEnvelopeGuard * (1.0 + std::abs(reneging));
+      const bool near = (interval > 0 && reneging - envelope.breaks[interval - 1] <= guard) ||
+                        (interval < envelope.breaks.size() && envelope.breaks[interval] - reneging <= guard);
+      if (!near && envelope.safe[interval] && std::abs(reneging) < kEnvelopeRange) {
+        double intercept_below = baseline;
+        double slope_below = 0.0;
+        double loss_below = 0.0;
+        for (size_t idx = envelope.member_begin[interval]; idx < envelope.member_begin[interval + 1]; ++idx) {
+          const auto& line = envelope.members[idx];
+          const double intercept = line.slope * reneging * line.strength - line.cost + line.bonus;
+          const double start = (intercept_below - intercept) / (line.slope - slope_below);
+          scratch.rungs.push_back(Rung{line.option, start, line.loss - loss_below, value - start});
+          intercept_below = intercept;
+          slope_below = line.slope;
+          loss_below = line.loss;
+        }
         continue;
       }
-      scratch.lines.push_back({line.option, line.slope, intercept, line.loss});
     }
-    scratch.hull.clear();
-    scratch.hull_start.clear();
-    scratch.hull.push_back({kNoParty, 0.0, baseline, 0.0});
-    scratch.hull_start.push_back(-kInfinity);
-    for (const auto& line : scratch.lines) {
-      double start = -kInfinity;
-      while (true) {
-        const auto& top = scratch.hull.back();
-        start = (top.intercept - line.intercept) / (line.slope - top.slope);
-        if (scratch.hull.size() > 1 && start <= scratch.hull_start.back()) {
-          scratch.hull.pop_back();
-          scratch.hull_start.pop_back();
-          continue;
-        }
-        break;
-      }
-      scratch.hull.push_back(line);
-      scratch.hull_start.push_back(start);
-    }
-    const double value = scratch.value[party_idx];
+    BuildEnvelope(scratch, party_idx, reneging, baseline);
     for (size_t hull_idx = 1; hull_idx < scratch.hull.size(); ++hull_idx) {
       const double increment = scratch.hull[hull_idx].loss - scratch.hull[hull_idx - 1].loss;
       scratch.rungs.push_back(Rung{scratch.hull[hull_idx].option, scratch.hull_start[hull_idx], increment, value - scratch.hull_start[hull_idx]});
@@ -692,6 +820,8 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
   // however many co-deciders their clauses add (docs/guarantee-game.md, "Reproducibility").
   const size_t game_variates = 2 + (draw_reneging ? 1 : 0) + party_count + compiled.UncertainInputVariates();
   const size_t crisis_variates = 1 + party_count + compiled.co_variates;
+  DrawScratch prepared_scratch(compiled);  // lines and envelopes prepared once, copied per chunk
+  prepared_scratch.use_envelopes = prepared_scratch.use_envelopes && options.prepared_envelopes;
   auto run_chunk = [&](int64_t chunk_idx) {
     pcg64 random(options.seed, static_cast<uint64_t>(chunk_idx));
     pcg64 crisis_random(options.seed, static_cast<uint64_t>(chunk_idx) | (uint64_t{1} << 62));
@@ -699,7 +829,7 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
     ChunkSums sum;
     sum.Resize(party_count, option_count);
     std::vector<double> values(party_count);
-    DrawScratch scratch(compiled);
+    DrawScratch scratch = prepared_scratch;
     std::vector<double> cost(party_count);
     // A draw's standard normal variates, in this order: G, W̄, ρ (only when its sd > 0), a value per
     // party, the uncertain costs, effectivenesses and capabilities; then, from the crisis stream,

@@ -24,6 +24,9 @@ struct SimulationOptions {
   int64_t draws = 20000;
   uint64_t seed = 20250817;
   int threads = 0;  //!< 0: all
+  //! Each guarantor's envelope of responses as a function of ρ prepared once per design (false:
+  //! built in full every draw). The same bits either way; false is there for the test that says so.
+  bool prepared_envelopes = true;
 };
 
 //! Every estimate with its Monte Carlo standard error. P(attack) is a mean over draws of each

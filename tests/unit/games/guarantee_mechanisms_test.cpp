@@ -309,5 +309,36 @@ TEST(GuaranteeMechanisms, TheShippedScenarioIsCalibratedOnTheData) {
   EXPECT_TRUE(clearly_below("paris-2026-mnf", "us-draft-2025-11"));
 }
 
+// The envelopes prepared once per design (docs/performance.md, "The ladders") give the same bits as
+// envelopes built in full every draw, here with ρ spread wide (sd 1.5) so that draws fall in many of
+// the intervals between the envelopes' breaks, and at ρ_g = 0.
+TEST(GuaranteeMechanisms, PreparedEnvelopesGiveTheSameBits) {
+  const std::filesystem::path home(CASUS_TEST_HOME);
+  Diagnostics diagnostics;
+  const auto loaded = LoadCalibratedScenario(home / "scenarios/ukraine-guarantees.toml", home, testing::Parties(), diagnostics);
+  ASSERT_TRUE(loaded.has_value());
+  GameParameters parameters = loaded->scenario.parameters;
+  parameters.reneging_cost_sd = 1.5;
+  SimulationOptions prepared{6000, 77, 2};
+  SimulationOptions per_draw = prepared;
+  per_draw.prepared_envelopes = false;
+  const auto fast = SimulateScenario(*loaded, parameters, testing::Parties(), prepared);
+  const auto slow = SimulateScenario(*loaded, parameters, testing::Parties(), per_draw);
+  ASSERT_EQ(fast.size(), slow.size());
+  ASSERT_GE(fast.size(), 6u);
+  for (size_t idx = 0; idx < fast.size(); ++idx) {
+    SCOPED_TRACE(fast[idx].id);
+    EXPECT_EQ(fast[idx].p_attack, slow[idx].p_attack);
+    EXPECT_EQ(fast[idx].expected_loss, slow[idx].expected_loss);
+    EXPECT_EQ(fast[idx].total_guarantor_cost, slow[idx].total_guarantor_cost);
+    EXPECT_EQ(fast[idx].response_mix, slow[idx].response_mix);
+    ASSERT_EQ(fast[idx].contributions.size(), slow[idx].contributions.size());
+    for (size_t row = 0; row < fast[idx].contributions.size(); ++row) {
+      EXPECT_EQ(fast[idx].contributions[row].expected_loss, slow[idx].contributions[row].expected_loss);
+      EXPECT_EQ(fast[idx].contributions[row].p_used, slow[idx].contributions[row].p_used);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace casus
