@@ -71,9 +71,11 @@ int main() {
       for (size_t variate = 0; variate < variates; ++variate) sink += normal(random);
     }
   };
-  auto simulate = [&](int threads) {
-    return [&, threads] {
-      sink += casus::SimulateDesign(design, commitments, attack, parameters, parties, casus::SimulationOptions{kCrises, 1, threads}).p_attack;
+  auto simulate = [&](int threads, bool prepared_envelopes = true) {
+    return [&, threads, prepared_envelopes] {
+      casus::SimulationOptions options{kCrises, 1, threads};
+      options.prepared_envelopes = prepared_envelopes;
+      sink += casus::SimulateDesign(design, commitments, attack, parameters, parties, options).p_attack;
     };
   };
   // The machine's own scaling, for reference: the RNG-only loop, twice, on one thread and then on
@@ -107,6 +109,9 @@ int main() {
   const casus::bench::PairedTiming scaling = casus::bench::TimePaired(kRepetitions, simulate(1), simulate(2));
   const casus::bench::PairedTiming machine = casus::bench::TimePaired(kRepetitions, rng_serial, rng_parallel);
   const casus::bench::PairedTiming polar = casus::bench::TimePaired(kRepetitions, rng_polar, rng_only);
+  // The same simulation with each guarantor's envelope built in full every draw (as before
+  // 2026-12-02; the same bits): what preparing the envelopes per design gains, in this run.
+  const casus::bench::PairedTiming envelopes = casus::bench::TimePaired(kRepetitions, simulate(1, false), simulate(1));
   std::printf("design us-draft-2025-11: %zu commitments, %zu variates per crisis, %lld crises, medians of %d paired runs\n",
               commitments.size(), variates, static_cast<long long>(kCrises), kRepetitions);
   std::printf("%-34s %14s %16s\n", "", "seconds", "crises/s");
@@ -114,8 +119,10 @@ int main() {
   std::printf("%-34s %14.3f %16.0f\n", "RNG-only bound, ziggurat (Boost)", per_core.first, kCrises / per_core.first);
   std::printf("%-34s %14.3f %16.0f\n", "simulation, 1 thread", per_core.second, kCrises / per_core.second);
   std::printf("%-34s %14.3f %16.0f\n", "simulation, 2 threads", scaling.second, kCrises / scaling.second);
+  std::printf("%-34s %14.3f %16.0f\n", "simulation, 1 thread, envelope/draw", envelopes.first, kCrises / envelopes.first);
   std::printf("ratio simulation / ziggurat RNG bound (per core): %.3f   (target >= 0.5)\n", per_core.ratio);
   std::printf("ziggurat / polar normal variates:                %.2f\n", polar.ratio);
+  std::printf("envelopes prepared per design / built per draw:  %.2f   (speed-up, 1 thread)\n", envelopes.ratio);
   std::printf("speed-up 1 -> 2 threads:                 %.2f    (target >= 1.9)\n", scaling.ratio);
   std::printf("the machine's own 1 -> 2 thread scaling: %.2f    (the RNG-only loop split in two: what this machine gives now)\n", machine.ratio);
   return sink == 42.0 ? 1 : 0;

@@ -22,11 +22,13 @@ WorldPower ReadWorldPower(const std::filesystem::path& data_dir, const PartyTabl
     long year;
     double milex, milper, irst, pec, cinc;
   };
-  std::vector<Row> rows;
+  std::vector<Row> rows;  // the rows of the latest year seen so far, in file order (not all 16 000: start-up)
   ReadNmc(data_dir / "nmc" / "cow_nmc_v7.csv", [&](const NmcRecord& row) {
+    if (row.year < world.nmc_year) return;
+    if (row.year > world.nmc_year) rows.clear();
     rows.push_back(Row{row.ccode, row.year, row.milex.value_or(0.0), row.milper.value_or(0.0), row.irst.value_or(0.0),
                        row.pec.value_or(0.0), row.cinc.value_or(0.0)});
-    world.nmc_year = std::max(world.nmc_year, row.year);
+    world.nmc_year = row.year;
   });
   double milex = 0.0, milper = 0.0, irst = 0.0, pec = 0.0;
   for (const Row& row : rows) {

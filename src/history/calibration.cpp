@@ -106,9 +106,11 @@ CalibratedDefaults Calibrate(const std::filesystem::path& data_dir, const PartyT
     split.against_nuclear = prior(against_nuclear);
     split.against_non_nuclear = prior(against_non_nuclear);
   }
+  std::map<long, const PartyInfo*> resolved;  // per COW code: some 200 codes over 16 000 rows
   ReadNmc(data_dir / "nmc" / "cow_nmc_v7.csv", [&](const NmcRecord& row) {
     if (!row.cinc) return;
-    const PartyInfo* party = parties.Resolve(std::to_string(row.ccode));
+    const auto known = resolved.find(row.ccode);
+    const PartyInfo* party = known != resolved.end() ? known->second : resolved[row.ccode] = parties.Resolve(std::to_string(row.ccode));
     if (party == nullptr) return;  // a COW code the party table lacks: reported by the readers' tests, not a default
     CapabilityWeight& weight = defaults.capability[party->id];
     if (row.year >= weight.year) weight = CapabilityWeight{*row.cinc, row.year};
