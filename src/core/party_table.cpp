@@ -131,12 +131,16 @@ PartyTable PartyTable::Load(const std::filesystem::path& data_dir) {
                        party.cow_code == cow_code;  // a COW historical state not yet matched
               });
               if (historical == table.parties_.end()) {  // COW continues the state under a successor's code (365, 345, 816): none here
-                table.parties_.push_back(PartyInfo{fields[0], fields[3], PartyKind::HistoricalState, {}, {}, {}, {}, {}, {}, 0, {}});
+                // it keeps that code for COW's dyadic data (contiguity), not as a code that names it
+                table.parties_.push_back(PartyInfo{fields[0], fields[3], PartyKind::HistoricalState, {}, cow_code, {}, {}, {}, {}, 0, {}});
                 historical = table.parties_.end() - 1;
               }
               historical->from_year = from_year;
               historical->id = fields[0];
               historical->name = fields[3];
+              if (fields[4].size() < 4 || !std::all_of(fields[4].begin(), fields[4].begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) {
+                fail("withdrawn must be a date, YYYY[-MM-DD]");
+              }
               historical->withdrawn = fields[4];
               historical->successors = std::move(successors);
               const size_t index = static_cast<size_t>(historical - table.parties_.begin());
@@ -260,6 +264,13 @@ std::optional<int> PartyTable::ContiguityType(std::string_view first, std::strin
       cache.last_year = std::max(cache.last_year, row_year);
     }
   });
+  // A former state is judged within its own life: the USSR (SUHH, COW 365 until 1991) in a year
+  // after 1991 is the USSR of 1991, not the Russia that continues its COW code.
+  for (const PartyInfo* party : {one, other}) {
+    if (party->withdrawn.size() < 4) continue;
+    year = std::min(year, std::stoi(party->withdrawn.substr(0, 4)) - 1);
+    if (party->from_year > 0) year = std::max(year, party->from_year);
+  }
   const int clamped = std::clamp(year, cache.first_year, std::max(cache.first_year, cache.last_year));
   const auto found = cache.type.find(ContiguityCache::Key(*one->cow_code, *other->cow_code, clamped));
   if (found == cache.type.end()) return std::nullopt;

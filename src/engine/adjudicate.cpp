@@ -30,6 +30,9 @@ std::string_view Article(std::string_view word) {
 }
 
 std::string DescribeIncident(const Incident& incident, const PartyTable& parties) {
+  if (incident.kind == IncidentKind::Stationing) {
+    return fmt::format("the stationing of {}'s forces in {} at {}", incident.by, incident.against, Place(incident, parties));
+  }
   return fmt::format("the {} by {} on {} at {}", ToString(incident.kind), incident.by, incident.against, Place(incident, parties));
 }
 

@@ -103,7 +103,8 @@ bool EventCovers(EventKind event, const Instrument& instrument, const Incident& 
     case EventKind::NuclearAttack: return kind == IncidentKind::NuclearAttack;
     case EventKind::NuclearThreat: return kind == IncidentKind::NuclearThreat;
     case EventKind::CeasefireBreach: return kind == IncidentKind::CeasefireBreach;
-    case EventKind::SecurityThreat: return true;  // any incident against a party threatens its security
+    // any incident against a party threatens its security; forces stationed in a host are not against it
+    case EventKind::SecurityThreat: return kind != IncidentKind::Stationing;
     case EventKind::CommitmentsQuestion: return AttackerBoundToRestraint(instrument, incident);
   }
   return false;
@@ -218,6 +219,7 @@ std::vector<Forbidden> BreachedForbids(const Clause& clause, const Incident& inc
       case Forbidden::NuclearUse: match = incident.kind == IncidentKind::NuclearAttack; break;
       case Forbidden::EconomicCoercion: match = incident.kind == IncidentKind::EconomicCoercion; break;
       case Forbidden::AcquisitionOfTerritory: match = incident.kind == IncidentKind::Annexation; break;
+      case Forbidden::StationingForces: match = incident.kind == IncidentKind::Stationing; break;
     }
     if (match) breached.push_back(forbidden);
   }
@@ -249,6 +251,7 @@ Condition DecideClause(const Instrument& instrument, const Clause& clause, const
       return Condition::NotBreached;
     }
     if (BreachedForbids(clause, incident).empty()) return Condition::NotBreached;
+    if (incident.kind == IncidentKind::Stationing) return Condition::Breached;  // presence, not force: no Art. 51 exception
     const auto allows = [&](RestraintException exception) {
       return std::find(clause.exceptions.begin(), clause.exceptions.end(), exception) != clause.exceptions.end();
     };

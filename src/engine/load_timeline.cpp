@@ -163,6 +163,13 @@ void ReadIncident(const toml::table& table, size_t index, Timeline& timeline, co
       state.Error(state.At(*table.get("where")), fmt::format("'{}' is not in {}, the attacked party", *where, incident.against), hint);
     }
   }
+  if (kind && *kind == IncidentKind::Stationing) {
+    for (const char* key : {"character", "scale", "effects", "deliberate", "sustained"}) {
+      if (table.get(key) == nullptr) continue;
+      state.Error(state.At(*table.get(key)), fmt::format("a stationing incident has no '{}'", key),
+                  "stationing is forces of 'by' placed in 'against' (the host), not an attack; remove it");
+    }
+  }
   if (!incident.by.empty() && incident.by == incident.against) {
     state.Error(state.At(*table.get("against")), fmt::format("{} attacks itself", incident.by), "check by and against");
   }

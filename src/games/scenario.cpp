@@ -144,6 +144,10 @@ std::optional<GuaranteeScenario> LoadScenarioFile(const std::filesystem::path& p
     scenario.attack.id = "contemplated-attack";
     if (auto at = ReadOffsetTime(reader, "at", state)) scenario.attack.at = *at;
     scenario.attack.kind = reader.Enum<IncidentKind>("kind", true, "incident kind").value_or(IncidentKind::ArmedAttack);
+    if (scenario.attack.kind == IncidentKind::Stationing) {
+      state.Error(state.At(*attack->get("kind")), "the contemplated attack cannot be a stationing of forces",
+                  "stationing is not an attack (it is what a restraint clause may forbid); write kind = \"armed-attack\"");
+    }
     scenario.attack.scale = reader.Enum<Scale>("scale", true, "scale");
     scenario.attack.deliberate = reader.Bool("deliberate");
     scenario.attack.sustained = reader.Bool("sustained");

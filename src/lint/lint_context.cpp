@@ -41,7 +41,9 @@ std::vector<std::pair<std::string, std::string>> LintContext::PlausibleAggressor
     entry(adversary).named = true;
   }
   for (const auto& clause : instrument_.clauses) {
-    if (!IsRestraintKind(clause.kind)) {
+    const bool only_stationing = std::all_of(clause.forbids.begin(), clause.forbids.end(),
+                                             [](Forbidden forbidden) { return forbidden == Forbidden::StationingForces; });
+    if (!IsRestraintKind(clause.kind) || only_stationing) {  // not stationing forces is no promise to refrain from force
       continue;
     }
     const bool protects_one = std::any_of(clause.protected_parties.begin(), clause.protected_parties.end(),

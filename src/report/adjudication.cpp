@@ -167,9 +167,14 @@ std::string RenderIncidentVerdict(const IncidentVerdict& verdict, const PartyTab
   std::string out;
   const std::string place_name = parties.SubdivisionName(incident.where);
   const std::string target = incident.target == Target::Territory ? std::string() : fmt::format("'s {}", ToString(incident.target));
-  out += fmt::format("\n{} — {}: {} by {} on {}{} at {}{}; {}\n", FormatTime(incident.at), incident.id, ToString(incident.kind),
-                     incident.by, incident.against, target, incident.where, place_name.empty() ? "" : fmt::format(" ({})", place_name),
-                     DescribeFacts(incident));
+  const std::string place = fmt::format("{}{}", incident.where, place_name.empty() ? "" : fmt::format(" ({})", place_name));
+  if (incident.kind == IncidentKind::Stationing) {  // forces in a host, not an attack: no scale to state
+    out += fmt::format("\n{} — {}: stationing of {}'s forces in {} at {}\n", FormatTime(incident.at), incident.id, incident.by,
+                       incident.against, place);
+  } else {
+    out += fmt::format("\n{} — {}: {} by {} on {}{} at {}; {}\n", FormatTime(incident.at), incident.id, ToString(incident.kind),
+                       incident.by, incident.against, target, place, DescribeFacts(incident));
+  }
   const IncidentAssessment& assessment = verdict.assessment;
   if (incident.by == kNonStateActor) {
     out += assessment.attributed ? fmt::format("  attribution: to {} ({})\n", incident.sponsor, ToString(*incident.attribution))

@@ -54,6 +54,12 @@ std::string RenderCompare(const std::vector<InstrumentSummary>& summaries, size_
   row("activation", [&](const InstrumentSummary& s) {
     return primary_field(s, [](const Clause& c) { return JoinOr(ToStrings(c.trigger->activation), "none"); });
   });
+  row("attackers", [&](const InstrumentSummary& s) {
+    return primary_field(s, [](const Clause& c) { return DescribeAttackers(c.trigger->by); });
+  });
+  row("void if", [&](const InstrumentSummary& s) {  // conditions that void the guarantee for an incident
+    return primary_field(s, [](const Clause& c) { return JoinOr(ToStrings(c.trigger->void_if), "none"); });
+  });
   row("attribution", [&](const InstrumentSummary& s) {
     return primary_field(s, [](const Clause& c) {
       return c.trigger->attribution ? DescribeDecision(*c.trigger->attribution) : std::string("not stated");

@@ -32,6 +32,8 @@ nlohmann::json SummaryToJson(const InstrumentSummary& summary) {
       clause["events"] = ToStrings(primary->trigger->events);
       clause["threshold"] = primary->trigger->threshold.ToString();
       clause["activation"] = ToStrings(primary->trigger->activation);
+      clause["attackers"] = AttackersToJson(primary->trigger->by);
+      clause["void_if"] = ToStrings(primary->trigger->void_if);
       clause["attribution"] = primary->trigger->attribution ? json(DescribeDecision(*primary->trigger->attribution)) : json(nullptr);
     }
     clause["duty"] = ToString(primary->duty->strength);

@@ -28,6 +28,10 @@ json ClauseToJson(const Clause& clause) {
               {"text", clause.text},     {"kind", ToString(clause.kind)},
               {"obligated", clause.obligated}, {"protected", clause.protected_parties},
               {"line", clause.position.line}};
+  if (IsRestraintKind(clause.kind)) {
+    out["forbids"] = ToStrings(clause.forbids);
+    out["exceptions"] = ToStrings(clause.exceptions);
+  }
   if (clause.trigger) {
     const Trigger& trigger = *clause.trigger;
     out["trigger"] = {{"events", ToStrings(trigger.events)},
@@ -38,6 +42,8 @@ json ClauseToJson(const Clause& clause) {
                       {"area", trigger.area.empty() ? json(nullptr) : json(trigger.area)},
                       {"attribution", trigger.attribution ? DecisionToJson(*trigger.attribution) : json(nullptr)},
                       {"activation", ToStrings(trigger.activation)},
+                      {"attackers", AttackersToJson(trigger.by)},
+                      {"void_if", ToStrings(trigger.void_if)},
                       {"on_request", trigger.on_request}};
   }
   if (clause.duty) {
@@ -70,6 +76,12 @@ nlohmann::json InstrumentHeaderToJson(const Instrument& instrument) {
           {"hypothetical", instrument.IsHypothetical()}};
 }
 
+nlohmann::json AttackersToJson(const AttackerScope& attackers) {
+  if (attackers.any_state) return nlohmann::json::array({"any-state"});
+  if (attackers.non_party_state) return nlohmann::json::array({"non-party-state"});
+  return attackers.states;
+}
+
 nlohmann::json InstrumentToJson(const Instrument& instrument) {
   json out = InstrumentHeaderToJson(instrument);
   out.update({{"signed", OptionalDate(instrument.signed_on)},
@@ -84,6 +96,7 @@ nlohmann::json InstrumentToJson(const Instrument& instrument) {
                 {"co_guarantors", instrument.parties.co_guarantors},
                 {"beneficiaries", instrument.parties.beneficiaries},
                 {"adversaries", instrument.parties.adversaries},
+                {"signatories", instrument.parties.signatories},
                 {"joined", DatedParties(instrument.parties.joined)},
                 {"left", DatedParties(instrument.parties.left)}}}});
   if (instrument.exit) {

@@ -68,6 +68,7 @@ std::string RenderInstrument(const Instrument& instrument, const std::vector<Fin
   if (!p.co_guarantors.empty()) Field(out, "", "co-guarantors", Names(p.co_guarantors, parties), width);
   if (!p.beneficiaries.empty()) Field(out, "", "beneficiaries", Names(p.beneficiaries, parties), width);
   if (!p.adversaries.empty()) Field(out, "", "named adversaries", Names(p.adversaries, parties), width);
+  if (!p.signatories.empty()) Field(out, "", "other signatories", Names(p.signatories, parties), width);
   for (const auto& source : instrument.sources) Field(out, "", "source", source, width);
   if (!instrument.notes.empty()) Field(out, "", "notes", instrument.notes, width);
   if (!instrument.unencoded.empty()) Field(out, "", "not encoded", instrument.unencoded, width);
@@ -109,6 +110,8 @@ std::string RenderInstrument(const Instrument& instrument, const std::vector<Fin
       if (!trigger.area.empty()) when += fmt::format("; in area '{}'", trigger.area);
       if (!trigger.activation.empty()) when += fmt::format("; only once {}", fmt::join(ToStrings(trigger.activation), " and "));
       if (trigger.on_request) when += "; at a party's request";
+      if (!trigger.by.IsAny()) when += fmt::format("; answers attacks by {}", DescribeAttackers(trigger.by));
+      if (!trigger.void_if.empty()) when += fmt::format("; void if {}", fmt::join(ToStrings(trigger.void_if), ", "));
       Field(out, "  ", "trigger", when, width);
       Field(out, "  ", "attribution", trigger.attribution ? DescribeDecision(*trigger.attribution) : "not stated", width);
     }
@@ -123,6 +126,11 @@ std::string RenderInstrument(const Instrument& instrument, const std::vector<Fin
       Field(out, "  ", "deadline", duty.deadline.ToString(), width);
     }
     if (clause.decision) Field(out, "  ", "decision", DescribeDecision(*clause.decision), width);
+    if (IsRestraintKind(clause.kind)) {
+      Field(out, "  ", "forbids", fmt::format("{}; excepted: {}", fmt::join(ToStrings(clause.forbids), ", "),
+                                              clause.exceptions.empty() ? std::string("nothing") : fmt::format("{}", fmt::join(ToStrings(clause.exceptions), ", "))),
+            width);
+    }
     if (clause.forces) {
       std::string forces = fmt::format("by {} in {}", clause.forces->by.empty() ? std::string("(not named)") : fmt::format("{}", fmt::join(clause.forces->by, ", ")),
                                        fmt::join(clause.forces->where, ", "));

@@ -62,6 +62,12 @@ std::string DescribeDecision(const Decision& decision) {
   return text;
 }
 
+std::string DescribeAttackers(const AttackerScope& attackers) {
+  if (attackers.any_state) return "any state";
+  if (attackers.non_party_state) return "any state other than a party";
+  return attackers.states.empty() ? std::string("any") : fmt::format("{}", fmt::join(attackers.states, ", "));
+}
+
 std::string DescribeDurationAndExit(const Instrument& instrument) {
   std::string text = instrument.duration.ToString();
   if (instrument.exit) {

@@ -34,6 +34,7 @@ std::vector<std::string> ResolvePartyRefs(const std::vector<std::pair<std::strin
     else if (name == "co-guarantors") group = &parties.co_guarantors;
     else if (name == "beneficiaries") group = &parties.beneficiaries;
     else if (name == "adversaries") group = &parties.adversaries;
+    else if (name == "signatories") group = &parties.signatories;
     else if (name == "parties") { all = parties.All(); group = &all; }
     if (group == nullptr) {
       codes.push_back(entry);
@@ -341,12 +342,13 @@ void ReadClause(const toml::table& table, size_t index, Instrument& instrument, 
                                  : ResolvePartyRefs(protected_parties, instrument.parties, state, "protected");
   auto all_parties = instrument.parties.All();  // a named adversary may be bound too (a non-aggression promise)
   all_parties.insert(all_parties.end(), instrument.parties.adversaries.begin(), instrument.parties.adversaries.end());
+  all_parties.insert(all_parties.end(), instrument.parties.signatories.begin(), instrument.parties.signatories.end());
   for (const auto& [list, written] : {std::pair{&clause.obligated, &obligated}, std::pair{&clause.protected_parties, &protected_parties}}) {
     for (const auto& party : *list) {
       if (std::find(all_parties.begin(), all_parties.end(), party) == all_parties.end()) {
         const SourcePosition position = written->empty() ? clause.position : written->front().second;
         state.Error(position, fmt::format("'{}' in {} is not a party to this instrument", party, owner),
-                    "add it to [parties] (members, guarantors, co_guarantors, beneficiaries or adversaries)");
+                    "add it to [parties] (members, guarantors, co_guarantors, beneficiaries, adversaries or signatories)");
       }
     }
   }
@@ -374,6 +376,14 @@ void ReadClause(const toml::table& table, size_t index, Instrument& instrument, 
   }
   if (kind && IsRestraintKind(*kind)) {
     if (!clause.forbids_stated) clause.forbids = DefaultForbids(*kind);
+    const bool only_stationing = clause.forbids_stated && !clause.forbids.empty() &&
+                                 std::all_of(clause.forbids.begin(), clause.forbids.end(),
+                                             [](Forbidden forbidden) { return forbidden == Forbidden::StationingForces; });
+    if (only_stationing && exceptions_stated && !clause.exceptions.empty()) {
+      state.Error(state.At(*table.get("exceptions")),
+                  fmt::format("'exceptions' in {}: self-defence and the Charter except a use of force, not the stationing of forces", owner),
+                  "remove exceptions (or write exceptions = []); an exception the text makes goes into the clause's unencoded");
+    }
     if (!exceptions_stated) clause.exceptions = {RestraintException::SelfDefence};
   } else if (kind && (clause.forbids_stated || exceptions_stated)) {
     state.Error(state.At(*table.get(clause.forbids_stated ? "forbids" : "exceptions")),
@@ -489,6 +499,8 @@ void ReadParties(const toml::table& table, Instrument& instrument, const LoadSta
   parties.beneficiaries = ResolveCodes(beneficiaries, state, "beneficiaries");
   auto adversaries = read("adversaries", "adversaries = [\"RUS\"]");
   parties.adversaries = ResolveCodes(adversaries, state, "adversaries");
+  auto signatories = read("signatories", "signatories = [\"NATO\"]");
+  parties.signatories = ResolveCodes(signatories, state, "signatories");
   for (const auto& [key, list] : {std::pair{"joined", &parties.joined}, std::pair{"left", &parties.left}}) {
     const toml::table* dates = SubTable(reader, key, fmt::format("{} = {{ FIN = 2023-04-04 }}", key), state);
     if (dates == nullptr) continue;
@@ -527,6 +539,16 @@ void ReadParties(const toml::table& table, Instrument& instrument, const LoadSta
       state.Error(adversaries[std::min(adversary_idx, adversaries.size() - 1)].second,
                   fmt::format("'{}' is both a party and a named adversary", adversary),
                   "a named adversary is the threat the instrument is aimed at; remove it from one list");
+    }
+  }
+  for (size_t index = 0; index < parties.signatories.size(); ++index) {
+    const auto& signatory = parties.signatories[index];
+    const auto all = parties.All();
+    const bool adversary = std::find(parties.adversaries.begin(), parties.adversaries.end(), signatory) != parties.adversaries.end();
+    if (adversary || std::find(all.begin(), all.end(), signatory) != all.end()) {
+      state.Error(signatories[std::min(index, signatories.size() - 1)].second,
+                  fmt::format("'{}' is both a signatory and {}", signatory, adversary ? "a named adversary" : "a party"),
+                  "signatories are those who sign but neither guarantee nor are protected (NATO in the 28-point plan); remove it from one list");
     }
   }
 }

@@ -19,9 +19,11 @@ using Time = std::chrono::sys_seconds;
 //! "2027-03-01T04:00:00Z".
 std::string FormatTime(Time time);
 
+//! Stationing is not an attack: the forces of `by` stationed in `against`, the host (what a
+//! restraint clause with forbids = ["stationing-forces"] forbids).
 enum class IncidentKind {
   ArmedAttack, ThreatOfArmedAttack, HybridAttack, CyberAttack, NuclearThreat, NuclearAttack, CeasefireBreach,
-  EconomicCoercion, Annexation
+  EconomicCoercion, Annexation, Stationing
 };
 //! States of the world (ceasefire … suspension) and acts that concern one incident (request,
 //! invocation, determination, approval: they name the incident with `incident = "id"`).
@@ -43,11 +45,12 @@ enum class AttributionBasis { StateOrgan, EffectiveControl, Acknowledged, None }
 //! What a determination finds.
 enum class Determined { ArmedAttack, Attribution, ConcertedActionImpossible, NotAnArmedAttack };
 
-CASUS_ENUM_NAMES(IncidentKind, 9, {IncidentKind::ArmedAttack, "armed-attack"},
+CASUS_ENUM_NAMES(IncidentKind, 10, {IncidentKind::ArmedAttack, "armed-attack"},
                  {IncidentKind::ThreatOfArmedAttack, "threat-of-armed-attack"}, {IncidentKind::HybridAttack, "hybrid-attack"},
                  {IncidentKind::CyberAttack, "cyber-attack"}, {IncidentKind::NuclearThreat, "nuclear-threat"},
                  {IncidentKind::NuclearAttack, "nuclear-attack"}, {IncidentKind::CeasefireBreach, "ceasefire-breach"},
-                 {IncidentKind::EconomicCoercion, "economic-coercion"}, {IncidentKind::Annexation, "annexation"})
+                 {IncidentKind::EconomicCoercion, "economic-coercion"}, {IncidentKind::Annexation, "annexation"},
+                 {IncidentKind::Stationing, "stationing"})
 CASUS_ENUM_NAMES(StatusKind, 11, {StatusKind::CeasefireInForce, "ceasefire-in-force"},
                  {StatusKind::CeasefireEnded, "ceasefire-ended"}, {StatusKind::SettlementInForce, "settlement-in-force"},
                  {StatusKind::Accession, "accession"}, {StatusKind::WithdrawalNotice, "withdrawal-notice"},

@@ -14,6 +14,8 @@ namespace casus {
 nlohmann::json InstrumentHeaderToJson(const Instrument& instrument);
 //! The whole instrument as casus understood it (used by `show --json`).
 nlohmann::json InstrumentToJson(const Instrument& instrument);
+//! A trigger's `by` as written: [] (any attacker), ["RUS"], ["any-state"] or ["non-party-state"].
+nlohmann::json AttackersToJson(const AttackerScope& attackers);
 //! {"rule","severity","clause","cite","line","column","message"}.
 nlohmann::json FindingToJson(const Finding& finding);
 //! {"file","line","column","severity","message","hint"}.

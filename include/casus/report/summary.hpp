@@ -26,6 +26,8 @@ InstrumentSummary Summarize(const Instrument& instrument, std::vector<Finding> f
 
 //! "consensus of guarantors", "single: USA", "security-council (CHN, FRA, GBR, RUS, USA)", "each-party".
 std::string DescribeDecision(const Decision& decision);
+//! Which attackers a trigger answers: "any", "RUS", "any state", "any state other than a party".
+std::string DescribeAttackers(const AttackerScope& attackers);
 //! "P10Y; exit: P6M notice (para 21)" etc.
 std::string DescribeDurationAndExit(const Instrument& instrument);
 //! "2 errors, 3 warnings, 1 note" or "none".

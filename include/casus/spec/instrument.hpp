@@ -45,7 +45,8 @@ enum class VoidCondition { BeneficiaryAttacksFirst };
 //! The event a deadline runs from.
 enum class DeadlineFrom { Incident, Request, Invocation, Determination };
 //! What a restraint clause forbids.
-enum class Forbidden { UseOfForce, ThreatOfForce, NuclearUse, EconomicCoercion, AcquisitionOfTerritory };
+//! StationingForces: the bound party's forces stationed in a protected state (28-point plan, point 8).
+enum class Forbidden { UseOfForce, ThreatOfForce, NuclearUse, EconomicCoercion, AcquisitionOfTerritory, StationingForces };
 //! Exceptions to a restraint clause: self-defence (UN Charter Art. 51), or any use of force the
 //! Charter allows (self-defence or Security Council authorisation).
 enum class RestraintException { SelfDefence, UnCharter };
@@ -56,9 +57,10 @@ CASUS_ENUM_NAMES(RequestBy, 2, {RequestBy::Attacked, "attacked"}, {RequestBy::An
 CASUS_ENUM_NAMES(VoidCondition, 1, {VoidCondition::BeneficiaryAttacksFirst, "beneficiary-attacks-first"})
 CASUS_ENUM_NAMES(DeadlineFrom, 4, {DeadlineFrom::Incident, "incident"}, {DeadlineFrom::Request, "request"},
                  {DeadlineFrom::Invocation, "invocation"}, {DeadlineFrom::Determination, "determination"})
-CASUS_ENUM_NAMES(Forbidden, 5, {Forbidden::UseOfForce, "use-of-force"}, {Forbidden::ThreatOfForce, "threat-of-force"},
+CASUS_ENUM_NAMES(Forbidden, 6, {Forbidden::UseOfForce, "use-of-force"}, {Forbidden::ThreatOfForce, "threat-of-force"},
                  {Forbidden::NuclearUse, "nuclear-use"}, {Forbidden::EconomicCoercion, "economic-coercion"},
-                 {Forbidden::AcquisitionOfTerritory, "acquisition-of-territory"})
+                 {Forbidden::AcquisitionOfTerritory, "acquisition-of-territory"},
+                 {Forbidden::StationingForces, "stationing-forces"})
 CASUS_ENUM_NAMES(RestraintException, 2, {RestraintException::SelfDefence, "self-defence"},
                  {RestraintException::UnCharter, "un-charter"})
 CASUS_ENUM_NAMES(ProtectedObject, 3, {ProtectedObject::Forces, "forces"}, {ProtectedObject::Vessels, "vessels"},
@@ -192,6 +194,9 @@ struct Parties {
   std::vector<std::string> co_guarantors;  //!< secondary guarantors ("act in concert"); obligated only where a clause says so
   std::vector<std::string> beneficiaries;  //!< protected states
   std::vector<std::string> adversaries;    //!< named threats (ATOP specthrt)
+  //! Other signatories (NATO in the 28-point plan): bound or protected only where a clause names
+  //! them, never counted as parties (not in All()).
+  std::vector<std::string> signatories;
   std::vector<std::pair<std::string, Date>> joined;  //!< parties that joined after the instrument began, and when
   std::vector<std::pair<std::string, Date>> left;    //!< parties that left, and when
   //! False when `party` had not yet joined, or had already left, on `date`.

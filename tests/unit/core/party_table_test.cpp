@@ -92,7 +92,12 @@ TEST(PartyTable, KnowsCowContiguity) {
   EXPECT_FALSE(Parties().ContiguityType("USA", "UKR", 2016).has_value());
   EXPECT_FALSE(Parties().ContiguityType("UKR", "RUS", 1950).has_value());  // Ukraine was no state
   EXPECT_FALSE(Parties().ContiguityType("NATO", "RUS", 2016).has_value());  // organisations have no COW code
-  EXPECT_FALSE(Parties().ContiguityType("SUHH", "POL", 1980).has_value());  // COW codes the USSR as Russia: no code here
+  // COW codes the USSR as Russia (365): SUHH keeps that code for contiguity, within its own life.
+  EXPECT_EQ(Parties().ContiguityType("SUHH", "POL", 1980).value_or(0), 1);
+  EXPECT_EQ(Parties().ContiguityType("SUN", "FIN", 1955).value_or(0), 1);  // by its ISO 3166-3 alpha-3 too
+  EXPECT_EQ(Parties().ContiguityType("SUHH", "ROU", 2010).value_or(0), 1);  // after 1991: the USSR of 1991 (Moldavian SSR)…
+  EXPECT_FALSE(Parties().ContiguityType("RUS", "ROU", 2010).has_value());   // …not Russia, which no longer borders Romania
+  EXPECT_EQ(Parties().Resolve("365")->id, "RUS");                            // the code still names Russia
   EXPECT_GT(Parties().ContiguityType("GBR", "FRA", 2016).value_or(0), 1);   // across the Channel
 }
 

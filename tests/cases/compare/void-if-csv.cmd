@@ -1,0 +1,1 @@
+compare us-draft-2025-11 us-ukraine-2024 --csv -
