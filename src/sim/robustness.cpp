@@ -237,23 +237,23 @@ std::string RenderRobustnessText(const RobustnessResult& result) {
   out += line + "\n";
   out += sobol ? "\ntotal-order Sobol index of P(attack) (first-order in brackets)\n" : "\nMorris μ* of P(attack) (σ in brackets)\n";
   out += fmt::format("  {:<30}", "assumption");
-  for (size_t d = 0; d < result.designs.size(); ++d) out += fmt::format(" {:>14}", fmt::format("[{}]", d + 1));
+  for (size_t d = 0; d < result.designs.size(); ++d) out += fmt::format(" {:>15}", fmt::format("[{}]", d + 1));
   out += "\n";
   for (const size_t i : result.ranking) {
     out += fmt::format("  {:<30}", result.assumptions[i].name);
     for (size_t d = 0; d < result.designs.size(); ++d) {
       if (sobol) {
         const auto& index = result.sobol.outputs[d].indices[i];
-        out += fmt::format(" {:>14}", fmt::format("{:.3f} ({:.3f})", index.total, index.first));
+        out += fmt::format(" {:>15}", fmt::format("{:.3f} ({:.3f})", index.total, index.first));
       } else {
         const auto& index = result.morris[d][i];
-        out += fmt::format(" {:>14}", fmt::format("{:.3f} ({:.3f})", index.mu_star, index.sigma));
+        out += fmt::format(" {:>15}", fmt::format("{:.3f} ({:.3f})", index.mu_star, index.sigma));
       }
     }
     out += "\n";
   }
   out += fmt::format("  {:<30}", "mean P(attack)");
-  for (const double mean : result.mean_p_attack) out += fmt::format(" {:>14.3f}", mean);
+  for (const double mean : result.mean_p_attack) out += fmt::format(" {:>15.3f}", mean);
   out += "\n";
   if (sobol) {
     double change = 0.0;
