@@ -30,6 +30,21 @@ void ReadTable(const std::filesystem::path& path, const std::vector<std::string>
   }
 }
 
+// A place name folded for comparison: ASCII lower case, apostrophes dropped, hyphens as spaces.
+std::string FoldPlaceName(std::string_view name) {
+  std::string folded;
+  for (size_t at = 0; at < name.size(); ++at) {
+    const unsigned char c = static_cast<unsigned char>(name[at]);
+    if (c == '\'') continue;
+    if (name.substr(at, 3) == "\u2019" || name.substr(at, 2) == "\u02bc") {  // ’ and ʼ
+      at += name.substr(at, 3) == "\u2019" ? 2 : 1;
+      continue;
+    }
+    folded += c == '-' ? ' ' : static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return folded;
+}
+
 }  // namespace
 
 struct PartyTable::ContiguityCache {
@@ -159,6 +174,24 @@ PartyTable PartyTable::Load(const std::filesystem::path& data_dir) {
             });
   ReadTable(data_dir / "iso3166-2.csv", {"code", "name", "type"},
             [&](const std::vector<std::string>& fields, size_t) { table.subdivisions_.emplace(fields[0], fields[1]); });
+  auto add_place_name = [&table](const std::string& name, const std::string& code) {
+    auto& codes = table.places_by_name_[FoldPlaceName(name)];
+    if (codes.empty()) table.place_names_.push_back(name);
+    if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+  };
+  for (const auto& party : table.parties_) {
+    if (party.kind == PartyKind::State) add_place_name(party.name, party.id);
+  }
+  for (const auto& [code, name] : table.subdivisions_) add_place_name(name, code);
+  const auto names_path = data_dir / "place-names.csv";
+  ReadTable(names_path, {"name", "code", "what"}, [&](const std::vector<std::string>& fields, size_t line) {
+    if (!table.IsSubdivision(fields[1]) && table.Find(fields[1]) == nullptr) {
+      throw std::runtime_error(names_path.string() + ":" + std::to_string(line) + ": error: unknown place code " + fields[1]);
+    }
+    add_place_name(fields[0], fields[1]);
+  });
+  for (auto& [name, codes] : table.places_by_name_) std::sort(codes.begin(), codes.end());
+  std::sort(table.place_names_.begin(), table.place_names_.end());
   const auto dependencies_path = data_dir / "dependencies.csv";
   ReadTable(dependencies_path, {"code", "sovereign", "name"}, [&](const std::vector<std::string>& fields, size_t line) {
     if (table.Find(fields[0]) == nullptr || table.Find(fields[1]) == nullptr) {
@@ -219,6 +252,17 @@ const PartyInfo* PartyTable::SubdivisionCountry(std::string_view code) const {
   }
   auto found = by_alpha2_.find(std::string(code.substr(0, dash)));
   return found == by_alpha2_.end() ? nullptr : &parties_[found->second];
+}
+
+std::vector<std::string> PartyTable::PlacesNamed(std::string_view name) const {
+  auto found = places_by_name_.find(FoldPlaceName(name));
+  return found == places_by_name_.end() ? std::vector<std::string>{} : found->second;
+}
+
+std::string PartyTable::PlaceName(std::string_view code) const {
+  if (IsSubdivision(code)) return SubdivisionName(code);
+  const PartyInfo* party = Resolve(code);
+  return party == nullptr ? std::string() : party->name;
 }
 
 std::vector<std::string> PartyTable::SubdivisionCodes(std::string_view alpha2) const {

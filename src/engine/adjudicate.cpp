@@ -7,6 +7,7 @@
 #include <fmt/ranges.h>
 
 #include "casus/core/spelling.hpp"
+#include "casus/spec/in_words.hpp"
 #include "engine_internal.hpp"
 
 namespace casus {
@@ -476,7 +477,7 @@ InstrumentVerdict InstrumentInForce(const InForceWindow& window, Time time, cons
       break;
     case InForce::Expired:
       verdict.in_force_reason = fmt::format("no longer in force: expired on {} ({} from {})", FormatTime(*since),
-                                            instrument.duration.ToString(),
+                                            InWords(instrument.duration),
                                             FormatDate(instrument.in_force_on ? *instrument.in_force_on : *instrument.signed_on));
       break;
     case InForce::EndUnknown:

@@ -123,6 +123,9 @@ void ReadIncident(const toml::table& table, size_t index, Timeline& timeline, co
   incident.by = ReadParty(reader, "by", true, state);
   incident.against = ReadParty(reader, "against", false, state);
   auto where = reader.String("where", true, "where = \"UA-63\"");
+  if (where && !state.parties.IsSeaArea(*where)) {  // a name ("Odesa") becomes its code (UA-51)
+    where = CheckPlaceCodes({{*where, state.At(*table.get("where"))}}, state, "where", false).front();
+  }
   incident.scale = reader.Enum<Scale>("scale", false, "scale");
   incident.deliberate = reader.Bool("deliberate");
   incident.sustained = reader.Bool("sustained");
@@ -147,9 +150,6 @@ void ReadIncident(const toml::table& table, size_t index, Timeline& timeline, co
   }
   if (where) {
     const bool territory = incident.target == Target::Territory;
-    if (!state.parties.IsSeaArea(*where)) {
-      CheckPlaceCodes({{*where, state.At(*table.get("where"))}}, state, "where", false);
-    }
     incident.where = *where;
     const PartyInfo* place = state.parties.TerritoryOf(*where);
     if (territory && state.parties.IsSeaArea(*where)) {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "casus/engine/world_state.hpp"
+#include "casus/spec/in_words.hpp"
 
 namespace casus {
 
@@ -60,7 +61,7 @@ std::vector<ClauseChange> BestClauseChanges(const LoadedScenario& loaded, size_t
             [](Instrument&, Clause& c) { c.duty->strength = DutyStrength::AllMeans; });
       }
       if (duty.deadline.kind != DeadlineKind::Forthwith) {
-        add(instrument_idx, clause_idx, fmt::format("deadline {} → forthwith", duty.deadline.ToString()),
+        add(instrument_idx, clause_idx, fmt::format("deadline {} → forthwith", InWords(duty.deadline)),
             [](Instrument&, Clause& c) { c.duty->deadline = Deadline{DeadlineKind::Forthwith, {}}; });
       }
       if (duty.constitutional) {

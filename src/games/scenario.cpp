@@ -153,8 +153,7 @@ std::optional<GuaranteeScenario> LoadScenarioFile(const std::filesystem::path& p
     scenario.attack.sustained = reader.Bool("sustained");
     if (auto where = reader.String("where", true, "where = \"UA-63\"")) {
       where_position = state.At(*attack->get("where"));
-      CheckPlaceCodes({{*where, where_position}}, state, "where", false);
-      scenario.attack.where = *where;
+      scenario.attack.where = CheckPlaceCodes({{*where, where_position}}, state, "where", false).front();
     }
     scenario.ceasefire_in_force = reader.Bool("ceasefire_in_force").value_or(false);
     reader.RejectUnknownFields();
@@ -260,8 +259,7 @@ std::optional<GuaranteeScenario> LoadScenarioFile(const std::filesystem::path& p
         if (!resolved.empty()) force.party = resolved.front();
       }
       const auto areas = force_reader.StringArray("where", false, "where = [\"UA-30\", \"UA-46\"]");
-      CheckPlaceCodes(areas, state, "where", false);
-      force.areas = Written(areas);
+      force.areas = CheckPlaceCodes(areas, state, "where", false);
       if (auto troops = ReadNumber(force_reader, "troops", state, 0.0, true)) force.troops = *troops;
       force_reader.RejectUnknownFields();
       if (force.party.empty()) return;

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "casus/lint/thresholds.hpp"
+#include "casus/spec/in_words.hpp"
 #include "rules.hpp"
 
 namespace casus::rules {
@@ -30,13 +31,13 @@ void ShortDuration(LintContext& context) {
   if (duration.kind == InstrumentDuration::Kind::Fixed &&
       duration.length.NominalDays() < kShortDurationYears * kDaysPerYear) {
     context.Report("short-duration", nullptr, duration.position,
-                   fmt::format("in force for {} only, under {} years", duration.ToString(), kShortDurationYears));
+                   fmt::format("in force for {} only, under {} years", InWords(duration), kShortDurationYears));
   }
   if (instrument.exit && instrument.exit->notice &&
       instrument.exit->notice->NominalDays() < kShortNoticeYears * kDaysPerYear) {
     context.Report("short-duration", nullptr, instrument.exit->position,
                    fmt::format("a party may leave or end it on {} notice ({}), under one year",
-                               instrument.exit->notice->ToString(), instrument.exit->cite));
+                               InWords(*instrument.exit->notice), instrument.exit->cite));
   }
 }
 

@@ -7,6 +7,7 @@
 
 #include "casus/report/summary.hpp"
 #include "casus/report/text_table.hpp"
+#include "casus/spec/in_words.hpp"
 
 namespace casus {
 
@@ -29,8 +30,8 @@ std::string DescribeDeadline(const DutyOwed& duty) {
     case DeadlineKind::Forthwith: return "forthwith";
     case DeadlineKind::None: return "no deadline";
     case DeadlineKind::Within: {
-      std::string text = duty.due ? fmt::format("by {} ({} after the {})", FormatTime(*duty.due), duty.deadline.within.ToString(), ToString(duty.from))
-                                  : fmt::format("within {} of the {}", duty.deadline.within.ToString(), ToString(duty.from));
+      std::string text = duty.due ? fmt::format("by {} ({} after the {})", FormatTime(*duty.due), InWords(duty.deadline.within), ToString(duty.from))
+                                  : fmt::format("within {} of the {}", InWords(duty.deadline.within), ToString(duty.from));
       if (!duty.hedge.empty()) text += fmt::format(", {}: not a firm deadline", duty.hedge);
       return text;
     }
@@ -151,15 +152,15 @@ void AdjudicationSummary::Add(const IncidentVerdict& verdict) {
 std::string AdjudicationSummary::Render() const {
   std::vector<std::string> header = {"instrument"};
   header.insert(header.end(), incidents_.begin(), incidents_.end());
-  TextTable table(header, 20);
+  TextTable table(header, 24);  // "owed once +1 breached" (21) on one line
   for (size_t idx = 0; idx < instruments_.size(); ++idx) {
     std::vector<std::string> row = {instruments_[idx]};
     row.insert(row.end(), cells_[idx].begin(), cells_[idx].end());
     table.AddRow(std::move(row));
   }
   return "\nSummary (the strongest status of each instrument's response clauses; details below):\n" + table.Render() +
-         "OWED: a response is owed now · owed once: owed once a request, determination or approval comes · —: nothing owed ·\n"
-         "+N breached: restraint clauses the attack breached\n";
+         "OWED: a response is owed now · owed once: owed once a request, determination or approval comes\n"
+         "—: nothing owed · +N breached: restraint clauses the attack breached\n";
 }
 
 std::string RenderIncidentVerdict(const IncidentVerdict& verdict, const PartyTable& parties) {

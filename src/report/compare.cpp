@@ -7,6 +7,7 @@
 
 #include "casus/report/json.hpp"
 #include "casus/report/text_table.hpp"
+#include "casus/spec/in_words.hpp"
 
 namespace casus {
 
@@ -82,7 +83,7 @@ std::string RenderCompare(const std::vector<InstrumentSummary>& summaries, size_
     return JoinOr(forces, "none");
   });
   row("deadline", [&](const InstrumentSummary& s) {
-    return primary_field(s, [](const Clause& c) { return c.duty->deadline.ToString(); });
+    return primary_field(s, [](const Clause& c) { return InWords(c.duty->deadline); });
   });
   row("decision", [&](const InstrumentSummary& s) {
     return primary_field(s, [](const Clause& c) { return c.decision ? DescribeDecision(*c.decision) : std::string("not stated"); });

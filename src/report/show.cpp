@@ -5,6 +5,7 @@
 
 #include "casus/report/summary.hpp"
 #include "casus/report/text_table.hpp"
+#include "casus/spec/in_words.hpp"
 
 namespace casus {
 
@@ -123,7 +124,7 @@ std::string RenderInstrument(const Instrument& instrument, const std::vector<Fin
       if (!duty.means.empty()) {
         Field(out, "  ", "means", fmt::format("{} (chosen: {})", fmt::join(ToStrings(duty.means), ", "), ToString(duty.means_choice)), width);
       }
-      Field(out, "  ", "deadline", duty.deadline.ToString(), width);
+      Field(out, "  ", "deadline", InWords(duty.deadline), width);
     }
     if (clause.decision) Field(out, "  ", "decision", DescribeDecision(*clause.decision), width);
     if (IsRestraintKind(clause.kind)) {

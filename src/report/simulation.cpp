@@ -98,7 +98,9 @@ std::string FormatParameter(const nlohmann::json& value) {
 }  // namespace
 
 std::string RenderSimulationTable(const std::vector<DesignOutcome>& outcomes) {
-  TextTable table({"design", "P(attack) [95% CI]", "P(armed response | attack) [95% CI]", "response mix | attack", "cost to guarantors | attack"}, 44);
+  // Within 120 columns for design ids of up to 27 characters (coalition-reassurance-force):
+  // 27 + 4 × 2 spaces + 20 + 20 + 22 + 22; the mix and the costs wrap within their columns.
+  TextTable table({"design", "P(attack) [95% CI]", "P(armed | attack)", "response mix | attack", "cost | attack"}, 22);
   for (const auto& outcome : outcomes) {
     std::vector<std::string> mix;
     for (const auto& [means, p] : outcome.response_mix) {
@@ -118,7 +120,9 @@ std::string RenderSimulationTable(const std::vector<DesignOutcome>& outcomes) {
                   mix.empty() ? "none" : fmt::format("{}", fmt::join(mix, ", ")),
                   top.empty() ? "none" : fmt::format("{}", fmt::join(top, ", "))});
   }
-  return table.Render();
+  return table.Render() +
+         "P(armed | attack): the guarantors' collective armed response given an attack [95% CI]; response mix: each means'\n"
+         "probability given an attack; cost | attack: the four guarantors it costs most\n";
 }
 
 nlohmann::json ExplanationToJson(const DesignOutcome& outcome, const std::vector<ClauseChange>& changes) {

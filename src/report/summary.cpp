@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include "casus/lint/lint_context.hpp"
+#include "casus/spec/in_words.hpp"
 
 namespace casus {
 
@@ -69,12 +70,12 @@ std::string DescribeAttackers(const AttackerScope& attackers) {
 }
 
 std::string DescribeDurationAndExit(const Instrument& instrument) {
-  std::string text = instrument.duration.ToString();
+  std::string text = InWords(instrument.duration);
   if (instrument.exit) {
     const Exit& exit = *instrument.exit;
     if (exit.notice) {
-      text += fmt::format("; exit on {} notice", exit.notice->ToString());
-      if (exit.not_before) text += fmt::format(" after {}", exit.not_before->ToString());
+      text += fmt::format("; exit on {} notice", InWords(*exit.notice));
+      if (exit.not_before) text += fmt::format(" after {}", InWords(*exit.not_before));
     }
     if (exit.renewal != Renewal::Unstated) text += fmt::format("; renewal: {}", ToString(exit.renewal));
     if (!exit.ends_if.empty()) text += fmt::format("; ends if {}", fmt::join(exit.ends_if, " or "));

@@ -221,25 +221,39 @@ std::string RenderRobustnessText(const RobustnessResult& result) {
     out += fmt::format("  {:<30} {:<36} {}\n", assumption.name, assumption.prior.Describe(),
                        assumption.from_scenario ? "the scenario's distribution" : "default: the scenario's value ± 50 %");
   }
+  // Designs are numbered: the columns are [1], [2], … and the rows of the dominance matrix give
+  // each number with the whole id (ids run to 27 characters: coalition-reassurance-force).
+  size_t label_width = 30;
+  for (size_t d = 0; d < result.designs.size(); ++d) label_width = std::max(label_width, fmt::format("[{}] {}", d + 1, result.designs[d]).size());
+  std::string line = "\ndesigns:";
+  for (size_t d = 0; d < result.designs.size(); ++d) {
+    const std::string item = fmt::format(" [{}] {}", d + 1, result.designs[d]);
+    if (line.size() + item.size() > 110) {
+      out += line + "\n";
+      line = "        ";
+    }
+    line += item;
+  }
+  out += line + "\n";
   out += sobol ? "\ntotal-order Sobol index of P(attack) (first-order in brackets)\n" : "\nMorris μ* of P(attack) (σ in brackets)\n";
   out += fmt::format("  {:<30}", "assumption");
-  for (const auto& design : result.designs) out += fmt::format(" {:>20}", design.substr(0, 20));
+  for (size_t d = 0; d < result.designs.size(); ++d) out += fmt::format(" {:>15}", fmt::format("[{}]", d + 1));
   out += "\n";
   for (const size_t i : result.ranking) {
     out += fmt::format("  {:<30}", result.assumptions[i].name);
     for (size_t d = 0; d < result.designs.size(); ++d) {
       if (sobol) {
         const auto& index = result.sobol.outputs[d].indices[i];
-        out += fmt::format(" {:>20}", fmt::format("{:.3f} ({:.3f})", index.total, index.first));
+        out += fmt::format(" {:>15}", fmt::format("{:.3f} ({:.3f})", index.total, index.first));
       } else {
         const auto& index = result.morris[d][i];
-        out += fmt::format(" {:>20}", fmt::format("{:.3f} ({:.3f})", index.mu_star, index.sigma));
+        out += fmt::format(" {:>15}", fmt::format("{:.3f} ({:.3f})", index.mu_star, index.sigma));
       }
     }
     out += "\n";
   }
   out += fmt::format("  {:<30}", "mean P(attack)");
-  for (const double mean : result.mean_p_attack) out += fmt::format(" {:>20.3f}", mean);
+  for (const double mean : result.mean_p_attack) out += fmt::format(" {:>15.3f}", mean);
   out += "\n";
   if (sobol) {
     double change = 0.0;
@@ -260,12 +274,12 @@ std::string RenderRobustnessText(const RobustnessResult& result) {
   }
   out += fmt::format("\ndominance: share of {} plausible worlds in which the row deters better (lower P(attack)) than the column\n",
                      result.dominance_worlds);
-  out += fmt::format("  {:<30}", "");
-  for (const auto& design : result.designs) out += fmt::format(" {:>8}", design.substr(0, 8));
+  out += fmt::format("  {:<{}}", "", label_width);
+  for (size_t d = 0; d < result.designs.size(); ++d) out += fmt::format(" {:>6}", fmt::format("[{}]", d + 1));
   out += "\n";
   for (size_t a = 0; a < result.designs.size(); ++a) {
-    out += fmt::format("  {:<30}", result.designs[a].substr(0, 22));
-    for (size_t b = 0; b < result.designs.size(); ++b) out += a == b ? fmt::format(" {:>8}", "—") : fmt::format(" {:>8}", Percent(ShareOf(result, a, b)));
+    out += fmt::format("  {:<{}}", fmt::format("[{}] {}", a + 1, result.designs[a]), label_width);
+    for (size_t b = 0; b < result.designs.size(); ++b) out += a == b ? fmt::format(" {:>6}", "—") : fmt::format(" {:>6}", Percent(ShareOf(result, a, b)));
     out += "\n";
   }
   for (const auto& sentence : DominanceSentences(result)) out += "  " + sentence + "\n";

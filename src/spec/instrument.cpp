@@ -1,4 +1,5 @@
 #include "casus/spec/instrument.hpp"
+#include "casus/spec/in_words.hpp"
 
 #include <algorithm>
 
@@ -46,6 +47,31 @@ std::string Deadline::ToString() const {
     case DeadlineKind::Within: return within.ToString();
   }
   return "none";
+}
+
+std::string InWords(const IsoDuration& duration) {
+  std::string out;
+  auto part = [&out](int value, const char* unit) {
+    if (value == 0) return;
+    if (!out.empty()) out += ' ';
+    out += fmt::format("{} {}{}", value, unit, value == 1 ? "" : "s");
+  };
+  part(duration.years, "year");
+  part(duration.months, "month");
+  part(duration.weeks, "week");
+  part(duration.days, "day");
+  part(duration.hours, "hour");
+  part(duration.minutes, "minute");
+  part(duration.seconds, "second");
+  return out.empty() ? "0 days" : out;
+}
+
+std::string InWords(const Deadline& deadline) {
+  return deadline.kind == DeadlineKind::Within ? InWords(deadline.within) : deadline.ToString();
+}
+
+std::string InWords(const InstrumentDuration& duration) {
+  return duration.kind == InstrumentDuration::Kind::Fixed ? InWords(duration.length) : duration.ToString();
 }
 
 std::string InstrumentDuration::ToString() const {

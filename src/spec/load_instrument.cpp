@@ -261,8 +261,7 @@ std::optional<Forces> ReadForces(const toml::table& table, const std::string& ow
   forces.by = ResolvePartyRefs(reader.StringArray("by", false, "by = [\"GBR\", \"FRA\"]", true), instrument.parties, state, "by");
   forces.by_stated = table.get("by") != nullptr;
   auto where = reader.StringArray("where", true, "where = [\"UKR\"]");
-  CheckPlaceCodes(where, state, "where", false);
-  forces.where = Written(where);
+  forces.where = CheckPlaceCodes(where, state, "where", false);
   for (const auto& [domain, position] : reader.StringArray("domains", false, "domains = [\"land\", \"air\", \"sea\"]")) {
     static const std::vector<std::string> kDomains = {"land", "air", "sea"};
     if (std::find(kDomains.begin(), kDomains.end(), domain) == kDomains.end()) {
@@ -287,20 +286,17 @@ void ReadArea(const toml::table& table, size_t index, Instrument& instrument, co
     if (code == "protected-territory") {
       area.covers_protected_territory = true;
     } else {
-      CheckPlaceCodes({{code, position}}, state, "covers", false);
-      area.covers.push_back(code);
+      area.covers.push_back(CheckPlaceCodes({{code, position}}, state, "covers", false).front());
     }
   }
   auto excludes = reader.StringArray("excludes", false, "excludes = [\"UA-43\"]");
-  CheckPlaceCodes(excludes, state, "excludes", false);
-  area.excludes = Written(excludes);
+  area.excludes = CheckPlaceCodes(excludes, state, "excludes", false);
   area.objects = ReadEnumArray<ProtectedObject>(reader, "objects", false, "protected object", state);
   for (const auto& [place, position] : reader.StringArray("objects_in", false, "objects_in = [\"protected-territory\", \"mediterranean\"]")) {
     if (place == "protected-territory") {
       area.objects_in_protected_territory = true;
     } else {
-      if (!state.parties.IsSeaArea(place)) CheckPlaceCodes({{place, position}}, state, "objects_in", false);
-      area.objects_in.push_back(place);
+      area.objects_in.push_back(state.parties.IsSeaArea(place) ? place : CheckPlaceCodes({{place, position}}, state, "objects_in", false).front());
     }
   }
   area.unencoded = reader.String("unencoded", false, "unencoded = \"why\"").value_or("");

@@ -197,32 +197,82 @@ std::vector<std::string> Written(const std::vector<std::pair<std::string, Source
   return out;
 }
 
-// A code of a place: ISO 3166-1 alpha-3 (a whole state) or an ISO 3166-2 subdivision.
-void CheckPlaceCodes(const std::vector<std::pair<std::string, SourcePosition>>& codes, const LoadState& state,
-                     std::string_view key, bool subdivisions_only) {
+namespace {
+
+// "UA-99": the shape of an ISO 3166-2 code (two capitals, a hyphen, then capitals or digits).
+bool LooksLikeSubdivisionCode(std::string_view code) {
+  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  if (code.size() < 4 || code.size() > 6 || !upper(code[0]) || !upper(code[1]) || code[2] != '-') return false;
+  return std::all_of(code.begin() + 3, code.end(), [&](char c) { return upper(c) || (c >= '0' && c <= '9'); });
+}
+
+// "'UA-51' (Odeska oblast)" for messages.
+std::string Labelled(const PartyTable& parties, std::string_view code) {
+  std::string name = parties.PlaceName(code);
+  const PartyInfo* country = parties.IsSubdivision(code) ? parties.SubdivisionCountry(code) : nullptr;
+  if (country != nullptr && !name.empty()) name += ", " + country->name;  // "Georgia, United States of America"
+  return name.empty() || name == code ? fmt::format("'{}'", code) : fmt::format("'{}' ({})", code, name);
+}
+
+}  // namespace
+
+// A place: ISO 3166-1 alpha-3 (a whole state), an ISO 3166-2 subdivision, or a name of either.
+std::vector<std::string> CheckPlaceCodes(const std::vector<std::pair<std::string, SourcePosition>>& codes, const LoadState& state,
+                                         std::string_view key, bool subdivisions_only) {
+  const PartyTable& parties = state.parties;
+  std::vector<std::string> resolved;
   for (const auto& [code, position] : codes) {
+    resolved.push_back(code);
+    if (parties.IsSubdivision(code)) continue;
     if (!subdivisions_only && code.find('-') == std::string::npos) {
-      const PartyInfo* party = state.parties.Resolve(code);
-      if (party == nullptr || party->kind == PartyKind::Organisation) {
-        state.Error(position, fmt::format("unknown place '{}' in '{}'", code, key),
-                    "use an ISO 3166-1 alpha-3 code (UKR) or an ISO 3166-2 subdivision code (UA-43)");
-      }
+      const PartyInfo* party = parties.Resolve(code);
+      if (party != nullptr && party->kind != PartyKind::Organisation) continue;
+    }
+    const auto named = parties.PlacesNamed(code);
+    if (named.size() == 1 && (!subdivisions_only || parties.IsSubdivision(named.front()))) {
+      resolved.back() = named.front();
       continue;
     }
-    if (state.parties.IsSubdivision(code)) {
+    if (named.size() > 1) {
+      std::vector<std::string> labels;
+      for (const auto& candidate : named) labels.push_back(Labelled(parties, candidate));
+      state.Error(position, fmt::format("'{}' in '{}' names {} places: {}", code, key, named.size(), fmt::join(labels, ", ")),
+                  "write the code of the place you mean");
       continue;
     }
-    const PartyInfo* country = state.parties.SubdivisionCountry(code);
-    std::string hint = "use an ISO 3166-2 subdivision code such as UA-43 (Crimea) or UA-40 (Sevastopol)";
-    if (country != nullptr) {
-      if (auto match = ClosestMatch(code, state.parties.SubdivisionCodes(country->alpha2))) {
-        hint = fmt::format("did you mean '{}' ({})?", *match, state.parties.SubdivisionName(*match));
-      } else {
-        hint = fmt::format("{} has no subdivision '{}' in ISO 3166-2", country->id, code);
+    if (LooksLikeSubdivisionCode(code)) {
+      const PartyInfo* country = parties.SubdivisionCountry(code);
+      std::string hint = "use an ISO 3166-2 subdivision code such as UA-43 (Crimea) or UA-40 (Sevastopol)";
+      if (country != nullptr) {
+        if (auto match = ClosestMatch(code, parties.SubdivisionCodes(country->alpha2))) {
+          hint = fmt::format("did you mean {}?", Labelled(parties, *match));
+        } else {
+          hint = fmt::format("{} has no subdivision '{}' in ISO 3166-2", country->id, code);
+        }
       }
+      state.Error(position, fmt::format("unknown ISO 3166-2 subdivision '{}' in '{}'", code, key), hint);
+      continue;
     }
-    state.Error(position, fmt::format("unknown ISO 3166-2 subdivision '{}' in '{}'", code, key), hint);
+    std::string hint;
+    const PartyInfo* organisation = parties.Resolve(code);
+    // Written as a code (capitals and digits: "UKX"): the nearest code; else the nearest name.
+    const bool code_like = std::all_of(code.begin(), code.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+    const auto code_match = code_like ? ClosestMatch(code, parties.AllCodes()) : std::nullopt;
+    if (organisation != nullptr) {
+      hint = fmt::format("{} is an organisation, not a place; ", code);
+    } else if (code_match && parties.Resolve(*code_match)->kind != PartyKind::Organisation) {
+      hint = fmt::format("did you mean {}? ", Labelled(parties, *code_match));
+    } else if (auto match = code_like ? std::nullopt : ClosestMatch(code, parties.PlaceNames())) {
+      const auto places = parties.PlacesNamed(*match);
+      hint = places.size() == 1 ? fmt::format("did you mean '{}' ({})? ", *match, places.front())
+                                : fmt::format("did you mean '{}' (one of {})? ", *match, fmt::join(places, ", "));
+    }
+    hint += subdivisions_only ? "use an ISO 3166-2 subdivision code (UA-43) or its name (Crimea, Odesa)"
+                              : "use an ISO 3166-1 alpha-3 code (UKR), an ISO 3166-2 subdivision code (UA-43), or a place's name "
+                                "(Ukraine, Odesa, Odeska oblast)";
+    state.Error(position, fmt::format("unknown place '{}' in '{}'", code, key), hint);
   }
+  return resolved;
 }
 
 // decision = { rule = "consensus", by = [...] } or the short forms "each-party" / "security-council".

@@ -30,7 +30,7 @@ struct PartyInfo {
 
 class PartyTable {
  public:
-  //! Reads iso3166-1.csv, iso3166-2.csv, cow-states.csv, iso3166-3.csv (former states: a renamed
+  //! Reads iso3166-1.csv, iso3166-2.csv, place-names.csv, cow-states.csv, iso3166-3.csv (former states: a renamed
   //! one's codes name its present self, a dissolved or merged one is a historical party whose id is
   //! its ISO 3166-3 alpha-4 code), organisations.csv, dependencies.csv and sea-areas.csv from data_dir.
   //! Throws std::runtime_error naming the file and line when one is missing or malformed.
@@ -51,6 +51,15 @@ class PartyTable {
   std::vector<const PartyInfo*> Predecessors(std::string_view id) const;
   //! Every code Resolve accepts, for "did you mean" hints.
   const std::vector<std::string>& AllCodes() const { return all_codes_; }
+  //! The places a name denotes: ISO 3166-1 state names ("Ukraine"), ISO 3166-2 subdivision names
+  //! ("Odeska oblast") and the common names of place-names.csv ("Odesa", "Crimea", "Kyiv Oblast"),
+  //! compared without regard to ASCII case, apostrophes, or hyphen against space. Empty when none;
+  //! two or more codes when the name is ambiguous ("Georgia": GEO, US-GA).
+  std::vector<std::string> PlacesNamed(std::string_view name) const;
+  //! Every name PlacesNamed knows, as written in the tables, for "did you mean" hints.
+  const std::vector<std::string>& PlaceNames() const { return place_names_; }
+  //! A place code's name for messages: a subdivision's or a state's name, empty when unknown.
+  std::string PlaceName(std::string_view code) const;
   //! Subdivision codes of one country, e.g. all "UA-…" codes, for hints.
   std::vector<std::string> SubdivisionCodes(std::string_view alpha2) const;
   //! The state whose territory a dependency is (GRL → DNK, from dependencies.csv), or the state
@@ -85,6 +94,8 @@ class PartyTable {
   std::vector<std::string> no_members_;
   std::unordered_map<std::string, std::string> dependencies_;  // dependency code → sovereign id
   std::vector<std::string> sea_areas_;
+  std::unordered_map<std::string, std::vector<std::string>> places_by_name_;  // folded name → codes
+  std::vector<std::string> place_names_;
 };
 
 }  // namespace casus

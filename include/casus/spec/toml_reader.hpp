@@ -299,8 +299,11 @@ std::optional<std::chrono::sys_seconds> ReadOffsetTime(TableReader& reader, std:
 //! The codes as written, without positions.
 std::vector<std::string> Written(const WrittenCodes& values);
 
-//! Checks place codes: ISO 3166-1 alpha-3 states (unless subdivisions_only) or ISO 3166-2 codes.
-void CheckPlaceCodes(const WrittenCodes& codes, const LoadState& state, std::string_view key, bool subdivisions_only);
+//! Checks places: ISO 3166-1 alpha-3 states (unless subdivisions_only), ISO 3166-2 codes, or a name
+//! of either (PartyTable::PlacesNamed: "Ukraine", "Odesa", "Odeska oblast"). Returns the codes, a
+//! name replaced by the code it names; an unknown or ambiguous one is a diagnostic with a
+//! did-you-mean over names and codes (and is returned as written).
+std::vector<std::string> CheckPlaceCodes(const WrittenCodes& codes, const LoadState& state, std::string_view key, bool subdivisions_only);
 
 template <typename E>
 std::vector<E> ReadEnumArray(TableReader& reader, std::string_view key, bool required, std::string_view what,

@@ -1,4 +1,5 @@
 #include "casus/core/duration.hpp"
+#include "casus/spec/in_words.hpp"
 
 #include <gtest/gtest.h>
 
@@ -69,6 +70,15 @@ TEST(Duration, AddToClampsToTheEndOfTheMonth) {
   EXPECT_EQ(Parse("P1M").AddTo(january_31), sys_seconds{sys_days{2027y / February / 28} + hours{4}});
   EXPECT_EQ(Parse("PT24H").AddTo(january_31), sys_seconds{sys_days{2027y / February / 1} + hours{4}});
   EXPECT_EQ(Parse("P1Y").AddTo(sys_days{2024y / February / 29}), sys_seconds{sys_days{2025y / February / 28}});
+}
+
+TEST(Duration, InWordsAsWritten) {
+  EXPECT_EQ(InWords(Parse("PT72H")), "72 hours");  // as written: not "3 days"
+  EXPECT_EQ(InWords(Parse("P30D")), "30 days");
+  EXPECT_EQ(InWords(Parse("P1Y6M")), "1 year 6 months");
+  EXPECT_EQ(InWords(Parse("PT1H30M")), "1 hour 30 minutes");
+  EXPECT_EQ(InWords(Parse("P1W")), "1 week");
+  EXPECT_EQ(InWords(IsoDuration{}), "0 days");
 }
 
 }  // namespace

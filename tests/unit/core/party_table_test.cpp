@@ -105,5 +105,19 @@ TEST(PartyTable, ReportsAMissingDataFolder) {
   EXPECT_THROW(PartyTable::Load("/nonexistent"), std::runtime_error);
 }
 
+TEST(PartyTable, NamesPlaces) {
+  using Codes = std::vector<std::string>;
+  EXPECT_EQ(Parties().PlacesNamed("Odesa"), Codes{"UA-51"});          // place-names.csv: the oblast's centre
+  EXPECT_EQ(Parties().PlacesNamed("odeska OBLAST"), Codes{"UA-51"});  // ISO 3166-2's name, any ASCII case
+  EXPECT_EQ(Parties().PlacesNamed("Kyiv"), Codes{"UA-30"});           // the city, ISO 3166-2
+  EXPECT_EQ(Parties().PlacesNamed("Kyiv Oblast"), Codes{"UA-32"});    // the oblast around it
+  EXPECT_EQ(Parties().PlacesNamed("Ivano Frankivsk"), Codes{"UA-26"});  // a space for the hyphen
+  EXPECT_EQ(Parties().PlacesNamed("Ukraine"), Codes{"UKR"});
+  EXPECT_EQ(Parties().PlacesNamed("Georgia"), (Codes{"GEO", "US-GA"}));  // ambiguous: both
+  EXPECT_TRUE(Parties().PlacesNamed("Odessa").empty());
+  EXPECT_EQ(Parties().PlaceName("UA-51"), "Odeska oblast");
+  EXPECT_EQ(Parties().PlaceName("UKR"), "Ukraine");
+}
+
 }  // namespace
 }  // namespace casus

@@ -1,0 +1,1 @@
+adjudicate --json --timeline scenarios/cases/place-names.toml us-ukraine-2024

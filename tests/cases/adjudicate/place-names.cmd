@@ -1,0 +1,1 @@
+adjudicate --timeline scenarios/cases/place-names.toml us-ukraine-2024
