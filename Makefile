@@ -22,14 +22,13 @@ demo: release
 test: release
 	@ctest --preset release -j $(JOBS)
 
-# The unit, serve and case tests under ASan + UBSan (the `debug` preset): only the three binaries they
-# need, and not the slow end-to-end tests (simulate/, sweep/, robustness/, browser/), which run in
-# `make test` (docs/reliability.md, "Sanitizers in CI"). CI runs this.
-SANITIZE_SKIP ?= ^(simulate|sweep|robustness|browser)/
+# The unit, serve and case tests under ASan + UBSan, on the `fuzz` preset's build (clang): the library
+# compiled once for both, so after `make fuzz` only casus and the test binaries are left to build. Tests
+# labelled mpirun, browser or long are left out (docs/reliability.md, "Sanitizers in CI"). CI runs this.
 test-sanitize: deps
-	@cmake --preset debug >/dev/null
-	@cmake --build --preset debug -j $(JOBS) --target casus casus_unit_tests casus_serve_tests
-	@ctest --preset debug -j $(JOBS) -E '$(SANITIZE_SKIP)'
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset sanitize -j $(JOBS)
+	@ctest --preset sanitize -j $(JOBS)
 
 bench: release
 	@build/release/bench/casus_bench --benchmark_min_time=0.2 --benchmark_repetitions=5 --benchmark_report_aggregates_only=true

@@ -16,7 +16,7 @@ trap 'rm -rf "$work"' EXIT
 pairs=${PAIRS:-5}
 samples=${SAMPLES:-24}
 draws=${DRAWS:-1000}
-export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_btl=self,vader OMPI_MCA_rmaps_base_oversubscribe=1
+source "$(dirname "${BASH_SOURCE[0]}")/../tests/mpi_env.sh"  # Open MPI settings (root, oversubscription, shared memory)
 args=(robustness scenarios/ukraine-guarantees.toml --samples "$samples" --draws "$draws" --resamples 20 --threads 1 --timing --json)
 field() { sed -n "s/.*$1 \([0-9.]*\).*/\1/p"; }
 median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }

@@ -12,6 +12,7 @@
 #include "casus/core/resources.hpp"
 #include "casus/report/finite.hpp"
 #include "casus/core/spelling.hpp"
+#include "casus/core/utf8.hpp"
 #include "casus/spec/load_instrument.hpp"
 #include "casus/spec/resolve_instrument.hpp"
 #include "common.hpp"
@@ -71,7 +72,7 @@ int WriteReport(const std::string& path, const std::string& html, bool quiet) {
   try {
     WriteOutputFile(path, html);
   } catch (const casus::OutputError& error) {
-    fmt::print(stderr, "{}\n", error.what());
+    fmt::print(stderr, "{}\n", casus::ShowInvisible(error.what()));
     return kBadInput;
   }
   if (!quiet) fmt::print("report: {}\n", path);
@@ -130,7 +131,8 @@ int main(int argc, char** argv) {
     std::vector<std::string> commands;
     for (const CLI::App* command : app.get_subcommands({})) commands.push_back(command->get_name());
     if (std::find(commands.begin(), commands.end(), argv[1]) == commands.end()) {
-      fmt::print(stderr, "casus: error: unknown command '{}'\n  hint: {}\n", argv[1], casus::SuggestionHint(argv[1], commands));
+      fmt::print(stderr, "casus: error: unknown command '{}'\n  hint: {}\n", casus::ShowInvisible(argv[1]),
+                 casus::ShowInvisible(casus::SuggestionHint(argv[1], commands)));
       return kBadInput;
     }
   }
@@ -143,22 +145,22 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& version) {
     return app.exit(version);
   } catch (const CLI::ParseError& error) {
-    fmt::print(stderr, "casus: error: {}\n  hint: run 'casus --help' or 'casus COMMAND --help'\n", error.what());
+    fmt::print(stderr, "casus: error: {}\n  hint: run 'casus --help' or 'casus COMMAND --help'\n", casus::ShowInvisible(error.what()));
     return kBadInput;
   }
   try {
     return run ? run() : kBadInput;
   } catch (const casus::ResourceError& error) {  // missing or malformed shipped data: a set-up problem
-    fmt::print(stderr, "casus: error: {}\n", error.what());
+    fmt::print(stderr, "casus: error: {}\n", casus::ShowInvisible(error.what()));
     return kBadInput;
   } catch (const casus::NonFiniteResult& error) {  // "file: error: the result … is not a finite number" + hint
-    fmt::print(stderr, "{}\n", error.what());
+    fmt::print(stderr, "{}\n", casus::ShowInvisible(error.what()));
     return kBadInput;
   } catch (const casus::OutputError& error) {  // "path: error: cannot write the file: …" + hint
-    fmt::print(stderr, "{}\n", error.what());
+    fmt::print(stderr, "{}\n", casus::ShowInvisible(error.what()));
     return kBadInput;
   } catch (const std::exception& error) {
-    fmt::print(stderr, "casus: internal error: {}\n  please report this with the command that caused it\n", error.what());
+    fmt::print(stderr, "casus: internal error: {}\n  please report this with the command that caused it\n", casus::ShowInvisible(error.what()));
     return kInternal;
   }
 }

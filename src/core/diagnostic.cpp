@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "casus/core/utf8.hpp"
+
 namespace casus {
 
 std::string_view SeverityName(Severity severity) {
@@ -20,14 +22,16 @@ std::optional<Severity> ParseSeverity(std::string_view text) {
   return std::nullopt;
 }
 
+// Invisible and control characters in the file, message and hint are shown as "<U+200F>" (ShowInvisible):
+// a right-to-left override in a party code would otherwise print the code reversed.
 std::string FormatDiagnostic(const Diagnostic& diagnostic) {
-  std::string out = diagnostic.position.file;
+  std::string out = ShowInvisible(diagnostic.position.file);
   if (diagnostic.position.line > 0) {
     out += fmt::format(":{}:{}", diagnostic.position.line, diagnostic.position.column);
   }
-  out += fmt::format(": {}: {}", SeverityName(diagnostic.level), diagnostic.message);
+  out += fmt::format(": {}: {}", SeverityName(diagnostic.level), ShowInvisible(diagnostic.message));
   if (!diagnostic.hint.empty()) {
-    out += fmt::format("\n  hint: {}", diagnostic.hint);
+    out += fmt::format("\n  hint: {}", ShowInvisible(diagnostic.hint));
   }
   return out;
 }

@@ -1,5 +1,7 @@
 #include "casus/core/utf8.hpp"
 
+#include <fmt/format.h>
+
 namespace casus {
 
 namespace {
@@ -31,6 +33,26 @@ size_t SequenceLength(std::string_view text, size_t pos) {
   }
   return length;
 }
+
+// The code point of the well-formed sequence of `length` bytes at text[pos].
+char32_t Decode(std::string_view text, size_t pos, size_t length) {
+  const auto byte = [&](size_t offset) { return static_cast<char32_t>(static_cast<unsigned char>(text[pos + offset])); };
+  if (length == 1) return byte(0);
+  char32_t code = byte(0) & (0xFFu >> (length + 1));
+  for (size_t offset = 1; offset < length; ++offset) code = (code << 6) | (byte(offset) & 0x3Fu);
+  return code;
+}
+
+bool IsInvisible(char32_t code) {
+  if (code < 0x20) return code != U'\n';
+  if (code >= 0x7F && code <= 0x9F) return true;  // DEL, C1 controls
+  switch (code) {
+    case 0x00AD: case 0x061C: case 0x180E: case 0xFEFF: return true;
+    default: break;
+  }
+  return (code >= 0x200B && code <= 0x200F) || (code >= 0x2028 && code <= 0x202E) ||
+         (code >= 0x2060 && code <= 0x2064) || (code >= 0x2066 && code <= 0x2069);
+}
 }  // namespace
 
 std::optional<Utf8Error> FindInvalidUtf8(std::string_view text) {
@@ -48,6 +70,27 @@ std::optional<Utf8Error> FindInvalidUtf8(std::string_view text) {
     pos += length;
   }
   return std::nullopt;
+}
+
+std::string ShowInvisible(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t pos = 0; pos < text.size();) {
+    const size_t length = SequenceLength(text, pos);
+    if (length == 0) {
+      out += fmt::format("<0x{:02X}>", static_cast<unsigned char>(text[pos]));
+      ++pos;
+      continue;
+    }
+    const char32_t code = Decode(text, pos, length);
+    if (IsInvisible(code)) {
+      out += fmt::format("<U+{:04X}>", static_cast<uint32_t>(code));
+    } else {
+      out.append(text.substr(pos, length));
+    }
+    pos += length;
+  }
+  return out;
 }
 
 }  // namespace casus

@@ -37,8 +37,10 @@ fi
 stdout_file=$(mktemp)
 stderr_file=$(mktemp)
 trap 'rm -f "$stdout_file" "$stderr_file"' EXIT
+# A case that runs longer than CASE_TIMEOUT seconds (default 20) fails with exit 124: a hang is a
+# failure. The sanitizer build (`make test-sanitize`) is several times slower and sets a longer one.
 # shellcheck disable=SC2086 # word splitting and globbing of the case's arguments is intended
-eval "timeout 20 \"$casus\" $arguments" >"$stdout_file" 2>"$stderr_file" </dev/null
+eval "timeout \"${CASE_TIMEOUT:-20}\" \"$casus\" $arguments" >"$stdout_file" 2>"$stderr_file" </dev/null
 code=$?
 # A process substitution's descriptor number (/dev/fd/62 or 63) depends on the shell: shown as N.
 actual=$({ cat "$stdout_file"; printf -- '--- stderr\n'; cat "$stderr_file"; printf -- '--- exit %s\n' "$code"; } | sed -E 's#/dev/fd/[0-9]+#/dev/fd/N#g')

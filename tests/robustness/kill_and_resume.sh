@@ -7,8 +7,7 @@ set -uo pipefail
 casus=$1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
-export OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_MCA_btl=self,vader
+source "$(dirname "${BASH_SOURCE[0]}")/../mpi_env.sh"  # Open MPI settings (root, oversubscription, shared memory)
 args=(robustness scenarios/ukraine-guarantees.toml --samples 64 --draws 300 --seed 3 --resamples 50 --threads 1 --json)
 blocks=8  # 64 rows / 8 per block
 

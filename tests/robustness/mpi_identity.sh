@@ -1,15 +1,12 @@
 #!/usr/bin/env bash
 # `casus robustness` gives the same bits without mpirun and under mpirun -n 1, -n 2 (1 and 2
 # threads per rank) and -n 3 --oversubscribe (a tiny sample: 16 base rows, 40 draws).
-# Usage: mpi_identity.sh CASUS (from the project root). Runs as root in CI: OpenMPI needs the
-# two OMPI_ALLOW_RUN_AS_ROOT variables for that.
+# Usage: mpi_identity.sh CASUS (from the project root).
 set -uo pipefail
 casus=$1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
-export OMPI_MCA_rmaps_base_oversubscribe=1   # 2 or 3 ranks on a machine with fewer cores
-export OMPI_MCA_btl=self,vader                # one machine: shared memory, no network probing
+source "$(dirname "${BASH_SOURCE[0]}")/../mpi_env.sh"  # Open MPI settings (root, oversubscription, shared memory)
 args=(robustness scenarios/ukraine-guarantees.toml --samples 16 --draws 40 --seed 5 --resamples 50 --json)
 "$casus" "${args[@]}" --threads 1 > "$work/plain.json" || { echo "FAIL: the run without mpirun failed"; exit 1; }
 grep -q '"dominance"' "$work/plain.json" || { echo "FAIL: no dominance matrix in the JSON"; exit 1; }

@@ -8,8 +8,7 @@ set -uo pipefail
 casus=$1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
-export OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_MCA_btl=self,vader
+source "$(dirname "${BASH_SOURCE[0]}")/../mpi_env.sh"  # Open MPI settings (root, oversubscription, shared memory)
 # 2 designs × 3 values × 2 replications = 12 runs of 300 draws.
 cat > "$work/small.sweep.toml" <<TOML
 [sweep]

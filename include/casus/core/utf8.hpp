@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace casus {
@@ -20,5 +21,13 @@ struct Utf8Error {
 //! The first byte that does not begin a well-formed UTF-8 sequence (RFC 3629: no overlong forms,
 //! no surrogates, nothing above U+10FFFF, no truncated sequence); nullopt when the text is valid.
 std::optional<Utf8Error> FindInvalidUtf8(std::string_view text);
+
+//! The text as it may be echoed in a diagnostic: every character that prints as nothing or moves
+//! other text — control characters (C0 but the newline, DEL, C1), bidirectional marks, overrides
+//! and isolates (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069, U+061C), zero-width and other
+//! invisible format characters (U+00AD, U+180E, U+200B–U+200D, U+2028, U+2029, U+2060–U+2064,
+//! U+FEFF) — is shown as "<U+200F>", and a byte that is not UTF-8 as "<0xFF>". Everything else,
+//! the newline included, is kept as it is. A party code "\u202EPOL" reads "<U+202E>POL", not "LOP".
+std::string ShowInvisible(std::string_view text);
 
 }  // namespace casus

@@ -13,6 +13,7 @@
 #include "../test_support.hpp"
 #include "casus/core/number.hpp"
 #include "casus/core/output_file.hpp"
+#include "casus/core/diagnostic.hpp"
 #include "casus/core/utf8.hpp"
 #include "casus/engine/load_timeline.hpp"
 #include "casus/history/datasets.hpp"
@@ -92,6 +93,24 @@ TEST(Utf8, FindsTheFirstInvalidSequence) {
   EXPECT_TRUE(FindInvalidUtf8("\xed\xa0\x80"));      // a surrogate
   EXPECT_TRUE(FindInvalidUtf8("\xf4\x90\x80\x80"));  // above U+10FFFF
   EXPECT_TRUE(FindInvalidUtf8("\xe2\x80"));          // truncated
+}
+
+TEST(Utf8, ShowsInvisibleCharactersInDiagnostics) {
+  // Printable text, any script, and the newline before a hint are kept as they are.
+  EXPECT_EQ(ShowInvisible("Kyiv élite, Київ, 東京, 🇺🇦, 2⁶⁴ → \n  hint: x"), "Kyiv élite, Київ, 東京, 🇺🇦, 2⁶⁴ → \n  hint: x");
+  // A right-to-left override would print "POL" reversed; a mark or a zero-width space prints nothing.
+  EXPECT_EQ(ShowInvisible("\u202EPOL"), "<U+202E>POL");
+  EXPECT_EQ(ShowInvisible("POL\u200F"), "POL<U+200F>");
+  EXPECT_EQ(ShowInvisible("U\u200BKR"), "U<U+200B>KR");
+  EXPECT_EQ(ShowInvisible("\uFEFFid \u2066x\u2069 \u061C \u00AD"), "<U+FEFF>id <U+2066>x<U+2069> <U+061C> <U+00AD>");
+  // Control characters: C0 (an escape sequence would recolour the terminal), DEL, C1.
+  EXPECT_EQ(ShowInvisible("a\x1b[31mb\tc\rd\x7f"), "a<U+001B>[31mb<U+0009>c<U+000D>d<U+007F>");
+  EXPECT_EQ(ShowInvisible(std::string_view("\0\u0085", 3)), "<U+0000><U+0085>");
+  // Bytes that are not UTF-8, one by one.
+  EXPECT_EQ(ShowInvisible("Kyiv \xe9lite \xe2\x80"), "Kyiv <0xE9>lite <0xE2><0x80>");
+  // FormatDiagnostic shows them in the file, the message and the hint.
+  const Diagnostic diagnostic{Severity::Error, {"a\u202E.toml", 3, 4}, "unknown party code '\u202EPOL'", "not \u200F"};
+  EXPECT_EQ(FormatDiagnostic(diagnostic), "a<U+202E>.toml:3:4: error: unknown party code '<U+202E>POL'\n  hint: not <U+200F>");
 }
 
 TEST(OutputFile, WritesWholeOrNotAtAll) {

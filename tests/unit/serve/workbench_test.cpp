@@ -92,6 +92,9 @@ class WorkbenchTest : public ::testing::Test {
     ASSERT_GT(port_, 0);
     thread_ = std::thread([this] { workbench_->Listen(); });
     client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
+    // httplib's default read timeout is 5 s; the first request loads the library, which under the
+    // sanitizers on a loaded machine took longer (make test-sanitize). A hang still fails, at 120 s.
+    client_->set_read_timeout(std::chrono::seconds(120));
     for (int attempt = 0; attempt < 200 && !client_->Get("/api/rules"); ++attempt) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   void TearDown() override {
