@@ -1,7 +1,9 @@
 // The backtest: IRLS logit/probit against known coefficients on data generated here, the
 // clustered and multiway sandwiches against brute force, the scores against hand-computed cases,
 // the structural game fit on synthetic data, and the frame built from the shipped data.
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <random>
 #include <sstream>
 
@@ -185,6 +187,39 @@ TEST(Structural, RecoversTheGamesParametersFromSyntheticInitiations) {
   EXPECT_GT(fit.Lambda(), 0.0);
 }
 
+void ExpectGroupedLossEqualsPerDefender(const DyadYearFrame& frame) {
+  for (const double rho : {0.0, 0.8, 2.5, 9.0}) {
+    std::vector<double> grouped, grouped_slope, direct, direct_slope;
+    ExpectedLossColumn(frame, rho, grouped, &grouped_slope);
+    ExpectedLossColumnPerDefender(frame, rho, direct, &direct_slope);
+    ASSERT_EQ(grouped.size(), frame.Rows());
+    ASSERT_EQ(direct.size(), frame.Rows());
+    double worst = 0.0, worst_slope = 0.0;
+    for (size_t row = 0; row < frame.Rows(); ++row) {
+      worst = std::max(worst, std::abs(grouped[row] - direct[row]) / std::max(1e-300, std::abs(direct[row])));
+      worst_slope = std::max(worst_slope, std::abs(grouped_slope[row] - direct_slope[row]) / std::max(1e-300, std::abs(direct_slope[row])));
+      if (frame.ally_offset[row] == frame.ally_offset[row + 1]) ASSERT_EQ(grouped[row], 0.0);
+    }
+    EXPECT_LT(worst, 1e-12) << "rho " << rho;
+    EXPECT_LT(worst_slope, 1e-12) << "rho " << rho;
+  }
+}
+
+TEST(Structural, GroupedExpectedLossEqualsTheSumOverDefenders) {
+  // Commitments drawn from a handful of values so that rows share groups, as ATOP's do.
+  DyadYearFrame frame = SyntheticGameFrame(3.0, 2.0, 5000, 11);
+  for (size_t ally = 0; ally < frame.allies.size(); ++ally) frame.allies[ally].commitment = static_cast<float>(0.2 + 0.1 * static_cast<double>(ally % 7));
+  ExpectGroupedLossEqualsPerDefender(frame);
+  std::vector<size_t> rows = {3, 1, 4, 1, 5};
+  const GroupedLoss subset(frame, rows);
+  EXPECT_EQ(subset.Rows(), rows.size());
+  EXPECT_LE(subset.Groups(), 7u);
+  std::vector<double> all, some;
+  ExpectedLossColumn(frame, 1.5, all);
+  subset.Evaluate(1.5, some);
+  for (size_t i = 0; i < rows.size(); ++i) EXPECT_DOUBLE_EQ(some[i], all[rows[i]]);
+}
+
 // The full frame, built once for the tests below (a few seconds).
 const DyadYearFrame& Frame() {
   static const DyadYearFrame frame = BuildFrame(kData);
@@ -256,6 +291,14 @@ TEST(Frame, KnownDyadYears) {
   }
   EXPECT_TRUE(britain);
   EXPECT_TRUE(france);
+}
+
+TEST(Frame, GroupedExpectedLossEqualsTheSumOverDefenders) {
+  ExpectGroupedLossEqualsPerDefender(Frame());
+  std::vector<size_t> all(Frame().Rows());
+  std::iota(all.begin(), all.end(), size_t{0});
+  // Two centuries of ATOP obligations take few distinct commitment values (the point of grouping).
+  EXPECT_LT(GroupedLoss(Frame(), all).Groups(), 200u);
 }
 
 TEST(Frame, CsvHasOneLinePerRowAndNaForMissing) {
