@@ -8,4 +8,5 @@ set -euo pipefail
 casus=${1:-build/release/casus}
 commit=$(git rev-parse HEAD 2>/dev/null || echo unknown)
 git diff --quiet HEAD -- src include apps 2>/dev/null || commit="$commit (with uncommitted changes to src/include/apps)"
+mkdir -p data/fitted
 exec "$casus" history backtest --write-params data/fitted/backtest.toml --provenance "casus built from commit $commit"
