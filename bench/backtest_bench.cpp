@@ -7,6 +7,7 @@
 
 #include "casus/history/backtest.hpp"
 #include "casus/history/frame.hpp"
+#include "casus/history/game_bridge.hpp"
 
 namespace {
 
@@ -55,5 +56,52 @@ void BM_BacktestStructuralFit(benchmark::State& state) {
   state.counters["peak_rss_mb"] = PeakRssMb();
 }
 BENCHMARK(BM_BacktestStructuralFit)->Unit(benchmark::kSecond)->Iterations(1)->Repetitions(1);
+
+// E[L] over the whole frame at one ρ: per defender (the definition, as the fit computed it before)
+// and grouped by commitment value (GroupedLoss, what the fit and the scores use now). Compare the
+// two medians: the ratio is the saving per likelihood evaluation.
+void BM_BacktestExpectedLossPerDefender(benchmark::State& state) {
+  const casus::DyadYearFrame& frame = SharedFrame();
+  std::vector<double> loss, slope;
+  double rho = 0.5;
+  for (auto _ : state) {
+    casus::ExpectedLossColumnPerDefender(frame, rho, loss, &slope);
+    benchmark::DoNotOptimize(loss.data());
+    rho += 0.01;
+  }
+}
+BENCHMARK(BM_BacktestExpectedLossPerDefender)->Unit(benchmark::kMillisecond)->Iterations(3)->Repetitions(5);
+
+void BM_BacktestExpectedLossGrouped(benchmark::State& state) {
+  const casus::DyadYearFrame& frame = SharedFrame();
+  std::vector<size_t> rows(frame.Rows());
+  for (size_t row = 0; row < rows.size(); ++row) rows[row] = row;
+  const casus::GroupedLoss grouped(frame, rows);
+  std::vector<double> loss, slope;
+  double rho = 0.5;
+  for (auto _ : state) {
+    grouped.Evaluate(rho, loss, &slope);
+    benchmark::DoNotOptimize(loss.data());
+    rho += 0.01;
+  }
+  state.counters["groups"] = static_cast<double>(grouped.Groups());
+}
+BENCHMARK(BM_BacktestExpectedLossGrouped)->Unit(benchmark::kMillisecond)->Iterations(3)->Repetitions(5);
+
+// One era split as `casus history backtest --train 1816-1944 --test 1945-2014 --draws 50` runs it:
+// the three models fitted on 1816-1944, scored on 1945-2014 with 50-draw intervals.
+void BM_BacktestEraSplit(benchmark::State& state) {
+  const casus::DyadYearFrame& frame = SharedFrame();
+  casus::BacktestOptions options;
+  options.splits = {{{1816, 1944}, {1945, 2014}}};
+  options.full_fit = false;
+  options.draws = 50;
+  for (auto _ : state) {
+    const casus::BacktestResult result = casus::RunBacktest(frame, options);
+    benchmark::DoNotOptimize(result.splits.size());
+  }
+  state.counters["peak_rss_mb"] = PeakRssMb();
+}
+BENCHMARK(BM_BacktestEraSplit)->Unit(benchmark::kSecond)->Iterations(1)->Repetitions(1);
 
 }  // namespace

@@ -3,10 +3,12 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <ctime>
 #include <fstream>
 
 #include <fmt/format.h>
 
+#include "casus/games/game_parameters.hpp"
 #include "casus/history/atop_import.hpp"
 #include "casus/history/backtest.hpp"
 #include "casus/history/backtest_report.hpp"
@@ -32,7 +34,7 @@ struct HistoryOptions {
   std::string replication;
   bool probit = false;
   std::string train, test;
-  std::string report, write_params;
+  std::string report, write_params, provenance;
   int draws = 200;
   bool no_decades = false;
 };
@@ -325,10 +327,25 @@ int RunBacktestCommand(const GlobalOptions& global, const HistoryOptions& option
   backtest.draws = options.draws;
   backtest.progress = Progress();
   const Environment environment = LoadEnvironment(global);
+  // The calibration the fitted ρ competes with: the honour rate of defence pacts since 1945
+  // (docs/calibration.md), as `reneging_cost = "calibrated"` computes it.
+  const CalibratedDefaults defaults = Calibrate(environment.home / "data", environment.parties);
+  backtest.honour_rate_reneging_cost = CalibratedRenegingCost(defaults.credibility.at("defense").at("1945-2003").Mean(), DefaultGameParameters());
   const DyadYearFrame frame = BuildFrame(environment.home / "data");
   const BacktestResult result = RunBacktest(frame, backtest);
   if (!options.report.empty() && WriteReport(options.report, BacktestReportHtml(result), options.json) != kOk) return kBadInput;
-  if (!options.write_params.empty() && WriteText(options.write_params, FittedParametersToml(result), "fitted parameters") != kOk) return kBadInput;
+  if (!options.write_params.empty()) {
+    FitProvenance provenance;
+    provenance.command = "casus history backtest --write-params " + options.write_params;
+    if (options.draws != 200) provenance.command += fmt::format(" --draws {}", options.draws);
+    if (options.no_decades) provenance.command += " --no-decades";
+    provenance.note = options.provenance;
+    const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    provenance.written = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
+    if (WriteText(options.write_params, FittedParametersToml(result, provenance), "fitted parameters") != kOk) return kBadInput;
+  }
   if (options.json) {
     PrintJson(BacktestJson(result));
     return kOk;
@@ -400,6 +417,7 @@ void AddHistoryCommand(CLI::App& app, const GlobalOptions& global, std::function
   backtest->add_option("--draws", options->draws, "parameter draws for the relative risk's 95 % interval")->check(CLI::Range(20, 100000))->capture_default_str();
   backtest->add_option("--report", options->report, "write the HTML report (ROC curves, calibration, coefficients)");
   backtest->add_option("--write-params", options->write_params, "write the game's fitted parameters (TOML) to this file");
+  backtest->add_option("--provenance", options->provenance, "a note recorded in the fitted-parameters file's [provenance] (e.g. the commit)");
   backtest->add_flag("--json", options->json, "machine-readable scores");
   backtest->callback([&run, &global, options] { run = [&global, options] { return GuardedArguments([&] { return RunBacktestCommand(global, *options); }); }; });
 }

@@ -61,6 +61,7 @@ void ApplyFittedParameters(GuaranteeScenario& scenario, const FittedParameters& 
   scenario.parameters.reneging_cost = fitted.reneging_cost;
   scenario.parameters.reneging_cost_sd = fitted.reneging_cost_sd;
   scenario.reneging_sd_given = true;
+  scenario.parameters_file = fitted.file;
   const std::string source =
       fmt::format("backtest: {} (fitted on {} dyad-years, {} initiations; sd = its standard error)", fitted.file, fitted.dyad_years, fitted.initiations);
   scenario.parameter_sources["reneging_cost"] = source;

@@ -243,24 +243,10 @@ StructuralFit FitStructural(const DyadYearFrame& frame, const std::vector<size_t
   fit.terms.emplace_back("reneging_cost");
   fit.n = static_cast<long>(n);
   fit.events = static_cast<long>(y.sum());
-  // The frame's E[L] restricted to the rows, as a sub-frame view: recompute per row.
+  // E[L] and its slope in ρ, with the target's defenders grouped by commitment (game_bridge.hpp).
+  const GroupedLoss grouped(frame, rows);
   std::vector<double> loss(static_cast<size_t>(n)), slope(static_cast<size_t>(n));
-  const GameBridgeConstants& constants = BridgeConstants();
-  auto expected_loss = [&](double rho) {
-    for (Eigen::Index i = 0; i < n; ++i) {
-      const size_t row = rows[static_cast<size_t>(i)];
-      double sum = 0.0, derivative = 0.0;
-      for (uint32_t ally = frame.ally_offset[row]; ally < frame.ally_offset[row + 1]; ++ally) {
-        const TargetAlly& defender = frame.allies[ally];
-        const double index = (constants.value_mean - constants.cost_armed + rho * defender.commitment) / constants.scale;
-        const double density = std::exp(-0.5 * index * index) / std::sqrt(2.0 * 3.14159265358979323846);
-        sum += defender.cinc * constants.effectiveness_armed * NormalCdf(index);
-        derivative += defender.cinc * constants.effectiveness_armed * density * defender.commitment / constants.scale;
-      }
-      loss[static_cast<size_t>(i)] = sum;
-      slope[static_cast<size_t>(i)] = derivative;
-    }
-  };
+  auto expected_loss = [&](double rho) { grouped.Evaluate(rho, loss, &slope); };
   Eigen::VectorXd theta(k + 2);
   if (start != nullptr && start->theta.size() == k + 2) {
     theta = start->theta;
@@ -273,31 +259,29 @@ StructuralFit FitStructural(const DyadYearFrame& frame, const std::vector<size_t
     const GlmFit probit = FitGlm(design, y, Link::Probit);
     theta << probit.beta, rho0;
   }
-  auto log_likelihood = [&](const Eigen::VectorXd& parameters) {
+  // One pass at θ gives the log-likelihood and everything the next Fisher step needs (E[L], its
+  // slope, each row's score factor and weight), so the accepted step's pass is not repeated.
+  Eigen::VectorXd weights(n), factor(n);
+  auto evaluate = [&](const Eigen::VectorXd& parameters) {
     expected_loss(parameters(k + 1));
     const Eigen::VectorXd eta = x * parameters.head(k) - parameters(k) * Eigen::Map<const Eigen::VectorXd>(loss.data(), n);
     double sum = 0.0;
-    for (Eigen::Index i = 0; i < n; ++i) sum += EvaluateGlm(Link::Probit, eta(i), y(i)).log_p;
-    return sum;
-  };
-  Eigen::MatrixXd jacobian(n, k + 2);
-  Eigen::VectorXd weights(n), factor(n);
-  auto linearise = [&](const Eigen::VectorXd& parameters) {
-    expected_loss(parameters(k + 1));
-    const Eigen::Map<const Eigen::VectorXd> el(loss.data(), n);
-    const Eigen::Map<const Eigen::VectorXd> del(slope.data(), n);
-    jacobian << x, -el, -parameters(k) * del;
-    const Eigen::VectorXd eta = x * parameters.head(k) - parameters(k) * el;
     for (Eigen::Index i = 0; i < n; ++i) {
       const GlmPoint point = EvaluateGlm(Link::Probit, eta(i), y(i));
+      sum += point.log_p;
       weights(i) = point.weight;
       factor(i) = point.score;
     }
+    return sum;
   };
-  double current = log_likelihood(theta);
+  Eigen::MatrixXd jacobian(n, k + 2);
+  auto build_jacobian = [&](const Eigen::VectorXd& parameters) {
+    jacobian << x, -Eigen::Map<const Eigen::VectorXd>(loss.data(), n), -parameters(k) * Eigen::Map<const Eigen::VectorXd>(slope.data(), n);
+  };
+  double current = evaluate(theta);
   Eigen::MatrixXd information(k + 2, k + 2);
   for (int iteration = 1; iteration <= 100; ++iteration) {
-    linearise(theta);
+    build_jacobian(theta);
     information.noalias() = jacobian.transpose() * (jacobian.array().colwise() * weights.array()).matrix();
     const Eigen::VectorXd gradient = jacobian.transpose() * factor;
     Eigen::VectorXd step = information.ldlt().solve(gradient);
@@ -314,18 +298,18 @@ StructuralFit FitStructural(const DyadYearFrame& frame, const std::vector<size_t
     for (int halving = 0; halving < 30; ++halving) {
       candidate = theta + step;
       candidate(k + 1) = std::clamp(candidate(k + 1), 0.0, 10.0);
-      next = log_likelihood(candidate);
+      next = evaluate(candidate);
       if (next >= current - 1e-9 * std::abs(current)) break;
       step *= 0.5;
     }
-    theta = candidate;
+    theta = candidate;  // the last pass was at the candidate: weights, factor, E[L] and slope are θ's
     fit.iterations = iteration;
     current = next;
   }
   fit.theta = theta;
   fit.log_likelihood = current;
   fit.rho_at_bound = theta(k + 1) <= 1e-9 || theta(k + 1) >= 10.0 - 1e-9;
-  linearise(theta);
+  build_jacobian(theta);
   information.noalias() = jacobian.transpose() * (jacobian.array().colwise() * weights.array()).matrix();
   GlmFit as_glm;
   as_glm.link = Link::Probit;
@@ -335,6 +319,35 @@ StructuralFit FitStructural(const DyadYearFrame& frame, const std::vector<size_t
   fit.covariance_model = as_glm.covariance;
   const Eigen::MatrixXd scores = jacobian.array().colwise() * factor.array();
   fit.covariance_dyad = ClusteredCovariance(as_glm, scores, DyadIds(frame, rows));
+  return fit;
+}
+
+StructuralFit FitStructuralAtRho(const DyadYearFrame& frame, const std::vector<size_t>& rows, double reneging_cost) {
+  StructuralFit fit;
+  fit.terms = ControlTerms();
+  const Eigen::MatrixXd x = DesignMatrix(frame, rows, fit.terms);
+  const Eigen::VectorXd y = OutcomeVector(frame, rows);
+  const Eigen::Index n = x.rows();
+  const Eigen::Index k = x.cols();
+  fit.terms.emplace_back("lambda");
+  fit.terms.emplace_back("reneging_cost");
+  fit.n = static_cast<long>(n);
+  fit.events = static_cast<long>(y.sum());
+  std::vector<double> loss;
+  GroupedLoss(frame, rows).Evaluate(reneging_cost, loss);
+  Eigen::MatrixXd design(n, k + 1);
+  design << x, -Eigen::Map<const Eigen::VectorXd>(loss.data(), n);
+  const GlmFit probit = FitGlm(design, y, Link::Probit);
+  fit.theta.resize(k + 2);
+  fit.theta << probit.beta, reneging_cost;
+  fit.iterations = probit.iterations;
+  fit.converged = probit.converged;
+  fit.log_likelihood = probit.log_likelihood;
+  fit.rho_at_bound = false;
+  fit.covariance_model = Eigen::MatrixXd::Zero(k + 2, k + 2);
+  fit.covariance_dyad = Eigen::MatrixXd::Zero(k + 2, k + 2);
+  fit.covariance_model.topLeftCorner(k + 1, k + 1) = probit.covariance;
+  fit.covariance_dyad.topLeftCorner(k + 1, k + 1) = ClusteredCovariance(probit, ObservationScores(design, y, probit), DyadIds(frame, rows));
   return fit;
 }
 
@@ -467,26 +480,20 @@ void ScoreLogit(const DyadYearFrame& frame, const ModelSpec& spec, const std::ve
   }
 }
 
+// The game fitted on the train rows (ρ free, or held at `fixed_rho`), predicting the test rows.
 void ScoreGame(const DyadYearFrame& frame, const std::vector<size_t>& train, const std::vector<size_t>& test, const BacktestOptions& options,
-               unsigned long seed, const StructuralFit* start, Accumulator& out) {
-  const StructuralFit fit = FitStructural(frame, train, start);
+               unsigned long seed, const StructuralFit* start, std::optional<double> fixed_rho, Accumulator& out) {
+  const StructuralFit fit = fixed_rho ? FitStructuralAtRho(frame, train, *fixed_rho) : FitStructural(frame, train, start);
   const std::vector<std::string> controls = ControlTerms();
   const auto k = static_cast<Eigen::Index>(controls.size());
   const Eigen::MatrixXd test_x = DesignMatrix(frame, test, controls);
-  const GameBridgeConstants& constants = BridgeConstants();
-  auto loss_at = [&](size_t row, double rho) {
-    double sum = 0.0;
-    for (uint32_t ally = frame.ally_offset[row]; ally < frame.ally_offset[row + 1]; ++ally) {
-      const TargetAlly& defender = frame.allies[ally];
-      sum += defender.cinc * constants.effectiveness_armed *
-             NormalCdf((constants.value_mean - constants.cost_armed + rho * defender.commitment) / constants.scale);
-    }
-    return sum;
-  };
+  const GroupedLoss grouped(frame, test);
+  std::vector<double> cdf;
+  grouped.GroupTerms(fit.Rho(), cdf);
   const Eigen::VectorXd base = test_x * fit.theta.head(k);
   for (size_t i = 0; i < test.size(); ++i) {
     out.y.push_back(frame.initiation[test[i]]);
-    out.p.push_back(NormalCdf(base(static_cast<Eigen::Index>(i)) - fit.Lambda() * loss_at(test[i], fit.Rho())));
+    out.p.push_back(NormalCdf(base(static_cast<Eigen::Index>(i)) - fit.Lambda() * grouped.Loss(i, cdf)));
   }
   out.has_relative_risk = true;
   // The interval's draws recompute E[L] at each draw's ρ for every pact row: on a systematic
@@ -497,7 +504,7 @@ void ScoreGame(const DyadYearFrame& frame, const std::vector<size_t>& train, con
   }
   const size_t stride = std::max<size_t>(1, (with_pact.size() + 19999) / 20000);
   for (const size_t i : with_pact) {
-    out.numerator[0] += NormalCdf(base(static_cast<Eigen::Index>(i)) - fit.Lambda() * loss_at(test[i], fit.Rho()));
+    out.numerator[0] += NormalCdf(base(static_cast<Eigen::Index>(i)) - fit.Lambda() * grouped.Loss(i, cdf));
     out.denominator[0] += NormalCdf(base(static_cast<Eigen::Index>(i)));
   }
   std::vector<size_t> sampled;
@@ -511,10 +518,10 @@ void ScoreGame(const DyadYearFrame& frame, const std::vector<size_t>& train, con
   const Eigen::MatrixXd eta_removed = observed_x * parameters.topRows(k);
   for (Eigen::Index draw = 1; draw <= options.draws; ++draw) {
     const double lambda = parameters(k, draw);
-    const double rho = std::max(0.0, parameters(k + 1, draw));
+    grouped.GroupTerms(std::max(0.0, parameters(k + 1, draw)), cdf);
     for (size_t i = 0; i < with_pact.size(); ++i) {
       const double removed = eta_removed(static_cast<Eigen::Index>(i), draw);
-      out.numerator[static_cast<size_t>(draw)] += NormalCdf(removed - lambda * loss_at(test[with_pact[i]], rho));
+      out.numerator[static_cast<size_t>(draw)] += NormalCdf(removed - lambda * grouped.Loss(with_pact[i], cdf));
       out.denominator[static_cast<size_t>(draw)] += NormalCdf(removed);
     }
   }
@@ -526,6 +533,7 @@ BacktestResult RunBacktest(const DyadYearFrame& frame, const BacktestOptions& op
   BacktestResult result;
   result.dyad_years = static_cast<long>(frame.Rows());
   result.initiations = static_cast<long>(frame.Initiations());
+  result.honour_rate_reneging_cost = options.honour_rate_reneging_cost;
   auto progress = [&options](const std::string& message) {
     if (options.progress) options.progress(message);
   };
@@ -559,11 +567,12 @@ BacktestResult RunBacktest(const DyadYearFrame& frame, const BacktestOptions& op
     }
   }
   unsigned long seed = options.seed;
+  unsigned long honour_seed = options.seed + 1000000;
   for (const auto& design : designs) {
     SplitScores split;
     split.train = design.train;
     split.test = design.test;
-    Accumulator scores[3];
+    Accumulator scores[4];
     for (auto& accumulator : scores) accumulator.Resize(options.draws);
     double pact_events = 0, pact_rows = 0, other_events = 0, other_rows = 0;
     for (const auto& [train_span, test_span] : design.folds) {
@@ -590,7 +599,12 @@ BacktestResult RunBacktest(const DyadYearFrame& frame, const BacktestOptions& op
       progress(fmt::format("train {} / test {}: logit-jl2011", held_out ? "all but " + train_span.Label() : train_span.Label(), test_span.Label()));
       ScoreLogit(frame, logit, train, test, options, seed++, scores[1]);
       progress(fmt::format("train {} / test {}: game", held_out ? "all but " + train_span.Label() : train_span.Label(), test_span.Label()));
-      ScoreGame(frame, train, test, options, seed++, result.has_full_fit ? &result.full_fit : nullptr, scores[2]);
+      ScoreGame(frame, train, test, options, seed++, result.has_full_fit ? &result.full_fit : nullptr, std::nullopt, scores[2]);
+      if (options.honour_rate_reneging_cost) {
+        progress(fmt::format("train {} / test {}: game-honour-rate", held_out ? "all but " + train_span.Label() : train_span.Label(), test_span.Label()));
+        // Its own seeds, so that the other models' intervals do not depend on whether it is scored.
+        ScoreGame(frame, train, test, options, honour_seed++, nullptr, options.honour_rate_reneging_cost, scores[3]);
+      }
     }
     if (pact_rows > 0 && other_rows > 0 && pact_events > 0 && other_events > 0) {
       split.observed_relative_risk = (pact_events / pact_rows) / (other_events / other_rows);
@@ -602,6 +616,7 @@ BacktestResult RunBacktest(const DyadYearFrame& frame, const BacktestOptions& op
     split.models.push_back(scores[0].Finish("controls"));
     split.models.push_back(scores[1].Finish("logit-jl2011"));
     split.models.push_back(scores[2].Finish("game"));
+    if (options.honour_rate_reneging_cost) split.models.push_back(scores[3].Finish("game-honour-rate"));
     result.splits.push_back(std::move(split));
   }
   return result;

@@ -94,6 +94,7 @@ nlohmann::json BacktestJson(const BacktestResult& result) {
                       {"observed_defence_pact_relative_risk_ci95", {split.observed_low, split.observed_high}}, {"models", models}});
   }
   nlohmann::json out = {{"frame", {{"dyad_years", result.dyad_years}, {"initiations", result.initiations}}}, {"splits", splits}};
+  if (result.honour_rate_reneging_cost) out["honour_rate_reneging_cost"] = *result.honour_rate_reneging_cost;
   if (result.has_full_fit) {
     out["game_fit"] = StructuralFitJson(result.full_fit);
     out["logit_fit"] = RegressionTableJson(result.full_logit);
@@ -117,18 +118,23 @@ std::string RegressionTableText(const RegressionTable& table) {
 
 std::string BacktestText(const BacktestResult& result) {
   std::string out = fmt::format("Frame: {} directed dyad-years, {} MID initiations\n\n", result.dyad_years, result.initiations);
-  out += fmt::format("{:<20} {:<22} {:<13} {:>6} {:>9} {:>9}  {}\n", "train", "test", "model", "AUC", "log-loss", "Brier",
+  out += fmt::format("{:<20} {:<22} {:<16} {:>6} {:>9} {:>9}  {}\n", "train", "test", "model", "AUC", "log-loss", "Brier",
                      "defence-pact relative risk [95 %]");
   for (const auto& split : result.splits) {
     for (const auto& model : split.models) {
       const std::string rr = model.has_relative_risk ? fmt::format("{:.3f} [{:.3f}, {:.3f}]", model.relative_risk, model.relative_risk_low,
                                                                    model.relative_risk_high)
                                                      : "— (no alliance term)";
-      out += fmt::format("{:<20} {:<22} {:<13} {:>6.4f} {:>9.5f} {:>9.6f}  {}\n", split.train, split.test, model.model, model.auc,
+      out += fmt::format("{:<20} {:<22} {:<16} {:>6.4f} {:>9.5f} {:>9.6f}  {}\n", split.train, split.test, model.model, model.auc,
                          model.log_loss, model.brier, rr);
     }
-    out += fmt::format("{:<20} {:<22} {:<13} {:>6} {:>9} {:>9}  {:.3f} [{:.3f}, {:.3f}] (test rows {}, initiations {})\n", "", "", "observed", "",
+    out += fmt::format("{:<20} {:<22} {:<16} {:>6} {:>9} {:>9}  {:.3f} [{:.3f}, {:.3f}] (test rows {}, initiations {})\n", "", "", "observed", "",
                        "", "", split.observed_relative_risk, split.observed_low, split.observed_high, split.test_rows, split.test_events);
+  }
+  if (result.honour_rate_reneging_cost) {
+    out += fmt::format("\ngame: ρ fitted on the training years; game-honour-rate: ρ held at {:.3f}, the calibration on the honour rate of "
+                       "defence pacts since 1945 (docs/calibration.md); both fit λ and the controls\n",
+                       *result.honour_rate_reneging_cost);
   }
   if (!result.has_full_fit) return out;
   const StructuralFit& fit = result.full_fit;
@@ -161,7 +167,7 @@ std::string BacktestReportHtml(const BacktestResult& result) {
                         XmlEscape(split.train), XmlEscape(split.test), split.observed_relative_risk, split.observed_low, split.observed_high);
   }
   html += "</table>\n";
-  static const char* kColours[] = {"#777", "#1f77b4", "#d62728"};
+  static const char* kColours[] = {"#777", "#1f77b4", "#d62728", "#2ca02c"};
   for (const auto& split : result.splits) {
     html += fmt::format("<h3>Train {} / test {}</h3>\n", XmlEscape(split.train), XmlEscape(split.test));
     // ROC curves.
@@ -170,8 +176,8 @@ std::string BacktestReportHtml(const BacktestResult& result) {
     for (size_t model = 0; model < split.models.size(); ++model) {
       std::string points;
       for (const auto& [fpr, tpr] : split.models[model].roc) points += fmt::format("{:.1f},{:.1f} ", 300.0 * fpr, 300.0 * (1.0 - tpr));
-      html += fmt::format("<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\" points=\"{}\"/>", kColours[model % 3], points);
-      html += fmt::format("<text x=\"150\" y=\"{}\" font-size=\"11\" fill=\"{}\">{} (AUC {:.3f})</text>", 220 + 14 * model, kColours[model % 3],
+      html += fmt::format("<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\" points=\"{}\"/>", kColours[model % 4], points);
+      html += fmt::format("<text x=\"150\" y=\"{}\" font-size=\"11\" fill=\"{}\">{} (AUC {:.3f})</text>", 220 + 14 * model, kColours[model % 4],
                           split.models[model].model, split.models[model].auc);
     }
     html += "</svg>\n";
@@ -187,9 +193,9 @@ std::string BacktestReportHtml(const BacktestResult& result) {
       for (const auto& bin : split.models[model].deciles) {
         points += fmt::format("{:.1f},{:.1f} ", 300.0 * bin.mean_predicted / top, 300.0 * (1.0 - bin.observed / top));
         html += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"2.5\" fill=\"{}\"/>", 300.0 * bin.mean_predicted / top,
-                            300.0 * (1.0 - bin.observed / top), kColours[model % 3]);
+                            300.0 * (1.0 - bin.observed / top), kColours[model % 4]);
       }
-      html += fmt::format("<polyline fill=\"none\" stroke=\"{}\" points=\"{}\"/>", kColours[model % 3], points);
+      html += fmt::format("<polyline fill=\"none\" stroke=\"{}\" points=\"{}\"/>", kColours[model % 4], points);
     }
     html += "</svg>\n";
   }
@@ -204,7 +210,7 @@ std::string BacktestReportHtml(const BacktestResult& result) {
   return html;
 }
 
-std::string FittedParametersToml(const BacktestResult& result) {
+std::string FittedParametersToml(const BacktestResult& result, const FitProvenance& provenance) {
   const StructuralFit& fit = result.full_fit;
   const double lambda = fit.Lambda();
   const GameBridgeConstants& constants = BridgeConstants();
@@ -220,6 +226,25 @@ std::string FittedParametersToml(const BacktestResult& result) {
   out += fmt::format("# the game's constants the fit held fixed (DefaultGameParameters)\nguarantor_value_mean = {}\nshock_scale = {:.6f}\n"
                      "cost_armed_force = {}\neffectiveness_armed_force = {}\nno_deadline_factor = {}\n",
                      constants.value_mean, constants.scale, constants.cost_armed, constants.effectiveness_armed, constants.no_deadline_factor);
+  out += fmt::format("log_likelihood = {:.6f}\niterations = {}\n", fit.log_likelihood, fit.iterations);
+  out += "\n# Every parameter of the fit: [estimate, standard error clustered on the dyad]\n[fitted.terms]\n";
+  for (size_t term = 0; term < fit.terms.size(); ++term) {
+    out += fmt::format("{} = [{:.6f}, {:.6f}]\n", fit.terms[term], fit.theta(static_cast<Eigen::Index>(term)), fit.Se(term));
+  }
+  if (!provenance.command.empty() || !provenance.written.empty() || !provenance.note.empty()) {
+    auto quoted = [](const std::string& text) {
+      std::string quoted_text = "\"";
+      for (const char c : text) {
+        if (c == '"' || c == '\\') quoted_text += '\\';
+        if (c != '\n') quoted_text += c;
+      }
+      return quoted_text + "\"";
+    };
+    out += "\n[provenance]\n";
+    if (!provenance.command.empty()) out += fmt::format("command = {}\n", quoted(provenance.command));
+    if (!provenance.written.empty()) out += fmt::format("written = {}\n", quoted(provenance.written));
+    if (!provenance.note.empty()) out += fmt::format("note = {}\n", quoted(provenance.note));
+  }
   return out;
 }
 

@@ -122,6 +122,8 @@ std::string ContentsDigest(const SweepSpec& spec, const LoadedScenario& loaded) 
   for (const auto& instruments : loaded.instruments) {
     for (const auto& instrument : instruments) add_file(instrument.file);
   }
+  // [parameters] source = "backtest" (or a path): the fitted-parameters file sets ρ (issue 11).
+  if (!loaded.scenario.parameters_file.empty()) add_file(loaded.scenario.parameters_file);
   return fmt::format("{:016x}", hash);
 }
 
@@ -570,7 +572,7 @@ SweepProgress RunSweep(const SweepSpec& spec, const LoadedScenario& loaded, cons
           while (query.executeStep()) completed.insert(query.getColumn(0).getInt64());
         }
         if (stored && *stored != fingerprint) {
-          throw DataError(fmt::format("{}: error: the database holds another sweep (different parameters, draws or seed, or the scenario or its instruments changed)\n"
+          throw DataError(fmt::format("{}: error: the database holds another sweep (different parameters, draws or seed, or the scenario, its instruments or its fitted-parameters file changed)\n"
                                       "  hint: use a new --db file, or restore the files the sweep started with", database.string()));
         }
         if (!completed.empty() && !resume) {

@@ -45,6 +45,7 @@ struct GuaranteeScenario {
   //! LoadCalibratedScenario.
   std::string parameters_source;
   SourcePosition parameters_source_position;
+  std::filesystem::path parameters_file;  //!< the file parameters_source resolved to, once applied
   //! Where each parameter's value comes from, by its [parameters] name: "scenario", "calibrated: …",
   //! "backtest: …"; a parameter not listed has the default of docs/guarantee-game.md.
   std::map<std::string, std::string> parameter_sources;

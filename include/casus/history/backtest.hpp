@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,9 @@ struct StructuralFit {
   double Se(size_t index) const;  //!< dyad-clustered
 };
 StructuralFit FitStructural(const DyadYearFrame& frame, const std::vector<size_t>& rows, const StructuralFit* start = nullptr);
+//! The same model with ρ held at `reneging_cost` (e.g. the honour-rate calibration's): a probit on
+//! the controls and −E[L](ρ), so only β and λ are fitted; ρ's row and column of the covariances are 0.
+StructuralFit FitStructuralAtRho(const DyadYearFrame& frame, const std::vector<size_t>& rows, double reneging_cost);
 
 struct CalibrationBin {
   long n = 0;
@@ -119,6 +123,10 @@ struct BacktestOptions {
   //! Fit the game and the logit on every usable year too (the parameters --write-params writes);
   //! the splits' game fits then start from it.
   bool full_fit = true;
+  //! When set, a fourth model "game-honour-rate": the game with ρ held at this value (the
+  //! calibration on the honour rate of defence pacts, docs/calibration.md) and λ and the controls
+  //! fitted, so that the fitted ρ and the calibrated one are compared out of sample (issue 11, item 5).
+  std::optional<double> honour_rate_reneging_cost;
 };
 struct BacktestResult {
   long dyad_years = 0, initiations = 0;
@@ -126,6 +134,7 @@ struct BacktestResult {
   bool has_full_fit = false;
   StructuralFit full_fit;  //!< the game fitted on every usable year: the parameters --write-params writes
   RegressionTable full_logit;
+  std::optional<double> honour_rate_reneging_cost;  //!< BacktestOptions' value, when the game-honour-rate model was scored
 };
 BacktestResult RunBacktest(const DyadYearFrame& frame, const BacktestOptions& options);
 

@@ -22,7 +22,14 @@ std::string BacktestText(const BacktestResult& result);
 //! split, the coefficient tables of the full-sample logit and game.
 std::string BacktestReportHtml(const BacktestResult& result);
 
-//! The fitted game parameters as TOML, for a scenario's [parameters] (docs/backtest.md).
-std::string FittedParametersToml(const BacktestResult& result);
+//! Where a fitted-parameters file came from: the command that wrote it, when, and a free note
+//! (scripts/fit-backtest-params.sh puts the commit there).
+struct FitProvenance {
+  std::string command, written, note;
+};
+
+//! The fitted game parameters as TOML, for a scenario's [parameters] (docs/backtest.md), with
+//! every parameter's estimate and dyad-clustered standard error under [fitted.terms].
+std::string FittedParametersToml(const BacktestResult& result, const FitProvenance& provenance = {});
 
 }  // namespace casus

@@ -1,7 +1,9 @@
 // The backtest: IRLS logit/probit against known coefficients on data generated here, the
 // clustered and multiway sandwiches against brute force, the scores against hand-computed cases,
 // the structural game fit on synthetic data, and the frame built from the shipped data.
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <random>
 #include <sstream>
 
@@ -12,6 +14,8 @@
 #include "casus/history/frame.hpp"
 #include "casus/history/game_bridge.hpp"
 #include "casus/history/glm.hpp"
+
+#include <toml++/toml.h>
 
 namespace casus {
 namespace {
@@ -185,6 +189,101 @@ TEST(Structural, RecoversTheGamesParametersFromSyntheticInitiations) {
   EXPECT_GT(fit.Lambda(), 0.0);
 }
 
+void ExpectGroupedLossEqualsPerDefender(const DyadYearFrame& frame) {
+  for (const double rho : {0.0, 0.8, 2.5, 9.0}) {
+    std::vector<double> grouped, grouped_slope, direct, direct_slope;
+    ExpectedLossColumn(frame, rho, grouped, &grouped_slope);
+    ExpectedLossColumnPerDefender(frame, rho, direct, &direct_slope);
+    ASSERT_EQ(grouped.size(), frame.Rows());
+    ASSERT_EQ(direct.size(), frame.Rows());
+    double worst = 0.0, worst_slope = 0.0;
+    for (size_t row = 0; row < frame.Rows(); ++row) {
+      worst = std::max(worst, std::abs(grouped[row] - direct[row]) / std::max(1e-300, std::abs(direct[row])));
+      worst_slope = std::max(worst_slope, std::abs(grouped_slope[row] - direct_slope[row]) / std::max(1e-300, std::abs(direct_slope[row])));
+      if (frame.ally_offset[row] == frame.ally_offset[row + 1]) {
+        ASSERT_EQ(grouped[row], 0.0);
+      }
+    }
+    EXPECT_LT(worst, 1e-12) << "rho " << rho;
+    EXPECT_LT(worst_slope, 1e-12) << "rho " << rho;
+  }
+}
+
+TEST(Structural, GroupedExpectedLossEqualsTheSumOverDefenders) {
+  // Commitments drawn from a handful of values so that rows share groups, as ATOP's do.
+  DyadYearFrame frame = SyntheticGameFrame(3.0, 2.0, 5000, 11);
+  for (size_t ally = 0; ally < frame.allies.size(); ++ally) frame.allies[ally].commitment = static_cast<float>(0.2 + 0.1 * static_cast<double>(ally % 7));
+  ExpectGroupedLossEqualsPerDefender(frame);
+  std::vector<size_t> rows = {3, 1, 4, 1, 5};
+  const GroupedLoss subset(frame, rows);
+  EXPECT_EQ(subset.Rows(), rows.size());
+  EXPECT_LE(subset.Groups(), 7u);
+  std::vector<double> all, some;
+  ExpectedLossColumn(frame, 1.5, all);
+  subset.Evaluate(1.5, some);
+  for (size_t i = 0; i < rows.size(); ++i) EXPECT_DOUBLE_EQ(some[i], all[rows[i]]);
+}
+
+TEST(BacktestDocuments, JsonReportAndFittedFileFollowTheSchema) {
+  // A small synthetic frame run through the whole pipeline: one split, the full fit, four models.
+  DyadYearFrame frame = SyntheticGameFrame(3.0, 2.0, 30000, 17);
+  for (size_t row = 0; row < frame.Rows(); ++row) {  // the logit's other alliance dummies must vary
+    frame.pchaldef[row] = row % 5 == 0;
+    frame.pchalally[row] = row % 7 == 0;
+    frame.pchaloff[row] = row % 11 == 0;
+    frame.pchalneu[row] = row % 13 == 0;
+  }
+  BacktestOptions options;
+  options.splits = {{{1900, 1949}, {1950, 1999}}};
+  options.draws = 20;
+  options.honour_rate_reneging_cost = 0.9;
+  const BacktestResult result = RunBacktest(frame, options);
+  const nlohmann::json json = BacktestJson(result);
+  EXPECT_EQ(json["frame"]["dyad_years"], 30000);
+  EXPECT_EQ(json["honour_rate_reneging_cost"], 0.9);
+  ASSERT_EQ(json["splits"].size(), 1u);
+  const nlohmann::json& split = json["splits"][0];
+  EXPECT_EQ(split["train"], "1900-1949");
+  EXPECT_EQ(split["test"], "1950-1999");
+  ASSERT_EQ(split["models"].size(), 4u);
+  const std::vector<std::string> names = {"controls", "logit-jl2011", "game", "game-honour-rate"};
+  for (size_t model = 0; model < names.size(); ++model) {
+    const nlohmann::json& entry = split["models"][model];
+    EXPECT_EQ(entry["model"], names[model]);
+    EXPECT_GT(entry["auc"].get<double>(), 0.5) << names[model];  // the synthetic controls predict
+    EXPECT_LE(entry["auc"].get<double>(), 1.0);
+    EXPECT_GT(entry["log_loss"].get<double>(), 0.0);
+    EXPECT_GT(entry["brier"].get<double>(), 0.0);
+    EXPECT_EQ(entry["calibration_deciles"].size(), 10u);
+    EXPECT_EQ(entry["defence_pact_relative_risk"].is_null(), model == 0) << names[model];
+  }
+  // The game generated with λ = 3 > 0: pacts deter, in the fitted game's relative risk.
+  EXPECT_LT(split["models"][2]["defence_pact_relative_risk"].get<double>(), 1.0);
+  EXPECT_TRUE(json.contains("game_fit"));
+  EXPECT_TRUE(json.contains("logit_fit"));
+  // The text table and the report carry every model; the report its plots and tables.
+  const std::string text = BacktestText(result);
+  const std::string html = BacktestReportHtml(result);
+  for (const auto& name : names) {
+    EXPECT_NE(text.find(name), std::string::npos) << name;
+    EXPECT_NE(html.find(name), std::string::npos) << name;
+  }
+  EXPECT_NE(html.find("<table id=\"scores\">"), std::string::npos);
+  EXPECT_NE(html.find("<table id=\"game\">"), std::string::npos);
+  EXPECT_NE(html.find("</html>"), std::string::npos);
+  EXPECT_NE(html.find("<svg"), std::string::npos);
+  // The fitted-parameters file: TOML, every parameter with its s.e., the provenance.
+  const std::string toml_text = FittedParametersToml(result, FitProvenance{"casus history backtest --write-params x.toml", "2026-12-02T00:00:00Z", "a \"note\""});
+  const toml::table parsed = toml::parse(toml_text);
+  EXPECT_NEAR(parsed["fitted"]["reneging_cost"].value<double>().value_or(-1.0), result.full_fit.Rho(), 1e-6);
+  const toml::table* terms = parsed["fitted"]["terms"].as_table();
+  ASSERT_NE(terms, nullptr);
+  EXPECT_EQ(terms->size(), result.full_fit.terms.size());
+  EXPECT_NEAR((*terms)["lambda"][1].value<double>().value_or(-1.0), result.full_fit.Se(result.full_fit.terms.size() - 2), 1e-6);
+  EXPECT_EQ(parsed["provenance"]["note"].value<std::string>(), "a \"note\"");
+  EXPECT_EQ(parsed["provenance"]["written"].value<std::string>(), "2026-12-02T00:00:00Z");
+}
+
 // The full frame, built once for the tests below (a few seconds).
 const DyadYearFrame& Frame() {
   static const DyadYearFrame frame = BuildFrame(kData);
@@ -256,6 +355,14 @@ TEST(Frame, KnownDyadYears) {
   }
   EXPECT_TRUE(britain);
   EXPECT_TRUE(france);
+}
+
+TEST(Frame, GroupedExpectedLossEqualsTheSumOverDefenders) {
+  ExpectGroupedLossEqualsPerDefender(Frame());
+  std::vector<size_t> all(Frame().Rows());
+  std::iota(all.begin(), all.end(), size_t{0});
+  // Two centuries of ATOP obligations take few distinct commitment values (the point of grouping).
+  EXPECT_LT(GroupedLoss(Frame(), all).Groups(), 200u);
 }
 
 TEST(Frame, CsvHasOneLinePerRowAndNaForMissing) {
