@@ -1,7 +1,7 @@
 # casus — the two commands: `make demo` and `make test`. Everything else wraps CMake presets.
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps release debug demo test test-sanitize bench reset-cases clean fuzz fuzz-build
+.PHONY: test-sanitize-all all deps release debug demo test test-sanitize bench reset-cases clean fuzz fuzz-build
 
 all: release
 
@@ -29,6 +29,12 @@ test-sanitize: deps
 	@cmake --preset fuzz >/dev/null
 	@cmake --build --preset sanitize -j $(JOBS)
 	@ctest --preset sanitize -j $(JOBS)
+
+# Every test but mpirun and chromium under the sanitizers (CI runs the subset above; docs/reliability.md).
+test-sanitize-all: deps
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset sanitize -j $(JOBS)
+	@ctest --preset sanitize-all -j $(JOBS)
 
 bench: release
 	@build/release/bench/casus_bench --benchmark_min_time=0.2 --benchmark_repetitions=5 --benchmark_report_aggregates_only=true

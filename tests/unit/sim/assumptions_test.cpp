@@ -87,17 +87,24 @@ TEST(Assumptions, MovingAnAssumptionMovesPAttackTheWayTheGameSays) {
     return size_t{0};
   };
   std::vector<double> point(k, 0.5);
-  std::vector<double> base(6), moved(6);
+  // One output per design of the scenario (it has seven since the coalition design; a fixed 6 here
+  // wrote past the end, which ASan found in CI's sanitizer stage).
+  const size_t designs = model.designs().size();
+  ASSERT_GE(designs, 6u);
+  std::vector<double> base(designs), moved(designs);
   model.Evaluate(point.data(), base.data());
   point[index("challenger_gain")] = 0.9;  // a greater gain: more attacks, whatever the design
   model.Evaluate(point.data(), moved.data());
-  for (size_t d = 0; d < 6; ++d) EXPECT_GT(moved[d], base[d]) << model.designs()[d];
+  for (size_t d = 0; d < designs; ++d) EXPECT_GT(moved[d], base[d]) << model.designs()[d];
   point[index("challenger_gain")] = 0.5;
   point[index("effectiveness_scale")] = 0.9;  // a costlier intervention deters more where someone would act
   model.Evaluate(point.data(), moved.data());
-  EXPECT_LT(moved[5], base[5]) << "nato-membership";
+  const auto nato = std::find(model.designs().begin(), model.designs().end(), "nato-membership");
+  ASSERT_NE(nato, model.designs().end());
+  const auto n = static_cast<size_t>(nato - model.designs().begin());
+  EXPECT_LT(moved[n], base[n]) << "nato-membership";
   // Common random numbers: the same world gives the same bits.
-  std::vector<double> again(6);
+  std::vector<double> again(designs);
   model.Evaluate(point.data(), again.data());
   EXPECT_EQ(moved, again);
 }
