@@ -40,17 +40,22 @@ std::string Lowercase(std::string_view text) {
 
 std::optional<std::string> ClosestMatch(std::string_view word, const std::vector<std::string>& candidates) {
   const std::string lowered = Lowercase(word);
+  // A typo changes at most a third of the word (and always allow one edit).
+  const size_t allowed = std::max<size_t>(1, word.size() / 3);
   std::optional<std::string> best;
   size_t best_distance = 0;
   for (const auto& candidate : candidates) {
+    // The distance is at least the difference in length: a candidate that cannot be within the
+    // allowed distance, or cannot beat the best so far, is not aligned at all (the same answer; a
+    // 100-character unknown place against ISO 3166-2's names took seconds under the sanitizers).
+    const size_t gap = candidate.size() > word.size() ? candidate.size() - word.size() : word.size() - candidate.size();
+    if (gap > allowed || (best && gap >= best_distance)) continue;
     const size_t distance = EditDistance(lowered, Lowercase(candidate));
     if (!best || distance < best_distance) {
       best = candidate;
       best_distance = distance;
     }
   }
-  // A typo changes at most a third of the word (and always allow one edit).
-  const size_t allowed = std::max<size_t>(1, word.size() / 3);
   if (best && best_distance <= allowed) {
     return best;
   }
