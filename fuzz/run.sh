@@ -59,6 +59,8 @@ for target in "${targets[@]}"; do
   seed "$target"
   corpus="$build/corpus/$target" artifacts="$build/artifacts/$target/" log="$build/logs/$target.log"
   mkdir -p "$corpus" "$artifacts" "$(dirname "$log")"
+  # Reproducers of earlier runs stay in $artifacts; only the ones this run writes are its findings.
+  before=$(find "$artifacts" -type f | wc -l)
   # -timeout: an input that takes 10 s is a hang; -rss_limit_mb: one that needs 2 GB is a finding.
   "$binary" "$corpus" "$build/seeds/$target" -dict=fuzz/casus.dict -max_total_time="$seconds" -timeout=10 \
     -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -artifact_prefix="$artifacts" > "$log" 2>&1
@@ -66,7 +68,7 @@ for target in "${targets[@]}"; do
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -n 1)
   took=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | grep -o 'in [0-9]*' | grep -o '[0-9]*' | tail -n 1)
   rate=$(awk -v e="${execs:-0}" -v s="${took:-$seconds}" 'BEGIN { printf "%.1f", (s > 0 ? e / s : 0) }')
-  crashes=$(find "$artifacts" -type f | wc -l)
+  crashes=$(( $(find "$artifacts" -type f | wc -l) - before ))
   printf '%-11s %8s %12s %10s %8s %8s\n' "$target" "${took:-?}" "${execs:-?}" "$rate" "$(find "$corpus" -type f | wc -l)" "$crashes"
   if [ "$code" -ne 0 ] || [ "$crashes" -ne 0 ]; then
     echo "  FOUND: $target exited $code; see $log and $artifacts" >&2
