@@ -232,17 +232,33 @@ Replication Replicate(const DyadYearFrame& frame, const std::string& name, Link 
 
 double StructuralFit::Se(size_t index) const { return SqrtDiag(covariance_dyad, static_cast<Eigen::Index>(index)); }
 
-StructuralFit FitStructural(const DyadYearFrame& frame, const std::vector<size_t>& rows, const StructuralFit* start) {
+namespace {
+
+// What both structural fits start from: the controls' design, the outcome, and the fit's terms
+// and counts.
+struct StructuralProblem {
   StructuralFit fit;
-  fit.terms = ControlTerms();
-  const Eigen::MatrixXd x = DesignMatrix(frame, rows, fit.terms);
-  const Eigen::VectorXd y = OutcomeVector(frame, rows);
+  Eigen::MatrixXd x;
+  Eigen::VectorXd y;
+  StructuralProblem(const DyadYearFrame& frame, const std::vector<size_t>& rows)
+      : x(DesignMatrix(frame, rows, ControlTerms())), y(OutcomeVector(frame, rows)) {
+    fit.terms = ControlTerms();
+    fit.terms.emplace_back("lambda");
+    fit.terms.emplace_back("reneging_cost");
+    fit.n = static_cast<long>(x.rows());
+    fit.events = static_cast<long>(y.sum());
+  }
+};
+
+}  // namespace
+
+StructuralFit FitStructural(const DyadYearFrame& frame, const std::vector<size_t>& rows, const StructuralFit* start) {
+  StructuralProblem problem(frame, rows);
+  StructuralFit& fit = problem.fit;
+  const Eigen::MatrixXd& x = problem.x;
+  const Eigen::VectorXd& y = problem.y;
   const Eigen::Index n = x.rows();
   const Eigen::Index k = x.cols();
-  fit.terms.emplace_back("lambda");
-  fit.terms.emplace_back("reneging_cost");
-  fit.n = static_cast<long>(n);
-  fit.events = static_cast<long>(y.sum());
   // E[L] and its slope in ρ, with the target's defenders grouped by commitment (game_bridge.hpp).
   const GroupedLoss grouped(frame, rows);
   std::vector<double> loss(static_cast<size_t>(n)), slope(static_cast<size_t>(n));
@@ -282,9 +298,19 @@ StructuralFit FitStructural(const DyadYearFrame& frame, const std::vector<size_t
   Eigen::MatrixXd information(k + 2, k + 2);
   for (int iteration = 1; iteration <= 100; ++iteration) {
     build_jacobian(theta);
-    information.noalias() = jacobian.transpose() * (jacobian.array().colwise() * weights.array()).matrix();
+    WeightedCrossProduct(jacobian, weights, information);
     const Eigen::VectorXd gradient = jacobian.transpose() * factor;
-    Eigen::VectorXd step = information.ldlt().solve(gradient);
+    // ρ on its bound with the likelihood rising beyond it (the Karush–Kuhn–Tucker condition): ρ
+    // is held there and the step solves for the other parameters alone. Without this the clamped
+    // step is no step in ρ, its decrement never falls and the fit runs to its last iteration.
+    const bool at_lower = theta(k + 1) <= 0.0 && gradient(k + 1) < 0.0;
+    const bool at_upper = theta(k + 1) >= 10.0 && gradient(k + 1) > 0.0;
+    Eigen::VectorXd step = Eigen::VectorXd::Zero(k + 2);
+    if (at_lower || at_upper) {
+      step.head(k + 1) = information.topLeftCorner(k + 1, k + 1).ldlt().solve(gradient.head(k + 1));
+    } else {
+      step = information.ldlt().solve(gradient);
+    }
     if (!step.allFinite()) break;
     // The Newton decrement g'I⁻¹g / 2 is the log-likelihood a full step would still gain: below
     // 1e-7 the fit is done, even where ρ and λ trade off along a flat ridge.
@@ -310,7 +336,7 @@ StructuralFit FitStructural(const DyadYearFrame& frame, const std::vector<size_t
   fit.log_likelihood = current;
   fit.rho_at_bound = theta(k + 1) <= 1e-9 || theta(k + 1) >= 10.0 - 1e-9;
   build_jacobian(theta);
-  information.noalias() = jacobian.transpose() * (jacobian.array().colwise() * weights.array()).matrix();
+  WeightedCrossProduct(jacobian, weights, information);
   GlmFit as_glm;
   as_glm.link = Link::Probit;
   as_glm.beta = theta;
@@ -322,22 +348,20 @@ StructuralFit FitStructural(const DyadYearFrame& frame, const std::vector<size_t
   return fit;
 }
 
-StructuralFit FitStructuralAtRho(const DyadYearFrame& frame, const std::vector<size_t>& rows, double reneging_cost) {
-  StructuralFit fit;
-  fit.terms = ControlTerms();
-  const Eigen::MatrixXd x = DesignMatrix(frame, rows, fit.terms);
-  const Eigen::VectorXd y = OutcomeVector(frame, rows);
-  const Eigen::Index n = x.rows();
-  const Eigen::Index k = x.cols();
-  fit.terms.emplace_back("lambda");
-  fit.terms.emplace_back("reneging_cost");
-  fit.n = static_cast<long>(n);
-  fit.events = static_cast<long>(y.sum());
+StructuralFit FitStructuralAtRho(const DyadYearFrame& frame, const std::vector<size_t>& rows, double reneging_cost, const StructuralFit* start) {
+  StructuralProblem problem(frame, rows);
+  StructuralFit& fit = problem.fit;
+  const Eigen::VectorXd& y = problem.y;
+  const Eigen::Index n = problem.x.rows();
+  const Eigen::Index k = problem.x.cols();
   std::vector<double> loss;
   GroupedLoss(frame, rows).Evaluate(reneging_cost, loss);
   Eigen::MatrixXd design(n, k + 1);
-  design << x, -Eigen::Map<const Eigen::VectorXd>(loss.data(), n);
-  const GlmFit probit = FitGlm(design, y, Link::Probit);
+  design << problem.x, -Eigen::Map<const Eigen::VectorXd>(loss.data(), n);
+  problem.x.resize(0, 0);
+  Eigen::VectorXd start_beta;
+  if (start != nullptr && start->theta.size() == k + 2) start_beta = start->theta.head(k + 1);
+  const GlmFit probit = FitGlm(design, y, Link::Probit, start_beta.size() == k + 1 ? &start_beta : nullptr);
   fit.theta.resize(k + 2);
   fit.theta << probit.beta, reneging_cost;
   fit.iterations = probit.iterations;
@@ -444,10 +468,10 @@ struct Accumulator {
 
 // A logit on `spec` fitted on the train rows, predicting the test rows.
 void ScoreLogit(const DyadYearFrame& frame, const ModelSpec& spec, const std::vector<size_t>& train, const std::vector<size_t>& test,
-                const BacktestOptions& options, unsigned long seed, Accumulator& out) {
+                const BacktestOptions& options, unsigned long seed, const Eigen::VectorXd* start, Accumulator& out) {
   const Eigen::MatrixXd x = DesignMatrix(frame, train, spec.terms);
   const Eigen::VectorXd y = OutcomeVector(frame, train);
-  const GlmFit fit = FitGlm(x, y, spec.link);
+  const GlmFit fit = FitGlm(x, y, spec.link, start);
   const Eigen::MatrixXd covariance = ClusteredCovariance(fit, ObservationScores(x, y, fit), DyadIds(frame, train));
   const Eigen::MatrixXd test_x = DesignMatrix(frame, test, spec.terms);
   const Eigen::VectorXd eta = test_x * fit.beta;
@@ -470,12 +494,15 @@ void ScoreLogit(const DyadYearFrame& frame, const ModelSpec& spec, const std::ve
   Eigen::MatrixXd parameters(fit.beta.size(), options.draws + 1);
   parameters.col(0) = fit.beta;
   parameters.rightCols(options.draws) = DrawParameters(fit.beta, covariance, options.draws, seed);
-  const Eigen::MatrixXd eta_observed = observed * parameters;
-  const Eigen::MatrixXd eta_removed = removed * parameters;
+  // One draw at a time: the pact rows (some 700,000 after 1945) times 201 draws would be two
+  // matrices of 1.1 GB each.
+  Eigen::VectorXd eta_observed(observed.rows()), eta_removed(observed.rows());
   for (Eigen::Index draw = 0; draw <= options.draws; ++draw) {
-    for (Eigen::Index i = 0; i < eta_observed.rows(); ++i) {
-      out.numerator[static_cast<size_t>(draw)] += LinkProbability(spec.link, eta_observed(i, draw));
-      out.denominator[static_cast<size_t>(draw)] += LinkProbability(spec.link, eta_removed(i, draw));
+    eta_observed.noalias() = observed * parameters.col(draw);
+    eta_removed.noalias() = removed * parameters.col(draw);
+    for (Eigen::Index i = 0; i < eta_observed.size(); ++i) {
+      out.numerator[static_cast<size_t>(draw)] += LinkProbability(spec.link, eta_observed(i));
+      out.denominator[static_cast<size_t>(draw)] += LinkProbability(spec.link, eta_removed(i));
     }
   }
 }
@@ -483,7 +510,7 @@ void ScoreLogit(const DyadYearFrame& frame, const ModelSpec& spec, const std::ve
 // The game fitted on the train rows (ρ free, or held at `fixed_rho`), predicting the test rows.
 void ScoreGame(const DyadYearFrame& frame, const std::vector<size_t>& train, const std::vector<size_t>& test, const BacktestOptions& options,
                unsigned long seed, const StructuralFit* start, std::optional<double> fixed_rho, Accumulator& out) {
-  const StructuralFit fit = fixed_rho ? FitStructuralAtRho(frame, train, *fixed_rho) : FitStructural(frame, train, start);
+  const StructuralFit fit = fixed_rho ? FitStructuralAtRho(frame, train, *fixed_rho, start) : FitStructural(frame, train, start);
   const std::vector<std::string> controls = ControlTerms();
   const auto k = static_cast<Eigen::Index>(controls.size());
   const Eigen::MatrixXd test_x = DesignMatrix(frame, test, controls);
@@ -540,13 +567,31 @@ BacktestResult RunBacktest(const DyadYearFrame& frame, const BacktestOptions& op
   const ModelSpec controls = ControlsSpec();
   const ModelSpec logit = JohnsonLeedsSpec();
   const YearSpan all{frame.first_year, frame.last_year};
+  // Every model's fit on every year is where its fit on each design's training years starts:
+  // those drop an era or a decade, so Fisher scoring needs a few steps from there instead of ~10
+  // from zero. The estimates are the same maximum (to the fits' tolerance).
+  Eigen::VectorXd controls_start, logit_start;
+  StructuralFit honour_start;
   if (options.full_fit) {
+    const std::vector<size_t> every = SelectRows(frame, all, logit.terms);
     progress(fmt::format("the game on every year ({})", all.Label()));
-    result.full_fit = FitStructural(frame, SelectRows(frame, all, logit.terms));
+    result.full_fit = FitStructural(frame, every);
     progress(fmt::format("the Johnson & Leeds logit on every year ({})", all.Label()));
     result.full_logit = FitTable(frame, logit, all);
     result.has_full_fit = true;
+    logit_start.resize(static_cast<Eigen::Index>(result.full_logit.terms.size()));
+    for (size_t term = 0; term < result.full_logit.terms.size(); ++term) logit_start(static_cast<Eigen::Index>(term)) = result.full_logit.terms[term].coefficient;
+    progress(fmt::format("controls on every year ({}), where the folds start", all.Label()));
+    controls_start = FitGlm(DesignMatrix(frame, every, controls.terms), OutcomeVector(frame, every), controls.link).beta;
+    if (options.honour_rate_reneging_cost) {
+      progress(fmt::format("game-honour-rate on every year ({}), where the folds start", all.Label()));
+      honour_start = FitStructuralAtRho(frame, every, *options.honour_rate_reneging_cost, &result.full_fit);
+    }
   }
+  const Eigen::VectorXd* controls_from = controls_start.size() > 0 ? &controls_start : nullptr;
+  const Eigen::VectorXd* logit_from = logit_start.size() > 0 ? &logit_start : nullptr;
+  const StructuralFit* game_from = result.has_full_fit ? &result.full_fit : nullptr;
+  const StructuralFit* honour_from = honour_start.theta.size() > 0 ? &honour_start : nullptr;
 
   struct Design {
     std::string train, test;
@@ -595,15 +640,15 @@ BacktestResult RunBacktest(const DyadYearFrame& frame, const BacktestOptions& op
         (frame.ptargdef[row] ? pact_rows : other_rows) += 1;
       }
       progress(fmt::format("train {} / test {}: controls", held_out ? "all but " + train_span.Label() : train_span.Label(), test_span.Label()));
-      ScoreLogit(frame, controls, train, test, options, seed++, scores[0]);
+      ScoreLogit(frame, controls, train, test, options, seed++, controls_from, scores[0]);
       progress(fmt::format("train {} / test {}: logit-jl2011", held_out ? "all but " + train_span.Label() : train_span.Label(), test_span.Label()));
-      ScoreLogit(frame, logit, train, test, options, seed++, scores[1]);
+      ScoreLogit(frame, logit, train, test, options, seed++, logit_from, scores[1]);
       progress(fmt::format("train {} / test {}: game", held_out ? "all but " + train_span.Label() : train_span.Label(), test_span.Label()));
-      ScoreGame(frame, train, test, options, seed++, result.has_full_fit ? &result.full_fit : nullptr, std::nullopt, scores[2]);
+      ScoreGame(frame, train, test, options, seed++, game_from, std::nullopt, scores[2]);
       if (options.honour_rate_reneging_cost) {
         progress(fmt::format("train {} / test {}: game-honour-rate", held_out ? "all but " + train_span.Label() : train_span.Label(), test_span.Label()));
         // Its own seeds, so that the other models' intervals do not depend on whether it is scored.
-        ScoreGame(frame, train, test, options, honour_seed++, nullptr, options.honour_rate_reneging_cost, scores[3]);
+        ScoreGame(frame, train, test, options, honour_seed++, honour_from, options.honour_rate_reneging_cost, scores[3]);
       }
     }
     if (pact_rows > 0 && other_rows > 0 && pact_events > 0 && other_events > 0) {

@@ -93,7 +93,9 @@ struct StructuralFit {
 StructuralFit FitStructural(const DyadYearFrame& frame, const std::vector<size_t>& rows, const StructuralFit* start = nullptr);
 //! The same model with ρ held at `reneging_cost` (e.g. the honour-rate calibration's): a probit on
 //! the controls and −E[L](ρ), so only β and λ are fitted; ρ's row and column of the covariances are 0.
-StructuralFit FitStructuralAtRho(const DyadYearFrame& frame, const std::vector<size_t>& rows, double reneging_cost);
+//! `start` (its β and λ) warm-starts the probit.
+StructuralFit FitStructuralAtRho(const DyadYearFrame& frame, const std::vector<size_t>& rows, double reneging_cost,
+                                 const StructuralFit* start = nullptr);
 
 struct CalibrationBin {
   long n = 0;

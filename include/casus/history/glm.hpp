@@ -38,6 +38,9 @@ GlmPoint EvaluateGlm(Link link, double eta, double y);
 GlmFit FitGlm(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, Link link, const Eigen::VectorXd* start = nullptr,
               int max_iterations = 50);
 
+//! X'diag(w)X, accumulated in blocks of rows (no n × k temporary).
+void WeightedCrossProduct(const Eigen::MatrixXd& x, const Eigen::VectorXd& weights, Eigen::MatrixXd& out);
+
 //! Per-observation scores s_i = ∂ log L_i / ∂β (n × k).
 Eigen::MatrixXd ObservationScores(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const GlmFit& fit);
 

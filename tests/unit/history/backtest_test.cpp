@@ -189,6 +189,29 @@ TEST(Structural, RecoversTheGamesParametersFromSyntheticInitiations) {
   EXPECT_GT(fit.Lambda(), 0.0);
 }
 
+TEST(Structural, HoldsRhoOnItsBoundWhereTheLikelihoodRisesBeyondIt) {
+  // Initiations generated with ρ = −1, below the fit's range [0, 10], and λ < 0 as on the shipped
+  // frame: the maximum is on the bound, where the fit is the probit with ρ held at 0. A fit that
+  // clamps an unconstrained Newton step there never converges (it ran to its 100th iteration).
+  const DyadYearFrame frame = SyntheticGameFrame(-20.0, 0.0, 60000, 7);
+  const auto rows = SelectRows(frame, {1900, 1999}, ControlTerms());
+  const StructuralFit fit = FitStructural(frame, rows);
+  ASSERT_TRUE(fit.converged) << fit.iterations << " rho " << fit.Rho() << " lambda " << fit.Lambda() << " ll " << fit.log_likelihood;
+  EXPECT_LT(fit.iterations, 30);
+  EXPECT_EQ(fit.Rho(), 0.0);
+  EXPECT_TRUE(fit.rho_at_bound);
+  const StructuralFit held = FitStructuralAtRho(frame, rows, 0.0);
+  ASSERT_TRUE(held.converged);
+  EXPECT_NEAR(fit.log_likelihood, held.log_likelihood, 1e-6 * std::abs(held.log_likelihood));
+  for (Eigen::Index term = 0; term + 1 < fit.theta.size(); ++term) {
+    EXPECT_NEAR(fit.theta(term), held.theta(term), 1e-3 * held.Se(static_cast<size_t>(term))) << fit.terms[static_cast<size_t>(term)];
+  }
+  // Warm-started from the fit itself, the held probit converges at once to the same maximum.
+  const StructuralFit again = FitStructuralAtRho(frame, rows, 0.0, &held);
+  EXPECT_LE(again.iterations, 2);
+  EXPECT_NEAR(again.log_likelihood, held.log_likelihood, 1e-9 * std::abs(held.log_likelihood));
+}
+
 void ExpectGroupedLossEqualsPerDefender(const DyadYearFrame& frame) {
   for (const double rho : {0.0, 0.8, 2.5, 9.0}) {
     std::vector<double> grouped, grouped_slope, direct, direct_slope;
