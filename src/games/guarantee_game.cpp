@@ -87,6 +87,7 @@ struct Option {
   std::vector<size_t> co_terms;
   size_t quota = 0;
   Integration integration = Integration::Alone;
+  bool armed = false;     // `package` holds armed force
 };
 
 struct CompiledParty {
@@ -116,6 +117,10 @@ struct CompiledDesign {
   std::vector<size_t> uncertain_effectiveness;
   size_t max_co_deciders = 0;
   size_t co_variates = 0;
+  // What a realised crisis can touch (the crisis loop's sums skip the rest, which stay 0): the
+  // means in some option's package, ascending, and the parties that have options.
+  std::vector<size_t> used_means;
+  std::vector<size_t> acting_parties;
   double balance = 1.0;            // W / W̄ with forces
   double balance_without = 1.0;    // without
   bool AnyUncertainInput() const { return !uncertain_cost.empty() || !uncertain_effectiveness.empty() || capability_sd > 0.0; }
@@ -249,6 +254,7 @@ CompiledDesign Compile(const GameDesign& design, const std::vector<Commitment>& 
       }
       option.co_terms.push_back(CoTermIndex(compiled, index(other), option.means, strength));
     }
+    option.armed = std::find(option.package.begin(), option.package.end(), static_cast<size_t>(Means::ArmedForce)) != option.package.end();
     option.quota = CoDeciderQuota(commitment, others.size());
     option.integration = option.quota == 0 ? Integration::Alone : others.size() == 1 ? Integration::Pair : Integration::General;
     compiled.max_co_deciders = std::max(compiled.max_co_deciders, others.size());
@@ -280,6 +286,16 @@ CompiledDesign Compile(const GameDesign& design, const std::vector<Commitment>& 
   }
   for (size_t means = 0; means < kMeansCount; ++means) {
     if (used[means] && compiled.effectiveness_sd[means] > 0.0) compiled.uncertain_effectiveness.push_back(means);
+  }
+  std::array<bool, kMeansCount> in_package{};
+  for (const Option& option : compiled.options) {
+    for (const size_t means : option.package) in_package[means] = true;
+  }
+  for (size_t means = 0; means < kMeansCount; ++means) {
+    if (in_package[means]) compiled.used_means.push_back(means);
+  }
+  for (size_t party = 0; party < compiled.parties.size(); ++party) {
+    if (!compiled.parties[party].options.empty()) compiled.acting_parties.push_back(party);
   }
   compiled.balance = LocalBalance(forces, attack, parameters);
   compiled.balance_without = LocalBalance({}, attack, parameters);
@@ -332,6 +348,7 @@ struct DrawScratch {
   std::vector<Rung> rungs;                // all guarantors' rungs, guarantor by guarantor
   std::vector<size_t> rung_begin;         // per party, its first rung (rung_begin[p + 1]: end)
   std::vector<double> option_loss;        // L(g, m) per option in this draw
+  std::vector<double> option_cost;        // k_g(option) per option in this draw: Σ over its package
   std::vector<double> rung_expected;      // per rung: increment × P(reached), for the decomposition
   struct Line {
     size_t option;
@@ -374,6 +391,7 @@ struct DrawScratch {
         at_least(design.max_co_deciders + 2),
         rung_begin(design.parties.size() + 1),
         option_loss(design.options.size()),
+        option_cost(design.options.size()),
         prepared_begin(design.parties.size() + 1),
         prepared_sloped(design.parties.size()) {
     if (!design.AnyUncertainInput()) {
@@ -410,6 +428,9 @@ void PrepareLines(const CompiledDesign& design, DrawScratch& scratch) {
   for (size_t option_idx = 0; option_idx < design.options.size(); ++option_idx) {
     const Option& option = design.options[option_idx];
     scratch.option_loss[option_idx] = OptionLoss(design, option, scratch.effectiveness, scratch.capability_factor[option.guarantor]);
+    double cost = 0.0;
+    for (const size_t means : option.package) cost += CostOf(design.parties[option.guarantor], means, scratch);
+    scratch.option_cost[option_idx] = cost;
   }
   for (size_t party_idx = 0; party_idx < design.parties.size(); ++party_idx) {
     scratch.prepared_begin[party_idx] = scratch.prepared.size();
@@ -422,9 +443,7 @@ void PrepareLines(const CompiledDesign& design, DrawScratch& scratch) {
         const double loss = scratch.option_loss[option_idx];
         const double slope = max_loss > 0.0 ? loss / max_loss : 0.0;
         if ((slope <= 0.0) != flat) continue;
-        double cost = 0.0;
-        for (const size_t means : option.package) cost += CostOf(party, means, scratch);
-        scratch.prepared.push_back({option_idx, slope, cost, option.bonus, option.strength, loss});
+        scratch.prepared.push_back({option_idx, slope, scratch.option_cost[option_idx], option.bonus, option.strength, loss});
       }
       if (flat) scratch.prepared_sloped[party_idx] = scratch.prepared.size();
     }
@@ -644,7 +663,7 @@ double CoDecidersAtLeast(const Option& option, const std::vector<double>& willin
 // term also stored in rung_expected for the decomposition.
 double ExpectedLossOfRungs(const CompiledDesign& design, const LossIntegrals& integrals, const GameParameters& parameters,
                            DrawScratch& scratch) {
-  scratch.rung_expected.assign(scratch.rungs.size(), 0.0);
+  scratch.rung_expected.resize(scratch.rungs.size());  // every element is written below
   double expected = 0.0;
   bool any_general = false;
   for (size_t rung_idx = 0; rung_idx < scratch.rungs.size(); ++rung_idx) {
@@ -897,11 +916,9 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
             willing_others += static_cast<size_t>(scratch.co_index[term] + shock + noise_sd * co_noise[co_offset[rung.option] + co_idx] >= 0.0);
           }
           if (willing_others < option.quota) continue;
-          for (const size_t means : option.package) {
-            used[means] = 1.0;
-            if (means == static_cast<size_t>(Means::ArmedForce)) armed = 1.0;
-            cost[party_idx] += CostOf(compiled.parties[party_idx], means, scratch);
-          }
+          for (const size_t means : option.package) used[means] = 1.0;
+          if (option.armed) armed = 1.0;
+          cost[party_idx] = scratch.option_cost[rung.option];  // the same sum as adding its package here
           sum.option_p_used[rung.option] += p_attack;
           break;
         }
@@ -911,12 +928,12 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
       sum.p_squared += p_squared;
       sum.p_armed += armed * p_attack;
       sum.p2_armed += armed * p_squared;
-      for (size_t means_idx = 0; means_idx < kMeansCount; ++means_idx) {
+      for (const size_t means_idx : compiled.used_means) {
         sum.p_means[means_idx] += used[means_idx] * p_attack;
         sum.p2_means[means_idx] += used[means_idx] * p_squared;
       }
       double total_cost = 0.0;
-      for (size_t party_idx = 0; party_idx < party_count; ++party_idx) {
+      for (const size_t party_idx : compiled.acting_parties) {
         sum.p_cost[party_idx] += p_attack * cost[party_idx];
         sum.p2_cost[party_idx] += p_squared * cost[party_idx];
         sum.p2_cost_squared[party_idx] += p_squared * cost[party_idx] * cost[party_idx];
