@@ -256,6 +256,9 @@ async function comparePage(main) {
     ['strongest clause', (i) => i.primary_clause ? `${i.primary_clause.cite} (${i.primary_clause.kind})` : '—'],
     ['trigger', (i) => i.primary_clause ? list(i.primary_clause.events) + (i.primary_clause.threshold ? '; ' + i.primary_clause.threshold : '') : '—'],
     ['duty', (i) => i.primary_clause ? i.primary_clause.duty : '—'], ['deadline', (i) => i.primary_clause ? i.primary_clause.deadline || '—' : '—'],
+    ['attackers', (i) => i.primary_clause && i.primary_clause.attackers ? (i.primary_clause.attackers.length ? list(i.primary_clause.attackers) : 'any') : '—'],
+    ['void if', (i) => i.primary_clause && i.primary_clause.void_if ? (i.primary_clause.void_if.length ? list(i.primary_clause.void_if) : 'none') : '—'],
+    ['attribution', (i) => i.primary_clause && i.primary_clause.attribution ? i.primary_clause.attribution : (i.primary_clause && i.primary_clause.events ? 'not stated' : '—')],
     ['decision', (i) => i.primary_clause ? i.primary_clause.decision || '—' : '—'], ['means', (i) => list(i.response_means)],
     ['who can block', (i) => list(i.veto_holders)], ['duration and exit', (i) => i.duration_and_exit],
     ['lint', (i) => counts(i.findings.counts)], ['rules fired', (i) => list(i.findings.rules)]];
@@ -489,41 +492,12 @@ async function simulatePage(main) {
   const draws = el('input', {id: 'sim-draws', type: 'number', min: 100, max: 200000, step: 100, value: search.get('draws') || 20000});
   const seed = el('input', {id: 'sim-seed', type: 'number', min: 0, value: search.get('seed') || 20250817});
   const explain = el('input', {id: 'sim-explain', type: 'checkbox', checked: search.get('explain') === '1'});
-  const progress = el('progress', {id: 'sim-progress', max: 1, value: 0});
-  const state = el('span', {id: 'sim-state', className: 'muted'});
-  const cancel = el('button', {id: 'sim-cancel', className: 'secondary', disabled: true}, 'Cancel');
-  const run = el('button', {id: 'sim-run'}, 'Simulate');
   const result = el('div', {id: 'sim-result'});
-  let job = null;
-  cancel.addEventListener('click', async () => { if (job) await api('/api/simulate/cancel?job=' + job, {method: 'POST'}); });
-  run.addEventListener('click', async () => {
-    result.replaceChildren();
-    try {
-      const pairs = [['scenario', scenario.value], ['draws', draws.value], ['seed', seed.value]];
-      if (explain.checked) pairs.push(['explain', '1']);
-      job = (await api('/api/simulate?' + query(pairs), {method: 'POST'})).job;
-    } catch (error) {
-      result.replaceChildren(errorBox(error));
-      return;
-    }
-    run.disabled = true;
-    cancel.disabled = false;
-    const mine = job;
-    for (;;) {
-      const status = await api('/api/simulate/status?job=' + mine);
-      progress.max = Math.max(1, status.designs);
-      progress.value = status.designs_done;
-      state.textContent = `${status.state}: ${status.designs_done} of ${status.designs || '?'} designs`;
-      if (status.state !== 'running') {
-        run.disabled = false;
-        cancel.disabled = true;
-        if (status.state === 'done') await showResult(mine);
-        else if (status.state === 'failed') result.replaceChildren(errorBox(new ApiError(status, 200)));
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  });
+  const controls = jobControls('sim', 'Simulate', result, () => {
+    const pairs = [['scenario', scenario.value], ['draws', draws.value], ['seed', seed.value]];
+    if (explain.checked) pairs.push(['explain', '1']);
+    return '/api/simulate?' + query(pairs);
+  }, showResult);
   async function showResult(id) {
     const document_ = await api('/api/simulate/result?job=' + id);
     const json = JSON.stringify(document_, null, 2) + '\n';
@@ -545,8 +519,8 @@ async function simulatePage(main) {
   }
   setPage(main, el('h1', {}, 'Simulate'),
     el('p', {className: 'muted'}, 'The guarantee game over a scenario\'s designs (docs/guarantee-game.md), run in the background on the server; results are ', el('code', {}, 'casus simulate --json'), '.'),
-    el('div', {className: 'filters'}, el('label', {}, 'scenario', scenario), el('label', {}, 'draws (at most 200000)', draws), el('label', {}, 'seed', seed), el('label', {}, 'explain (slower)', explain), run, cancel),
-    el('div', {className: 'toolbar'}, progress, state), result);
+    el('div', {className: 'filters'}, el('label', {}, 'scenario', scenario), el('label', {}, 'draws (at most 200000)', draws), el('label', {}, 'seed', seed), el('label', {}, 'explain (slower)', explain), controls.run, controls.cancel),
+    el('div', {className: 'toolbar'}, controls.progress, controls.state), result);
 }
 
 // The explain view of `simulate --explain --json`: for each design, what lowers P(attack) from its
@@ -554,21 +528,177 @@ async function simulatePage(main) {
 function fixed(value, digits = 3) { return typeof value === 'number' ? value.toFixed(digits) : '—'; }
 
 function explainView(document_) {
+  const explained = document_.designs.filter((design) => design.explain);
+  // One scale for every bar of the view: P(attack) runs from 0 to the highest value without a guarantee.
+  const top = Math.max(...explained.map((design) => design.explain.p_attack_without_guarantee), ...explained.map((design) => design.p_attack), 1e-9);
   return el('section', {id: 'sim-explain-view'}, el('h2', {}, 'Explain: what drives each design\'s P(attack)'),
-    el('p', {className: 'muted'}, 'The fall from P(attack) without the guarantee is split between forces in place and each guarantor\'s means (the shares sum to the total); the best one-clause changes are simulated with the same seed (docs/guarantee-game.md, "Explain").'),
-    document_.designs.filter((design) => design.explain).map((design) => {
+    el('p', {className: 'muted'}, 'The fall from P(attack) without the guarantee is split between forces in place and each guarantor\'s means (the shares sum to the total); the best one-clause changes are simulated with the same seed (docs/guarantee-game.md, "Explain"). Bars of P(attack) share one scale, 0 to ', fixed(top), '; the reductions are drawn against the largest of each design. Click a design to open or close it.'),
+    explained.map((design, index) => {
       const explain = design.explain;
-      return el('div', {className: 'detail explain', 'data-design': design.id},
-        el('h3', {}, `${design.id}: P(attack) ${fixed(design.p_attack)} (without the guarantee ${fixed(explain.p_attack_without_guarantee)}; forces in place lower it by ${fixed(explain.forces_p_attack_reduction)})`),
-        el('table', {className: 'contributions'},
+      const largest = Math.max(...explain.contributions.map((c) => c.p_attack_reduction), 1e-9);  // this table's scale
+      return el('details', {className: 'detail explain', 'data-design': design.id, open: index === 0},
+        el('summary', {}, el('strong', {}, design.id), `: P(attack) ${fixed(design.p_attack)}, without the guarantee ${fixed(explain.p_attack_without_guarantee)}; forces in place lower it by ${fixed(explain.forces_p_attack_reduction)}`),
+        el('table', {className: 'contributions bars'},
           el('thead', {}, el('tr', {}, ['guarantor', 'means', 'loss if used', 'P(used | attack)', 'expected loss', 'lowers P(attack) by'].map((h) => el('th', {}, h)))),
           el('tbody', {}, explain.contributions.map((c) => el('tr', {}, el('td', {}, c.guarantor), el('td', {}, c.means), el('td', {className: 'num'}, fixed(c.loss)),
-            el('td', {className: 'num'}, fixed(c.p_used)), el('td', {className: 'num'}, fixed(c.expected_loss)), el('td', {className: 'num'}, fixed(c.p_attack_reduction)))))),
-        el('table', {className: 'best-changes'},
+            el('td', {className: 'num'}, fixed(c.p_used)), el('td', {className: 'num'}, fixed(c.expected_loss)), el('td', {}, valueBar(c.p_attack_reduction, largest)))))),
+        el('table', {className: 'best-changes bars'},
           el('thead', {}, el('tr', {}, ['best one-clause change', 'clause', 'P(attack) before', 'after'].map((h) => el('th', {}, h)))),
-          el('tbody', {}, (explain.best_changes || []).map((c) => el('tr', {}, el('td', {}, c.change), el('td', {}, `${c.instrument} · ${c.clause}`),
-            el('td', {className: 'num'}, fixed(c.p_attack_before)), el('td', {className: 'num'}, fixed(c.p_attack)))))));
+          el('tbody', {}, (explain.best_changes || []).map((c) => el('tr', {}, el('td', {}, c.change), el('td', {}, [c.instrument, c.clause].filter(Boolean).join(' · ') || '—'),
+            el('td', {}, valueBar(c.p_attack_before, top)), el('td', {}, valueBar(c.p_attack, top)))))));
     }));
+}
+
+// ---- Background jobs (simulate, robustness, sweep) ------------------------------------------
+
+// Run and Cancel buttons, a progress bar and a state line for a job the server runs in the
+// background: `start()` gives the POST that starts it; the page polls /api/job/status (which also
+// keeps the job alive: one nobody asks about is cancelled) and calls `show(job)` once it is done.
+function jobControls(prefix, label, result, start, show) {
+  const progress = el('progress', {id: `${prefix}-progress`, max: 1, value: 0});
+  const state = el('span', {id: `${prefix}-state`, className: 'muted'});
+  const cancel = el('button', {id: `${prefix}-cancel`, className: 'secondary', disabled: true}, 'Cancel');
+  const run = el('button', {id: `${prefix}-run`}, label);
+  let job = null;
+  cancel.addEventListener('click', async () => { if (job) await api('/api/job/cancel?job=' + job, {method: 'POST'}); });
+  run.addEventListener('click', async () => {
+    result.replaceChildren();
+    try {
+      job = (await api(start(), {method: 'POST'})).job;
+    } catch (error) {
+      result.replaceChildren(errorBox(error));
+      return;
+    }
+    run.disabled = true;
+    cancel.disabled = false;
+    const mine = job;
+    for (;;) {
+      const status = await api('/api/job/status?job=' + mine);
+      progress.max = Math.max(1, status.total);
+      progress.value = status.done;
+      state.textContent = `${status.state}: ${status.done} of ${status.total || '?'} ${status.unit}`;
+      if (status.state !== 'running') {
+        run.disabled = false;
+        cancel.disabled = true;
+        if (status.state === 'done') await show(mine);
+        else if (status.state === 'failed') result.replaceChildren(errorBox(new ApiError(status, 200)));
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  });
+  return {run, cancel, progress, state};
+}
+
+// A job's --report page (its SVG charts, from report/svg_chart like every chart here) in a sandboxed frame.
+function jobReportFrame(id, job, title) {
+  return el('iframe', {id, className: 'job-report', src: '/api/job/view?' + query([['job', job], ['view', 'report']]), title, sandbox: ''});
+}
+
+function jsonButton(name, document_) {
+  return el('button', {className: 'secondary', onclick: () => download(name, JSON.stringify(document_, null, 2) + '\n', 'application/json')}, 'Download JSON');
+}
+
+// A value as a bar with the value printed on it (readable without hover); `max` is the scale's end.
+function valueBar(value, max, digits = 3) {
+  const share = max > 0 ? Math.max(0, Math.min(1, value / max)) : 0;
+  const fill = el('span', {className: 'fill'});
+  fill.style.width = `${(100 * share).toFixed(1)}%`;  // the CSSOM, which the page's policy (no inline style) allows
+  return el('div', {className: 'value-bar'}, fill, el('span', {className: 'label'}, fixed(value, digits)));
+}
+
+// ---- Robustness ------------------------------------------------------------------------------
+
+async function robustnessPage(main) {
+  const search = params();
+  const scenarios = (await api('/api/scenarios')).scenarios;
+  const scenario = el('select', {id: 'rob-scenario'}, scenarios.map((s) => el('option', {value: s.id, selected: s.id === search.get('scenario')}, `${s.title || s.id} (${s.designs} designs)`)));
+  const method = el('select', {id: 'rob-method'}, ['sobol', 'morris'].map((m) => el('option', {value: m, selected: m === (search.get('method') || 'sobol')}, m)));
+  const samples = el('input', {id: 'rob-samples', type: 'number', min: 2, max: 1024, value: search.get('samples') || 32});
+  const draws = el('input', {id: 'rob-draws', type: 'number', min: 1, max: 200000, value: search.get('draws') || 1000});
+  const seed = el('input', {id: 'rob-seed', type: 'number', min: 0, value: search.get('seed') || 1});
+  const result = el('div', {id: 'rob-result'});
+  const controls = jobControls('rob', 'Run', result,
+    () => '/api/robustness?' + query([['scenario', scenario.value], ['method', method.value], ['samples', samples.value], ['draws', draws.value], ['seed', seed.value]]),
+    async (job) => {
+      const document_ = await api('/api/job/result?job=' + job);
+      const sobol = document_.method === 'sobol';
+      const ranking = document_.most_important;
+      const score = (item) => sobol ? item.mean_total : item.mean_mu_star;
+      const top = Math.max(...ranking.map(score), 1e-9);
+      const meanings = new Map(document_.assumptions.map((a) => [a.name, a]));
+      const worst = Math.max(...document_.designs.map((d) => d.mean_p_attack), 1e-9);
+      result.replaceChildren(
+        el('p', {className: 'muted'}, `${document_.scenario} · ${document_.method} · ${document_.samples} samples · ${document_.worlds} worlds · ${document_.draws} draws per design and world · seed ${document_.seed}: the same as `,
+          el('code', {}, `casus robustness scenarios/${scenario.value}.toml --method ${document_.method} --samples ${document_.samples} --draws ${document_.draws} --seed ${document_.seed} --json`),
+          sobol ? (document_.converged ? ' · converged' : ' · not converged: more samples would change the indices by more than the tolerance') : ''),
+        el('h2', {}, 'Designs: mean P(attack) over the sampled worlds'),
+        el('table', {id: 'rob-designs', className: 'bars'},
+          el('thead', {}, el('tr', {}, ['design', 'mean P(attack)', sobol ? 'widest 95% interval of a total index' : null].filter(Boolean).map((h) => el('th', {}, h)))),
+          el('tbody', {}, document_.designs.map((design) => el('tr', {'data-design': design.id}, el('td', {}, design.id),
+            el('td', {}, valueBar(design.mean_p_attack, worst)), sobol ? el('td', {className: 'num'}, fixed(design.widest_total_ci95)) : null)))),
+        el('h2', {}, `Which assumption decides it: ${sobol ? 'mean total-order Sobol index' : 'mean μ* (Morris)'} over the designs`),
+        el('table', {id: 'rob-ranking', className: 'bars'},
+          el('thead', {}, el('tr', {}, ['assumption', 'what it is', sobol ? 'mean total index' : 'mean μ*', 'prior', 'source'].map((h) => el('th', {}, h)))),
+          el('tbody', {}, ranking.map((item) => {
+            const assumption = meanings.get(item.parameter) || {};
+            return el('tr', {'data-parameter': item.parameter}, el('td', {}, item.parameter), el('td', {}, assumption.meaning || ''),
+              el('td', {}, valueBar(score(item), top)), el('td', {}, assumption.prior || ''), el('td', {}, assumption.reference || ''));
+          }))),
+        el('div', {className: 'toolbar'}, jsonButton(`${document_.scenario}.robustness.json`, document_)),
+        el('h2', {}, 'The report: tornado charts and the dominance matrix'),
+        jobReportFrame('rob-report', job, 'robustness report'));
+    });
+  setPage(main, el('h1', {}, 'Robustness'),
+    el('p', {className: 'muted'}, 'How sure is the ranking of the designs: Sobol or Morris sensitivity of P(attack) to every assumption, and the dominance matrix (docs/robustness.md), run in the background on the server; results are ',
+      el('code', {}, 'casus robustness --json'), '. A request is capped (samples, draws); larger runs belong on the command line, under mpirun.'),
+    el('div', {className: 'filters'}, el('label', {}, 'scenario', scenario), el('label', {}, 'method', method), el('label', {}, 'samples (at most 1024)', samples),
+      el('label', {}, 'draws per design and world', draws), el('label', {}, 'seed', seed), controls.run, controls.cancel),
+    el('div', {className: 'toolbar'}, controls.progress, controls.state), result);
+}
+
+// ---- Sweep -----------------------------------------------------------------------------------
+
+async function sweepPage(main) {
+  const search = params();
+  const sweeps = (await api('/api/sweeps')).sweeps;
+  const sweep = el('select', {id: 'sweep-file'}, sweeps.map((s) => el('option', {value: s.id, selected: s.id === search.get('sweep')}, `${s.id}: ${s.runs} runs of ${s.draws} draws${s.settlement ? ', with acceptability' : ''}`)));
+  const database = el('input', {id: 'sweep-db', type: 'text', size: 24, value: search.get('db') || ''});
+  const resume = el('input', {id: 'sweep-resume', type: 'checkbox'});
+  const fillName = () => { if (!database.value || database.dataset.auto === 'true') { database.value = `${sweep.value}.db`; database.dataset.auto = 'true'; } };
+  sweep.addEventListener('change', fillName);
+  database.addEventListener('input', () => { database.dataset.auto = 'false'; });
+  fillName();
+  const result = el('div', {id: 'sweep-result'});
+  const controls = jobControls('sweep', 'Run the sweep', result, () => {
+    const pairs = [['sweep', sweep.value], ['db', database.value]];
+    if (resume.checked) pairs.push(['resume', '1']);
+    return '/api/sweep?' + query(pairs);
+  }, async (job) => {
+    const document_ = await api('/api/job/result?job=' + job);
+    const front = document_.pareto_front;
+    const names = [...new Set(front.flatMap((point) => Object.keys(point.point)))].filter((name) => name !== 'design');  // the design has its column
+    const acceptability = front.some((point) => point.p_all_accept !== undefined);
+    result.replaceChildren(
+      el('p', {className: 'muted'}, `${document_.sweep}: ${document_.runs} runs; ${document_.skipped} already in ${document_.database}, ${document_.done} run now. The same as `,
+        el('code', {}, `casus sweep scenarios/${sweep.value}.sweep.toml --db ${document_.database}${resume.checked ? ' --resume' : ''} --json`)),
+      el('h2', {}, `The best trade-offs: ${front.length} point${front.length === 1 ? '' : 's'} on the Pareto front`),
+      el('table', {id: 'sweep-front'},
+        el('thead', {}, el('tr', {}, ['run', 'design', ...names, 'deterrence (1 − P(attack))', 'guarantors\' expected cost', acceptability ? 'P(all accept)' : null].filter(Boolean).map((h) => el('th', {}, h)))),
+        el('tbody', {}, front.map((point) => el('tr', {}, el('td', {className: 'num'}, point.run), el('td', {}, point.design),
+          names.map((name) => el('td', {}, point.point[name] === undefined ? '—' : String(point.point[name]))),
+          el('td', {className: 'num'}, fixed(point.deterrence)), el('td', {className: 'num'}, fixed(point.guarantor_cost)),
+          acceptability ? el('td', {className: 'num'}, fixed(point.p_all_accept)) : null)))),
+      el('div', {className: 'toolbar'}, jsonButton(`${document_.sweep}.sweep.json`, document_)),
+      el('h2', {}, 'The report: every point, deterrence against cost'),
+      jobReportFrame('sweep-report', job, 'sweep report'));
+  });
+  setPage(main, el('h1', {}, 'Sweep'),
+    el('p', {className: 'muted'}, 'The guarantee game over a grid of designs and parameters (docs/sweep-format.md), run in the background on the server into a SQLite database in the workspace folder; results are ',
+      el('code', {}, 'casus sweep --json'), '. A cancelled sweep keeps its finished runs: run it again with "resume" to continue.'),
+    el('div', {className: 'filters'}, el('label', {}, 'sweep', sweep), el('label', {}, 'database (in the workspace)', database), el('label', {}, 'resume', resume),
+      controls.run, controls.cancel),
+    el('div', {className: 'toolbar'}, controls.progress, controls.state), result);
 }
 
 // ---- Negotiate -------------------------------------------------------------------------------
@@ -664,7 +794,7 @@ async function reportsPage(main) {
 // ---- routing ---------------------------------------------------------------------------------
 
 const pages = {library: libraryPage, instrument: instrumentPage, compare: comparePage, adjudicate: adjudicatePage, draft: draftPage, simulate: simulatePage,
-  negotiate: negotiatePage, history: historyPage, reports: reportsPage};
+  negotiate: negotiatePage, history: historyPage, reports: reportsPage, robustness: robustnessPage, sweep: sweepPage};
 
 async function route() {
   const hash = location.hash.replace(/^#\/?/, '') || 'library';

@@ -8,6 +8,7 @@
 #include "casus/core/output_file.hpp"
 #include "casus/core/spelling.hpp"
 #include "casus/report/simulation.hpp"
+#include "casus/report/sweep_document.hpp"
 #include "casus/history/datasets.hpp"
 #include "casus/sim/distributed.hpp"
 #include "casus/sim/sweep.hpp"
@@ -90,26 +91,7 @@ int RunSweepCommand(const GlobalOptions& global, const SweepOptions& options) {
     if (!options.report.empty()) {
       if (const int status = WriteReport(options.report, RenderSweepHtml(spec->id, points), options.json); status != kOk) return status;
     }
-    if (options.json) {
-      nlohmann::json front = nlohmann::json::array();
-      for (const auto& point : points) {
-        if (!point.on_front) continue;
-        front.push_back({{"run", point.run},
-                         {"design", point.design},
-                         {"point", nlohmann::json::parse(point.point.empty() ? "{}" : point.point, nullptr, false)},
-                         {"deterrence", point.deterrence},
-                         {"guarantor_cost", point.guarantor_cost}});
-        if (point.acceptability >= 0.0) front.back()["p_all_accept"] = point.acceptability;  // a sweep with a settlement
-      }
-      PrintJson({{"sweep", spec->id},
-                 {"database", options.database},
-                 {"runs", progress.total},
-                 {"skipped", progress.skipped},
-                 {"done", progress.done},
-                 {"csv", options.csv.empty() ? nlohmann::json(nullptr) : nlohmann::json(options.csv)},
-                 {"report", options.report.empty() ? nlohmann::json(nullptr) : nlohmann::json(options.report)},
-                 {"pareto_front", front}});
-    }
+    if (options.json) PrintJson(SweepDocument(spec->id, options.database, progress, options.csv, options.report, points));
   } catch (const DataError& error) {
     if (root) fmt::print(stderr, "{}\n", error.what());
     return kBadInput;

@@ -19,6 +19,7 @@
 #include "casus/report/document_charts.hpp"
 #include "casus/report/documents.hpp"
 #include "casus/report/json.hpp"
+#include "casus/serve/analysis_jobs.hpp"
 #include "casus/serve/api_bodies.hpp"
 #include "casus/serve/assets.hpp"
 #include "casus/serve/paths.hpp"
@@ -379,6 +380,102 @@ struct Workbench::Impl {
     }
   }
 
+  //! The sweeps under scenarios/ (ID.sweep.toml): id, file, scenario, runs, draws per run.
+  json Sweeps() const {
+    json items = json::array();
+    for (const auto& file : ScenarioFiles()) {
+      const std::string name = file.filename().string();
+      if (name.size() <= 11 || name.compare(name.size() - 11, 11, ".sweep.toml") != 0) continue;
+      Diagnostics diagnostics;
+      const auto spec = LoadSweepFile(file, parties, diagnostics);
+      if (!spec) continue;  // running it reports the error with its position
+      items.push_back({{"id", name.substr(0, name.size() - 11)}, {"file", "scenarios/" + name}, {"sweep", spec->id},
+                       {"scenario", "scenarios/" + spec->scenario.filename().string()}, {"runs", ExpandSweep(*spec).size()},
+                       {"draws", spec->draws}, {"settlement", spec->settlement.has_value()}});
+    }
+    return {{"sweeps", items}};
+  }
+
+  //! scenarios/ID.toml of `?scenario=ID`, loaded and calibrated; 422 with its diagnostics when it does not load.
+  std::shared_ptr<const LoadedScenario> LoadScenarioParameter(const httplib::Request& request) const {
+    const std::string id = request.has_param("scenario") ? request.get_param_value("scenario") : "";
+    if (!IsPlainId(id)) throw ApiError{400, "no scenario given", "add ?scenario=ID (GET /api/scenarios lists them)"};
+    const fs::path file = options.home / "scenarios" / (id + ".toml");
+    if (!fs::is_regular_file(file)) throw ApiError{404, fmt::format("no scenario with the id '{}'", id), ""};
+    Diagnostics diagnostics;
+    auto loaded = LoadCalibratedScenario(file, options.home, parties, diagnostics);
+    if (!loaded) throw ApiError{422, fmt::format("scenarios/{}.toml does not load", id), "", DiagnosticsToJson(diagnostics.All())};
+    return std::make_shared<const LoadedScenario>(std::move(*loaded));
+  }
+
+  //! POST /api/robustness: `casus robustness scenarios/ID.toml … --json` as a background job.
+  json StartRobustness(const httplib::Request& request) {
+    RobustnessRequest wanted;
+    if (request.has_param("method")) wanted.method = request.get_param_value("method");
+    wanted.samples = NumberParameter(request, "samples", wanted.samples);
+    wanted.draws = NumberParameter(request, "draws", wanted.draws);
+    wanted.seed = static_cast<uint64_t>(NumberParameter(request, "seed", static_cast<int64_t>(wanted.seed)));
+    wanted.resamples = static_cast<int>(std::min<int64_t>(NumberParameter(request, "resamples", wanted.resamples), 1000000));
+    const auto loaded = LoadScenarioParameter(request);
+    return json{{"job", Jobs([&] {
+                   return simulations.Run("robustness", "blocks", wanted.draws, RobustnessWork(loaded, parties, wanted, simulations.Limits()));
+                 })}};
+  }
+
+  //! POST /api/sweep: `casus sweep scenarios/ID.sweep.toml --db workspace/NAME.db [--resume] --json` as a
+  //! background job; the database is written only inside the workspace.
+  json StartSweep(const httplib::Request& request) {
+    const std::string id = request.has_param("sweep") ? request.get_param_value("sweep") : "";
+    if (!IsPlainId(id)) throw ApiError{400, "no sweep given", "add ?sweep=ID (GET /api/sweeps lists them)"};
+    const fs::path file = options.home / "scenarios" / (id + ".sweep.toml");
+    if (!fs::is_regular_file(file)) throw ApiError{404, fmt::format("no sweep with the id '{}'", id), "GET /api/sweeps lists them"};
+    std::string name = request.has_param("db") ? request.get_param_value("db") : id + ".db";
+    RequireUtf8Parameter(name, "db");
+    if (name.rfind(kWorkspacePrefix, 0) == 0) name = name.substr(kWorkspacePrefix.size());
+    if (fs::path(name).extension() != ".db") throw ApiError{400, "a sweep database's name ends in .db", "e.g. db=levers.db"};
+    std::string why;
+    const auto database = ContainedPath(options.workspace, name, why);
+    if (!database) throw ApiError{403, fmt::format("'{}': {}", name, why), "name a file inside the workspace folder"};
+    Diagnostics diagnostics;
+    auto spec = LoadSweepFile(file, parties, diagnostics);
+    if (!spec) throw ApiError{422, fmt::format("scenarios/{}.sweep.toml does not load", id), "", DiagnosticsToJson(diagnostics.All())};
+    auto loaded = LoadCalibratedScenario(spec->scenario, options.home, parties, diagnostics);
+    if (!loaded) throw ApiError{422, fmt::format("the scenario of scenarios/{}.sweep.toml does not load", id), "", DiagnosticsToJson(diagnostics.All())};
+    const bool resume = request.has_param("resume") && request.get_param_value("resume") != "0";
+    const int64_t draws = spec->draws;
+    const auto work = Jobs([&] {
+      return SweepWork(std::make_shared<const SweepSpec>(std::move(*spec)), std::make_shared<const LoadedScenario>(std::move(*loaded)), parties,
+                       *database, std::string(kWorkspacePrefix) + name, resume, simulations.Limits());
+    });
+    return json{{"job", Jobs([&] { return simulations.Run("sweep", "runs", draws, work); })}};
+  }
+
+  //! A view of a finished job: an SVG chart, or the command's --report page (HTML, shown framed
+  //! under the same policy as /report).
+  void SendView(const httplib::Request& request, httplib::Response& response, const std::string& fallback) {
+    try {
+      const std::string view = request.has_param("view") ? request.get_param_value("view")
+                               : request.has_param("chart") ? request.get_param_value("chart") : fallback;
+      const std::string text = Jobs([&] { return simulations.View(JobParameter(request), view); });
+      if (view == "report") {
+        SendFramedHtml(response, text);
+      } else {
+        response.set_content(text, "image/svg+xml");
+      }
+    } catch (const ApiError& error) {
+      SendError(response, error);
+    }
+  }
+
+  //! An HTML report in a frame of this origin: its own inline style only, no script, nothing fetched.
+  static void SendFramedHtml(httplib::Response& response, const std::string& text) {
+    response.headers.erase("Content-Security-Policy");
+    response.headers.erase("X-Frame-Options");
+    response.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox");
+    response.set_header("X-Frame-Options", "SAMEORIGIN");
+    response.set_content(text, "text/html; charset=utf-8");
+  }
+
   // ---- the server ---------------------------------------------------------------------------
 
   //! Host must name the served origin (DNS rebinding); Origin, when sent, must be it (cross-site).
@@ -519,12 +616,27 @@ struct Workbench::Impl {
                   const bool explain = request.has_param("explain") && request.get_param_value("explain") != "0";
                   return json{{"job", Jobs([&] { return simulations.Start(file, draws, seed, explain); })}};
                 }));
-    server.Get("/api/simulate/status", Api([this](const httplib::Request& request) {
-                 return Jobs([&] { return simulations.Status(JobParameter(request)); });
-               }));
-    server.Get("/api/simulate/result", Api([this](const httplib::Request& request) {
-                 return Jobs([&] { return simulations.Result(JobParameter(request)); });
-               }, SimulationCsv));
+    server.Get("/api/sweeps", Api([this](const httplib::Request&) { return Sweeps(); }));
+    server.Post("/api/robustness", Api([this](const httplib::Request& request) { return StartRobustness(request); }));
+    server.Post("/api/sweep", Api([this](const httplib::Request& request) { return StartSweep(request); }));
+    // Any job (simulate, robustness, sweep) under /api/job/…; /api/simulate/… is the same.
+    for (const std::string prefix : {"/api/job/", "/api/simulate/"}) {
+      server.Get(prefix + "status", Api([this](const httplib::Request& request) { return Jobs([&] { return simulations.Status(JobParameter(request)); }); }));
+      server.Get(prefix + "result", Api([this](const httplib::Request& request) {
+                   const uint64_t job = JobParameter(request);
+                   if (request.has_param("format") && Jobs([&] { return simulations.Kind(job); }) != "simulate") {
+                     throw ApiError{400, "only a simulation's result has a CSV form", "drop ?format=csv"};
+                   }
+                   return Jobs([&] { return simulations.Result(job); });
+                 }, SimulationCsv));
+      server.Post(prefix + "cancel", Api([this](const httplib::Request& request) {
+                    const uint64_t job = JobParameter(request);
+                    Jobs([&] { simulations.Cancel(job); return 0; });
+                    return json{{"job", job}, {"cancel", true}};
+                  }));
+    }
+    server.Get("/api/simulate/chart", [this](const httplib::Request& request, httplib::Response& response) { SendView(request, response, "p-attack"); });
+    server.Get("/api/job/view", [this](const httplib::Request& request, httplib::Response& response) { SendView(request, response, "report"); });
     server.Get("/api/negotiations", Api([this](const httplib::Request&) { return Negotiations(); }));
     server.Get("/api/negotiate", Api([this](const httplib::Request& request) { return Negotiation(request); }, NegotiationCsv));
     server.Get("/api/negotiate/chart", Svg([this](const httplib::Request& request) { return NegotiationChart(request); }));
@@ -540,24 +652,7 @@ struct Workbench::Impl {
       if (!path) return SendError(response, {403, fmt::format("'{}': {}", name, why.empty() ? "not an .html report" : why), "GET /api/reports lists them"});
       const auto text = ReadWholeFile(*path);
       if (!text) return SendError(response, {404, fmt::format("no such report in the workspace: '{}'", name), ""});
-      response.headers.erase("Content-Security-Policy");
-      response.headers.erase("X-Frame-Options");
-      response.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox");
-      response.set_header("X-Frame-Options", "SAMEORIGIN");
-      response.set_content(*text, "text/html; charset=utf-8");
-    });
-    server.Post("/api/simulate/cancel", Api([this](const httplib::Request& request) {
-                  const uint64_t job = JobParameter(request);
-                  Jobs([&] { simulations.Cancel(job); return 0; });
-                  return json{{"job", job}, {"cancel", true}};
-                }));
-    server.Get("/api/simulate/chart", [this](const httplib::Request& request, httplib::Response& response) {
-      try {
-        const std::string chart = request.has_param("chart") ? request.get_param_value("chart") : "p-attack";
-        response.set_content(Jobs([&] { return simulations.Chart(JobParameter(request), chart); }), "image/svg+xml");
-      } catch (const ApiError& error) {
-        SendError(response, error);
-      }
+      SendFramedHtml(response, *text);
     });
     server.Put("/api/workspace/file", Api([this](const httplib::Request& request) { return SaveDraft(request); }));
 

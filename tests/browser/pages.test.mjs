@@ -99,6 +99,15 @@ await check('compare', async (page, open) => {
     return [...row.querySelectorAll('td')].map((cell) => cell.textContent);
   });
   assert.deepEqual(blockers, compared.instruments.map((i) => i.veto_holders.length ? i.veto_holders.join(', ') : '—'));
+  // The primary clause's newer keys: the attackers it answers and what voids it (the US draft's
+  // "If Ukraine invades Russia, it will lose the guarantee").
+  const row = (label) => page.$$eval('#compare-table tbody tr', (rows, wanted) => {
+    const found = rows.find((r) => r.querySelector('th').textContent === wanted);
+    return found ? [...found.querySelectorAll('td')].map((cell) => cell.textContent) : null;
+  }, label);
+  assert.deepEqual(await row('attackers'), compared.instruments.map((i) => i.primary_clause.attackers.length ? i.primary_clause.attackers.join(', ') : 'any'));
+  assert.deepEqual(await row('void if'), compared.instruments.map((i) => i.primary_clause.void_if.length ? i.primary_clause.void_if.join(', ') : 'none'));
+  assert.ok((await row('void if')).includes('beneficiary-attacks-first'), 'the US draft is void if Ukraine strikes first');
   assert.equal(await linkedCsv(page, '#compare-csv'), cliText('compare', 'nato-1949', 'us-draft-2025-11', 'budapest-1994', '--csv', '-'));
 });
 
@@ -217,6 +226,90 @@ await check('simulate', async (page, open) => {
   await page.click('#sim-cancel');
   await page.waitForFunction(() => /^(cancelled|done)/.test(document.querySelector('#sim-state').textContent), {timeout: 120000});
   assert.match(await page.$eval('#sim-state', (node) => node.textContent), /^cancelled/);
+});
+
+await check('robustness', async (page, open, problems) => {
+  const args = ['--method', 'sobol', '--samples', '48', '--draws', '300', '--seed', '3'];
+  await open('#/robustness?scenario=ukraine-guarantees&method=sobol&samples=48&draws=300&seed=3');
+  const states = [];
+  const watch = setInterval(() => page.$eval('#rob-state', (node) => node.textContent).then((text) => states.push(text), () => {}), 100);
+  await page.click('#rob-run');
+  await page.waitForSelector('#rob-ranking', {timeout: 120000});
+  clearInterval(watch);
+  assert.ok(states.some((text) => /^running: \d+ of 6 blocks$/.test(text)), `progress shown while running (saw: ${[...new Set(states)].join(' | ')})`);
+  assert.equal(await page.$eval('#rob-state', (node) => node.textContent), 'done: 6 of 6 blocks');
+  const expected = cli('robustness', 'scenarios/ukraine-guarantees.toml', ...args, '--json');
+  const job = await page.evaluate(async () => {
+    const started = await (await fetch('/api/robustness?scenario=ukraine-guarantees&method=sobol&samples=48&draws=300&seed=3', {method: 'POST'})).json();
+    for (;;) {
+      const status = await (await fetch('/api/job/status?job=' + started.job)).json();
+      if (status.state !== 'running') return (await fetch('/api/job/result?job=' + started.job)).json();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  });
+  assert.deepEqual(job, expected, 'the result is robustness --json (same seed: the same bits)');
+  const ranking = await page.$$eval('#rob-ranking tbody tr', (rows) => rows.map((row) => [row.dataset.parameter, row.cells[2].textContent]));
+  assert.deepEqual(ranking, expected.most_important.map((item) => [item.parameter, item.mean_total.toFixed(3)]), 'the ranking, each value on its bar');
+  const designs = await page.$$eval('#rob-designs tbody tr', (rows) => rows.map((row) => row.dataset.design));
+  assert.deepEqual(designs, expected.designs.map((design) => design.id));
+  const frame = await (await page.$('#rob-report')).contentFrame();
+  await frame.waitForSelector('svg', {timeout: 15000});
+  assert.ok((await frame.$$('svg')).length >= 2, 'the report\'s tornado charts and dominance matrix');
+  await page.screenshot({path: path.join(ARTIFACTS, 'robustness-full.png'), fullPage: true});
+  await page.$eval('#rob-report', (node) => node.scrollIntoView());  // a frame below the fold is not painted in a full-page shot
+  await page.screenshot({path: path.join(ARTIFACTS, 'robustness-report.png')});
+  // Cancel: a large run stops when asked; a request beyond the caps is refused.
+  await page.$eval('#rob-samples', (input) => { input.value = '1024'; });
+  await page.$eval('#rob-draws', (input) => { input.value = '1000'; });
+  await page.click('#rob-run');
+  await page.waitForFunction(() => document.querySelector('#rob-state').textContent.startsWith('running'), {timeout: 15000});
+  await page.click('#rob-cancel');
+  await page.waitForFunction(() => /^(cancelled|done)/.test(document.querySelector('#rob-state').textContent), {timeout: 120000});
+  assert.match(await page.$eval('#rob-state', (node) => node.textContent), /^cancelled/);
+  const refused = await page.evaluate(async () => (await fetch('/api/robustness?scenario=ukraine-guarantees&samples=5000', {method: 'POST'})).status);
+  assert.equal(refused, 400, 'samples beyond the cap');
+  const logged = problems.findIndex((problem) => problem.includes('400'));  // the browser logs the refusal
+  assert.ok(logged >= 0);
+  problems.splice(logged, 1);
+});
+
+await check('sweep', async (page, open, problems) => {
+  await open('#/sweep?sweep=draft-levers');
+  assert.equal(await page.$eval('#sweep-db', (input) => input.value), 'draft-levers.db');
+  await page.click('#sweep-run');
+  await page.waitForSelector('#sweep-front', {timeout: 120000});
+  assert.ok(existsSync(path.join(WORKSPACE, 'draft-levers.db')), 'the database is written into the workspace');
+  const folder = mkdtempSync(path.join(tmpdir(), 'casus-sweep-'));
+  const expected = cli('sweep', 'scenarios/draft-levers.sweep.toml', '--db', path.join(folder, 'draft-levers.db'), '--json');
+  const shown = await page.$$eval('#sweep-front tbody tr', (rows) => rows.map((row) => [row.cells[0].textContent, row.cells[1].textContent]));
+  assert.deepEqual(shown, expected.pareto_front.map((point) => [String(point.run), point.design]), 'the Pareto front of sweep --json');
+  const frame = await (await page.$('#sweep-report')).contentFrame();
+  await frame.waitForSelector('svg', {timeout: 15000});
+  await page.screenshot({path: path.join(ARTIFACTS, 'sweep-full.png'), fullPage: true});
+  await page.$eval('#sweep-report', (node) => node.scrollIntoView());  // a frame below the fold is not painted in a full-page shot
+  await page.screenshot({path: path.join(ARTIFACTS, 'sweep-report.png')});
+  // The same database again without resume: the command's error; with resume: nothing left to run.
+  await page.click('#sweep-run');
+  await page.waitForSelector('#sweep-result .error-box', {timeout: 60000});
+  assert.match(await page.$eval('#sweep-result .error-box', (node) => node.textContent), /already has 24 runs/);
+  await page.$eval('#sweep-resume', (box) => { box.checked = true; });
+  await page.click('#sweep-run');
+  await page.waitForSelector('#sweep-front', {timeout: 60000});
+  const resumed = await page.evaluate(async () => {
+    const started = await (await fetch('/api/sweep?sweep=draft-levers&db=draft-levers.db&resume=1', {method: 'POST'})).json();
+    for (;;) {
+      const status = await (await fetch('/api/job/status?job=' + started.job)).json();
+      if (status.state !== 'running') return (await fetch('/api/job/result?job=' + started.job)).json();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  });
+  assert.deepEqual({...resumed, database: null, skipped: 0, done: 24}, {...expected, database: null}, 'sweep --json, resumed: every run skipped');
+  assert.equal(resumed.database, 'workspace/draft-levers.db');
+  assert.equal(resumed.skipped, 24);
+  const status = await page.evaluate(async () => (await fetch('/api/sweep?sweep=draft-levers&db=../escaped.db', {method: 'POST'})).status);
+  assert.equal(status, 403, 'a database outside the workspace is refused');
+  const logged = problems.findIndex((problem) => problem.includes('403'));
+  if (logged >= 0) problems.splice(logged, 1);
 });
 
 await check('negotiate', async (page, open) => {
