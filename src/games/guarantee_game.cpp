@@ -342,6 +342,7 @@ struct DrawScratch {
   std::vector<double> value;              // v'_g per party (after free riding)
   std::vector<double> reneging;           // ρ_g per party
   std::vector<double> co_index;           // per co-term
+  std::vector<double> co_standard;        // per co-term: co_index / spread
   std::vector<double> co_marginal;
   std::vector<double> co_willing;         // P(co-term willing | η) at a node
   std::vector<double> at_least;
@@ -371,6 +372,7 @@ struct DrawScratch {
   // sorted ρ values at which its membership can change, and per interval between them the lines
   // on the envelope, in order (empty `safe` entry: the interval is built per draw).
   struct Envelope {
+    double baseline = 0.0;             // Baseline(): the same for every finite ρ_g (flat lines)
     std::vector<double> breaks;
     std::vector<size_t> member_begin;  // per interval, into members (member_begin[k + 1]: end)
     std::vector<PreparedLine> members;
@@ -386,6 +388,7 @@ struct DrawScratch {
         value(design.parties.size()),
         reneging(design.parties.size()),
         co_index(design.co_terms.size()),
+        co_standard(design.co_terms.size()),
         co_marginal(design.co_terms.size()),
         co_willing(design.co_terms.size()),
         at_least(design.max_co_deciders + 2),
@@ -522,6 +525,7 @@ void PrepareEnvelopes(const CompiledDesign& design, DrawScratch& scratch) {
     const size_t end = scratch.prepared_begin[party_idx + 1];
     // The baseline's value does not depend on ρ_g (its lines are flat): a line a = 0, b = baseline.
     const double baseline = Baseline(scratch, party_idx, 0.0);
+    envelope.baseline = baseline;
     struct Linear {
       double slope, a, b;
     };
@@ -592,7 +596,6 @@ void BuildLadders(const CompiledDesign& design, DrawScratch& scratch) {
     scratch.rung_begin[party_idx] = scratch.rungs.size();
     if (scratch.prepared_begin[party_idx] == scratch.prepared_begin[party_idx + 1]) continue;
     const double reneging = scratch.reneging[party_idx];
-    const double baseline = Baseline(scratch, party_idx, reneging);
     const double value = scratch.value[party_idx];
     if (scratch.use_envelopes) {
       const DrawScratch::Envelope& envelope = scratch.envelopes[party_idx];
@@ -602,7 +605,8 @@ void BuildLadders(const CompiledDesign& design, DrawScratch& scratch) {
       const bool near = (interval > 0 && reneging - envelope.breaks[interval - 1] <= guard) ||
                         (interval < envelope.breaks.size() && envelope.breaks[interval] - reneging <= guard);
       if (!near && envelope.safe[interval] && std::abs(reneging) < kEnvelopeRange) {
-        double intercept_below = baseline;
+        // The flat lines' intercepts are 0·ρ_g·s − k + bonus: the same bits for any finite ρ_g.
+        double intercept_below = envelope.baseline;
         double slope_below = 0.0;
         double loss_below = 0.0;
         for (size_t idx = envelope.member_begin[interval]; idx < envelope.member_begin[interval + 1]; ++idx) {
@@ -617,7 +621,7 @@ void BuildLadders(const CompiledDesign& design, DrawScratch& scratch) {
         continue;
       }
     }
-    BuildEnvelope(scratch, party_idx, reneging, baseline);
+    BuildEnvelope(scratch, party_idx, reneging, Baseline(scratch, party_idx, reneging));
     for (size_t hull_idx = 1; hull_idx < scratch.hull.size(); ++hull_idx) {
       const double increment = scratch.hull[hull_idx].loss - scratch.hull[hull_idx - 1].loss;
       scratch.rungs.push_back(Rung{scratch.hull[hull_idx].option, scratch.hull_start[hull_idx], increment, value - scratch.hull_start[hull_idx]});
@@ -636,7 +640,8 @@ void ComputeCoIndices(const CompiledDesign& design, double mean_value, DrawScrat
       scratch.co_index[term_idx] = scratch.value[term.party] - CostOf(party, term.means, scratch) +
                                    scratch.reneging[term.party] * term.strength + party.bonus[term.means];
     }
-    scratch.co_marginal[term_idx] = NormalCdf(scratch.co_index[term_idx] / spread);
+    scratch.co_standard[term_idx] = scratch.co_index[term_idx] / spread;
+    scratch.co_marginal[term_idx] = NormalCdf(scratch.co_standard[term_idx]);
   }
 }
 
@@ -675,7 +680,7 @@ double ExpectedLossOfRungs(const CompiledDesign& design, const LossIntegrals& in
       case Integration::Alone: term = rung.increment * NormalCdf(h); break;
       case Integration::Pair: {
         const size_t other = option.co_terms.front();
-        term = rung.increment * integrals.pair(h, scratch.co_index[other] / integrals.spread, NormalCdf(h), scratch.co_marginal[other]);
+        term = rung.increment * integrals.pair(h, scratch.co_standard[other], NormalCdf(h), scratch.co_marginal[other]);
         break;
       }
       case Integration::General: any_general = true; break;

@@ -4,7 +4,11 @@
 // one-factor closed form E[Φ((a + σ_η η)/σ_ε)] = Φ(a/√(σ_η² + σ_ε²)).
 #include "casus/games/normal_integrals.hpp"
 
+#include <bit>
 #include <cmath>
+#include <cstdint>
+#include <limits>
+#include <vector>
 #include <numbers>
 
 #include <gtest/gtest.h>
@@ -32,6 +36,24 @@ TEST(NormalIntegrals, FastExponentialIsWithinTwoUlpOfStdExp) {
   EXPECT_EQ(ExpNonPositive(0.0), 1.0);
   EXPECT_GE(ExpNonPositive(-1000.0), 0.0);
   EXPECT_LT(ExpNonPositive(-1000.0), 1e-300);
+}
+
+// The Plackett integral evaluates its exponentials two at a time: each lane must be the scalar
+// function's result to the bit (the simulation's outputs are compared bit for bit across builds).
+TEST(NormalIntegrals, PairedExponentialIsTheScalarOneToTheBit) {
+  std::vector<double> xs{0.0, -0.0, -1e-300, -5e-324, -708.0, -708.5, -745.2, -1000.0, -1e308, -std::numeric_limits<double>::infinity()};
+  for (double x = -720.0; x <= 0.0; x += 0.0013) xs.push_back(x);
+  for (double x = -1.0; x <= 0.0; x += 1.0 / 4099.0) xs.push_back(x);
+  size_t differing = 0;
+  for (size_t idx = 0; idx + 1 < xs.size(); ++idx) {
+    const double pair[2] = {xs[idx], xs[xs.size() - 1 - idx]};
+    double out[2];
+    ExpNonPositivePair(pair, out);
+    for (int lane = 0; lane < 2; ++lane) {
+      if (std::bit_cast<uint64_t>(out[lane]) != std::bit_cast<uint64_t>(ExpNonPositive(pair[lane]))) ++differing;
+    }
+  }
+  EXPECT_EQ(differing, 0U);
 }
 
 TEST(NormalIntegrals, BivariateCdfMatchesTheClosedFormAtTheOrigin) {
