@@ -69,7 +69,7 @@ PartyTable PartyTable::Load(const std::filesystem::path& data_dir) {
   };
   ReadTable(data_dir / "iso3166-1.csv", {"alpha3", "alpha2", "name"},
             [&](const std::vector<std::string>& fields, size_t) {
-              table.parties_.push_back(PartyInfo{fields[0], fields[2], PartyKind::State, fields[1], {}, {}, {}, {}, {}, 0, {}});
+              table.parties_.push_back(PartyInfo{fields[0], fields[2], PartyKind::State, fields[1], {}, {}, {}, {}, {}, 0, {}, false});
               table.by_alpha2_.emplace(fields[1], table.parties_.size() - 1);
               add_code(fields[0], table.parties_.size() - 1);
             });
@@ -85,7 +85,7 @@ PartyTable PartyTable::Load(const std::filesystem::path& data_dir) {
               size_t index = 0;
               if (fields[5].empty()) {  // historical state with no ISO code: its COW abbreviation is its id
                 table.parties_.push_back(PartyInfo{fields[1], fields[2] + " (" + fields[3] + "–" + fields[4] + ")",
-                                                   PartyKind::HistoricalState, {}, cow_code, fields[1], {}, {}, {}, 0, {}});
+                                                   PartyKind::HistoricalState, {}, cow_code, fields[1], {}, {}, {}, 0, {}, false});
                 index = table.parties_.size() - 1;
               } else {
                 auto found = table.by_code_.find(fields[5]);
@@ -147,7 +147,7 @@ PartyTable PartyTable::Load(const std::filesystem::path& data_dir) {
               });
               if (historical == table.parties_.end()) {  // COW continues the state under a successor's code (365, 345, 816): none here
                 // it keeps that code for COW's dyadic data (contiguity), not as a code that names it
-                table.parties_.push_back(PartyInfo{fields[0], fields[3], PartyKind::HistoricalState, {}, cow_code, {}, {}, {}, {}, 0, {}});
+                table.parties_.push_back(PartyInfo{fields[0], fields[3], PartyKind::HistoricalState, {}, cow_code, {}, {}, {}, {}, 0, {}, false});
                 historical = table.parties_.end() - 1;
               }
               historical->from_year = from_year;
@@ -158,13 +158,14 @@ PartyTable PartyTable::Load(const std::filesystem::path& data_dir) {
               }
               historical->withdrawn = fields[4];
               historical->successors = std::move(successors);
+              historical->dissolved = change == "dissolved";
               const size_t index = static_cast<size_t>(historical - table.parties_.begin());
               add_code(fields[0], index);
               add_code(fields[1], index);  // a former alpha-3 taken by a COW abbreviation keeps COW's meaning (YUG: 345)
             });
   ReadTable(data_dir / "organisations.csv", {"id", "name", "members", "as_of", "source"},
             [&](const std::vector<std::string>& fields, size_t) {
-              PartyInfo organisation{fields[0], fields[1], PartyKind::Organisation, {}, {}, {}, {}, {}, {}, 0, {}};
+              PartyInfo organisation{fields[0], fields[1], PartyKind::Organisation, {}, {}, {}, {}, {}, {}, 0, {}, false};
               std::istringstream members(fields[2]);
               for (std::string member; members >> member;) {
                 organisation.members.push_back(member);

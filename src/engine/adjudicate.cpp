@@ -135,8 +135,20 @@ std::string Reason(Condition condition, const Instrument& instrument, const Clau
                          : assessment.answers != nullptr ? fmt::format("self-defence against {}", DescribeEarlier(*assessment.answers))
                                                          : std::string("self-defence"),
                          cite, fmt::join(ToStrings(clause.exceptions), ", "));
-    case Condition::TargetNotProtected:
+    case Condition::TargetNotProtected: {
+      const Date on = DateOf(incident.at);  // a listed party outside its [parties] joined/left dates
+      for (const auto& [who, when] : instrument.parties.joined) {
+        if (who == incident.against && on < when) {
+          return fmt::format("{} is not protected by {}: it joined {} on {}", incident.against, cite, instrument.id, FormatDate(when));
+        }
+      }
+      for (const auto& [who, when] : instrument.parties.left) {
+        if (who == incident.against && !(on < when)) {
+          return fmt::format("{} is not protected by {}: it left {} on {}", incident.against, cite, instrument.id, FormatDate(when));
+        }
+      }
       return fmt::format("{} is not protected by {} (it protects {})", incident.against, cite, DescribeProtected(instrument, clause));
+    }
     case Condition::PlaceExcluded: {
       const Area* area = instrument.FindArea(clause.trigger->area);
       return fmt::format("{} is excluded from area '{}' ({}) of {}", Place(incident, parties), area->id, area->cite, cite);

@@ -455,6 +455,34 @@ void CheckBeneficiariesProtected(const Instrument& instrument, const SourcePosit
   }
 }
 
+// A state written for a date when its territory was part of a state since dissolved (RUS or CZE
+// in 1955): a warning naming the former state, not an error (see CheckPartyEra). The successor
+// did not yet exist when the former state was alive then and either continues its COW code
+// (Russia 365, Serbia 345: COW's "Russia" of 1955 is the USSR) or entered the COW state system
+// later (Czechia 1993). A merged state's successor (DEU for the GDR) existed beside it: no warning.
+void WarnSuccessorBeforeItExisted(const std::string& code, const SourcePosition& position, const PartyInfo& party,
+                                  const Date& since, const LoadState& state, std::string_view key) {
+  const int year = static_cast<int>(since.year());
+  for (const PartyInfo* former : state.parties.Predecessors(party.id)) {
+    if (!former->dissolved || former->withdrawn.size() < 4) continue;
+    if (year < former->from_year || year >= std::stoi(former->withdrawn.substr(0, 4))) continue;  // not alive then
+    const bool continues = party.cow_code && party.cow_code == former->cow_code;
+    if (!continues && !(party.cow_start_year && year < *party.cow_start_year)) continue;  // it existed already
+    std::vector<std::string> codes{former->id};
+    for (const auto& other : state.parties.AllCodes()) {
+      const bool letters = std::all_of(other.begin(), other.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      if (other.size() == 3 && letters && state.parties.Resolve(other) == former) codes.push_back(other);
+    }
+    state.diagnostics.Add(Diagnostic{
+        Severity::Warning, position,
+        fmt::format("'{}' in '{}' is {}, but on {} its territory was part of {} (ISO 3166-3 {}, until {})", code, key,
+                    party.name, FormatDate(since), former->name, former->id, former->withdrawn),
+        fmt::format("if the party was that state, write {}; a constituent republic that signed in its own name "
+                    "keeps {} (alliance data code the Ukrainian SSR's treaties of 1990 under UKR)",
+                    fmt::join(codes, " or "), code)});
+  }
+}
+
 // A former state (ISO 3166-3) cannot become a party (at signature, or at its `joined` date) after
 // its code was withdrawn.
 void CheckPartyEra(const std::vector<std::pair<std::string, SourcePosition>>& written, const Instrument& instrument,
@@ -477,6 +505,8 @@ void CheckPartyEra(const std::vector<std::pair<std::string, SourcePosition>>& wr
     }
     // A successor written before it existed (CZE in 1955) is not rejected: alliance data code the
     // Ukrainian SSR's treaties of 1990 under Ukraine (ATOP 4016), so it would reject real records.
+    // It is warned about instead (WarnSuccessorBeforeItExisted).
+    if (party->kind == PartyKind::State) WarnSuccessorBeforeItExisted(code, position, *party, since, state, key);
   }
 }
 

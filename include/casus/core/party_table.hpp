@@ -26,6 +26,7 @@ struct PartyInfo {
   std::string withdrawn;             //!< former states (ISO 3166-3): when the code was withdrawn, "YYYY[-MM-DD]"
   int from_year = 0;                 //!< former states: the year the state came into being
   std::vector<std::string> successors;  //!< former states: their successors' canonical ids
+  bool dissolved = false;  //!< former states: dissolved into its successors (ISO 3166-3 change "dissolved"), not merged into one
 };
 
 class PartyTable {

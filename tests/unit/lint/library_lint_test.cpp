@@ -43,6 +43,8 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"us-rok-1953", {"no-deadline", "hybrid-gap", "constitutional-escape", "means-discretion"}},
     {"us-ukraine-2024", {"consult-only", "non-binding", "hybrid-gap", "constitutional-escape", "short-duration",
                          "no-forces-in-place"}},
+    // The Warsaw Pact: Art. 4 "by all the means it may consider necessary"; Art. 3 consults "unverzüglich".
+    {"warsaw-1955", {"hybrid-gap", "means-discretion"}},
 };
 
 TEST(LibraryLint, EachInstrumentFiresExactlyItsPinnedRules) {

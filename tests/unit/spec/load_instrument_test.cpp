@@ -144,6 +144,37 @@ duty = { strength = "assist", deadline = "forthwith" }
   EXPECT_EQ(instrument->clauses.back().protected_parties, std::vector<std::string>{"UKR"});
 }
 
+// A successor written for a date when its territory belonged to a dissolved state loads, with a
+// warning naming the former state (RUS in 1955: the USSR; CZE in 1955: Czechoslovakia); a
+// merged state's successor (DEU beside the GDR), a state already independent (POL) and the same
+// successors after the dissolution (RUS, CZE in 1995) draw none.
+TEST(LoadInstrument, WarnsOfASuccessorWrittenBeforeItExisted) {
+  const auto warnings = [](const std::string& signed_on, const std::string& members) {
+    const std::string text = "[instrument]\nid = \"p\"\ntitle = \"P\"\nform = \"treaty\"\nbinding = \"legal\"\n"
+                             "status = \"in-force\"\nsigned = " + signed_on + "\nduration = \"P20Y\"\nsources = [\"s\"]\n"
+                             "[parties]\nmembers = [" + members + "]\n" + AssistClause();
+    Diagnostics diagnostics;
+    EXPECT_TRUE(LoadInstrumentText(text, "p.toml", testing::Parties(), diagnostics).has_value()) << members;
+    EXPECT_EQ(diagnostics.ErrorCount(), 0u);
+    std::vector<std::string> messages;
+    for (const auto& diagnostic : diagnostics.All()) {
+      EXPECT_EQ(diagnostic.level, Severity::Warning);
+      messages.push_back(diagnostic.message + " | " + diagnostic.hint);
+    }
+    return messages;
+  };
+  const auto soviet = warnings("1955-05-14", "\"POL\", \"RUS\"");
+  ASSERT_EQ(soviet.size(), 1u);
+  EXPECT_NE(soviet.front().find("'RUS' in 'members'"), std::string::npos) << soviet.front();
+  EXPECT_NE(soviet.front().find("SUHH"), std::string::npos) << soviet.front();
+  EXPECT_NE(soviet.front().find("SUN"), std::string::npos) << soviet.front();
+  const auto czech = warnings("1955-05-14", "\"CZE\", \"DEU\", \"DDR\"");
+  ASSERT_EQ(czech.size(), 1u);
+  EXPECT_NE(czech.front().find("CSHH"), std::string::npos) << czech.front();
+  EXPECT_TRUE(warnings("1995-01-01", "\"RUS\", \"CZE\"").empty());
+  EXPECT_TRUE(warnings("1955-05-14", "\"SUN\", \"CSK\", \"POL\"").empty());
+}
+
 TEST(LoadInstrument, LoadsEveryLibraryFile) {
   size_t count = 0;
   for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(CASUS_TEST_HOME) / "library")) {
@@ -160,7 +191,7 @@ TEST(LoadInstrument, LoadsEveryLibraryFile) {
     }
     ++count;
   }
-  EXPECT_EQ(count, 24u);  // the 17 of the design brief and the 7 added for issue 13
+  EXPECT_EQ(count, 25u);  // the 17 of the design brief and the 8 added for issue 13 (warsaw-1955, former states)
 }
 
 }  // namespace

@@ -1,0 +1,1 @@
+check --json tests/cases/check/successor-before-it-existed.toml

@@ -1,0 +1,1 @@
+check tests/cases/check/successor-before-it-existed.toml

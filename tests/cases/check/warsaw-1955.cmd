@@ -1,0 +1,1 @@
+check library/warsaw-1955.toml

@@ -1,0 +1,1 @@
+lint library/warsaw-1955.toml

@@ -1,0 +1,1 @@
+show warsaw-1955
