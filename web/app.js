@@ -260,6 +260,7 @@ async function comparePage(main) {
     ['void if', (i) => i.primary_clause && i.primary_clause.void_if ? (i.primary_clause.void_if.length ? list(i.primary_clause.void_if) : 'none') : '—'],
     ['attribution', (i) => i.primary_clause && i.primary_clause.attribution ? i.primary_clause.attribution : (i.primary_clause && i.primary_clause.events ? 'not stated' : '—')],
     ['decision', (i) => i.primary_clause ? i.primary_clause.decision || '—' : '—'], ['means', (i) => list(i.response_means)],
+    ['forces', (i) => i.forces ? (i.forces.length ? i.forces.join('; ') : 'none') : '—'],
     ['who can block', (i) => list(i.veto_holders)], ['duration and exit', (i) => i.duration_and_exit],
     ['lint', (i) => counts(i.findings.counts)], ['rules fired', (i) => list(i.findings.rules)]];
   result.replaceChildren(el('div', {className: 'toolbar'}, csvLink('/api/compare?' + query(chosen.map((id) => ['i', id])), 'casus-compare.csv', 'compare-csv')),

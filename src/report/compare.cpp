@@ -72,16 +72,7 @@ std::string RenderCompare(const std::vector<InstrumentSummary>& summaries, size_
     });
   });
   row("means", [](const InstrumentSummary& s) { return JoinOr(s.response_means, "not stated"); });
-  row("forces", [](const InstrumentSummary& s) {  // the forces clauses: who, where, how many
-    std::vector<std::string> forces;
-    for (const auto& clause : s.instrument->clauses) {
-      if (!clause.forces) continue;
-      const Forces& f = *clause.forces;
-      const std::string size = f.size.empty() ? "size not stated" : f.size;
-      forces.push_back(fmt::format("{} in {} ({})", fmt::join(f.by, ", "), fmt::join(f.where, ", "), size));
-    }
-    return JoinOr(forces, "none");
-  });
+  row("forces", [](const InstrumentSummary& s) { return JoinOr(DescribeForces(*s.instrument), "none"); });  // who, where, how many
   row("deadline", [&](const InstrumentSummary& s) {
     return primary_field(s, [](const Clause& c) { return InWords(c.duty->deadline); });
   });

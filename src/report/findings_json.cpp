@@ -25,7 +25,8 @@ nlohmann::json SummaryToJson(const InstrumentSummary& summary) {
               {"response_means", summary.response_means},
               {"duration", instrument.duration.ToString()},
               {"exit_notice", instrument.exit && instrument.exit->notice ? json(instrument.exit->notice->ToString()) : json(nullptr)},
-              {"duration_and_exit", DescribeDurationAndExit(instrument)}});
+              {"duration_and_exit", DescribeDurationAndExit(instrument)},
+              {"forces", DescribeForces(instrument)}});
   if (const Clause* primary = summary.primary) {
     json clause = {{"id", primary->id}, {"cite", primary->cite}, {"kind", ToString(primary->kind)}};
     if (primary->trigger) {

@@ -96,4 +96,16 @@ std::string DescribeFindingCounts(const std::vector<Finding>& findings) {
   return parts.empty() ? "none" : fmt::format("{}", fmt::join(parts, ", "));
 }
 
+std::vector<std::string> DescribeForces(const Instrument& instrument) {
+  std::vector<std::string> forces;
+  for (const auto& clause : instrument.clauses) {
+    if (!clause.forces) continue;
+    const Forces& f = *clause.forces;
+    const std::string size = f.size.empty() ? "size not stated" : f.size;
+    const std::string by = f.by.empty() ? std::string("forces of parties not named") : fmt::format("{}", fmt::join(f.by, ", "));
+    forces.push_back(fmt::format("{} in {} ({})", by, fmt::join(f.where, ", "), size));
+  }
+  return forces;
+}
+
 }  // namespace casus

@@ -90,10 +90,10 @@ await check('instrument', async (page, open) => {
 });
 
 await check('compare', async (page, open) => {
-  await open('#/compare?i=nato-1949&i=us-draft-2025-11&i=budapest-1994');
+  await open('#/compare?i=nato-1949&i=us-draft-2025-11&i=budapest-1994&i=paris-declaration-2026');
   const headers = await page.$$eval('#compare-table thead th', (cells) => cells.map((cell) => cell.textContent));
-  assert.deepEqual(headers, ['', 'nato-1949', 'us-draft-2025-11', 'budapest-1994']);
-  const compared = cli('compare', 'nato-1949', 'us-draft-2025-11', 'budapest-1994', '--json');
+  assert.deepEqual(headers, ['', 'nato-1949', 'us-draft-2025-11', 'budapest-1994', 'paris-declaration-2026']);
+  const compared = cli('compare', 'nato-1949', 'us-draft-2025-11', 'budapest-1994', 'paris-declaration-2026', '--json');
   const blockers = await page.$$eval('#compare-table tbody tr', (rows) => {
     const row = rows.find((r) => r.querySelector('th').textContent === 'who can block');
     return [...row.querySelectorAll('td')].map((cell) => cell.textContent);
@@ -108,7 +108,9 @@ await check('compare', async (page, open) => {
   assert.deepEqual(await row('attackers'), compared.instruments.map((i) => i.primary_clause.attackers.length ? i.primary_clause.attackers.join(', ') : 'any'));
   assert.deepEqual(await row('void if'), compared.instruments.map((i) => i.primary_clause.void_if.length ? i.primary_clause.void_if.join(', ') : 'none'));
   assert.ok((await row('void if')).includes('beneficiary-attacks-first'), 'the US draft is void if Ukraine strikes first');
-  assert.equal(await linkedCsv(page, '#compare-csv'), cliText('compare', 'nato-1949', 'us-draft-2025-11', 'budapest-1994', '--csv', '-'));
+  assert.deepEqual(await row('forces'), compared.instruments.map((i) => i.forces.length ? i.forces.join('; ') : 'none'));
+  assert.ok(compared.instruments.some((i) => i.forces.length), 'an instrument with forces in place');
+  assert.equal(await linkedCsv(page, '#compare-csv'), cliText('compare', 'nato-1949', 'us-draft-2025-11', 'budapest-1994', 'paris-declaration-2026', '--csv', '-'));
 });
 
 await check('adjudicate', async (page, open) => {

@@ -32,5 +32,8 @@ std::string DescribeAttackers(const AttackerScope& attackers);
 std::string DescribeDurationAndExit(const Instrument& instrument);
 //! "2 errors, 3 warnings, 1 note" or "none".
 std::string DescribeFindingCounts(const std::vector<Finding>& findings);
+//! The forces clauses, one entry each: "FRA, GBR in UKR (size not stated)", "forces of parties not named in
+//! POL (…)" when the clause names no one; empty when there are none.
+std::vector<std::string> DescribeForces(const Instrument& instrument);
 
 }  // namespace casus

@@ -200,5 +200,59 @@ TEST_F(WorkbenchTest, RefusesParametersThatAreNotUtf8) {
   }
 }
 
+
+// Robustness and sweep jobs: their requests are capped, a sweep's database stays in the workspace,
+// and a small robustness run ends with the document `casus robustness --json` prints.
+TEST_F(WorkbenchTest, StartsRobustnessAndSweepJobsWithinTheirLimits) {
+  for (const char* path : {"/api/sweep?sweep=draft-levers&db=../escaped.db", "/api/sweep?sweep=draft-levers&db=/tmp/escaped.db"}) {
+    const auto response = client_->Post(path, "", "text/plain");
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 403) << path << ": " << response->body;
+  }
+  const auto not_a_database = client_->Post("/api/sweep?sweep=draft-levers&db=levers.toml", "", "text/plain");
+  ASSERT_TRUE(not_a_database);
+  EXPECT_EQ(not_a_database->status, 400);
+  const auto unknown_sweep = client_->Post("/api/sweep?sweep=no-such-sweep", "", "text/plain");
+  ASSERT_TRUE(unknown_sweep);
+  EXPECT_EQ(unknown_sweep->status, 404);
+  EXPECT_TRUE(fs::is_empty(workspace_.path()));
+  for (const char* path : {"/api/robustness?scenario=ukraine-guarantees&samples=5000", "/api/robustness?scenario=ukraine-guarantees&method=fast",
+                           "/api/robustness?scenario=ukraine-guarantees&samples=1024&draws=200000"}) {
+    const auto response = client_->Post(path, "", "text/plain");
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 400) << path << ": " << response->body;
+  }
+  const auto started = client_->Post("/api/robustness?scenario=ukraine-guarantees&method=morris&samples=2&draws=50&seed=4", "", "text/plain");
+  ASSERT_TRUE(started);
+  ASSERT_EQ(started->status, 200) << started->body;
+  const std::string job = std::to_string(nlohmann::json::parse(started->body)["job"].get<uint64_t>());
+  nlohmann::json status;
+  for (int attempt = 0; attempt < 12000; ++attempt) {
+    const auto response = client_->Get("/api/job/status?job=" + job);
+    ASSERT_TRUE(response);
+    status = nlohmann::json::parse(response->body);
+    if (status["state"] != "running") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_EQ(status["state"], "done") << status.dump();
+  EXPECT_EQ(status["kind"], "robustness");
+  EXPECT_EQ(status["unit"], "blocks");
+  EXPECT_EQ(status["done"], status["total"]);
+  const auto result = client_->Get("/api/job/result?job=" + job);
+  ASSERT_TRUE(result);
+  const auto document = nlohmann::json::parse(result->body);
+  EXPECT_EQ(document["method"], "morris");
+  EXPECT_EQ(document["samples"], 2);
+  EXPECT_EQ(document["draws"], 50);
+  EXPECT_EQ(document["scenario"], "ukraine-guarantees");
+  const auto report = client_->Get("/api/job/view?job=" + job + "&view=report");
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->status, 200);
+  EXPECT_NE(report->get_header_value("Content-Security-Policy").find("sandbox"), std::string::npos);
+  const auto csv = client_->Get("/api/job/result?job=" + job + "&format=csv");
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(csv->status, 400);
+}
+
 }  // namespace
 }  // namespace casus
