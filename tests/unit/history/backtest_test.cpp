@@ -3,12 +3,15 @@
 // the structural game fit on synthetic data, and the frame built from the shipped data.
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <numeric>
 #include <random>
 #include <sstream>
 
 #include <gtest/gtest.h>
 
+#include "../test_support.hpp"
+#include "casus/games/scenario.hpp"
 #include "casus/history/backtest.hpp"
 #include "casus/history/backtest_report.hpp"
 #include "casus/history/frame.hpp"
@@ -386,6 +389,47 @@ TEST(Frame, GroupedExpectedLossEqualsTheSumOverDefenders) {
   std::iota(all.begin(), all.end(), size_t{0});
   // Two centuries of ATOP obligations take few distinct commitment values (the point of grouping).
   EXPECT_LT(GroupedLoss(Frame(), all).Groups(), 200u);
+}
+
+TEST(Frame, ShippedFittedParametersAreWhatTheFitComputes) {
+  // data/fitted/backtest.toml is written by `casus history backtest --write-params` (its
+  // [provenance] says when and how): the same fit on the shipped data gives the same numbers.
+  const auto file = std::filesystem::path(CASUS_TEST_HOME) / "data" / "fitted" / "backtest.toml";
+  const toml::table shipped = toml::parse_file(file.string());
+  const toml::table* terms = shipped["fitted"]["terms"].as_table();
+  ASSERT_NE(terms, nullptr) << file;
+  const StructuralFit fit = FitStructural(Frame(), SelectRows(Frame(), {Frame().first_year, Frame().last_year}, JohnsonLeedsSpec().terms));
+  ASSERT_TRUE(fit.converged);
+  EXPECT_EQ(shipped["fitted"]["converged"].value<bool>(), true);
+  EXPECT_EQ(shipped["fitted"]["dyad_years"].value<int64_t>(), fit.n);
+  EXPECT_EQ(shipped["fitted"]["initiations"].value<int64_t>(), fit.events);
+  ASSERT_EQ(terms->size(), fit.terms.size());
+  for (size_t term = 0; term < fit.terms.size(); ++term) {
+    const toml::array* pair = (*terms)[fit.terms[term]].as_array();
+    ASSERT_NE(pair, nullptr) << fit.terms[term];
+    const double estimate = (*pair)[0].value<double>().value_or(std::nan(""));
+    const double se = (*pair)[1].value<double>().value_or(std::nan(""));
+    // The file keeps six decimals; the fit's own tolerance (a Newton decrement below 1e-7) moves
+    // the estimates by far less than their standard errors.
+    EXPECT_NEAR(estimate, fit.theta(static_cast<Eigen::Index>(term)), 1e-3 * std::max(1.0, fit.Se(term))) << fit.terms[term];
+    EXPECT_NEAR(se, fit.Se(term), 1e-3 * std::max(1e-3, fit.Se(term)) + 1e-6) << fit.terms[term];
+  }
+  EXPECT_NEAR(shipped["fitted"]["reneging_cost"].value<double>().value_or(-1.0), fit.Rho(), 1e-5);
+  EXPECT_NEAR(shipped["fitted"]["reneging_cost_sd"].value<double>().value_or(-1.0), fit.Se(fit.terms.size() - 1), 1e-5);
+  EXPECT_TRUE(shipped["provenance"]["command"].value<std::string>().has_value());
+}
+
+TEST(FittedParameters, SourceBacktestReadsTheShippedFile) {
+  // [parameters] source = "backtest" in a scenario: ρ and its spread are data/fitted/backtest.toml's.
+  const std::filesystem::path home(CASUS_TEST_HOME);
+  const toml::table shipped = toml::parse_file((home / "data" / "fitted" / "backtest.toml").string());
+  Diagnostics diagnostics;
+  const auto loaded = LoadCalibratedScenario(home / "tests/cases/simulate/fitted/scenario-backtest.toml", home, testing::Parties(), diagnostics);
+  ASSERT_TRUE(loaded.has_value()) << diagnostics.ErrorCount();
+  EXPECT_EQ(loaded->scenario.parameters.reneging_cost, shipped["fitted"]["reneging_cost"].value<double>().value_or(-1.0));
+  EXPECT_EQ(loaded->scenario.parameters.reneging_cost_sd, shipped["fitted"]["reneging_cost_sd"].value<double>().value_or(-1.0));
+  EXPECT_EQ(std::filesystem::canonical(loaded->scenario.parameters_file), std::filesystem::canonical(home / "data" / "fitted" / "backtest.toml"));
+  EXPECT_EQ(loaded->scenario.parameter_sources.at("reneging_cost").rfind("backtest: ", 0), 0u);
 }
 
 TEST(Frame, CsvHasOneLinePerRowAndNaForMissing) {
