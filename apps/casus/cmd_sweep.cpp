@@ -83,24 +83,47 @@ int RunSweepCommand(const GlobalOptions& global, const SweepOptions& options) {
                  options.database, progress.done);
     }
     if (!options.csv.empty()) {
-      ExportSweepCsv(options.database, options.csv);
-      if (!options.json) fmt::print("long table: {}\n", options.csv);
+      ExportSweepCsv(options.database, options.csv, SweepSettingColumns(*spec));
+      if (!options.json) fmt::print("table: {} (a row per run and design)\n", options.csv);
     }
     const std::vector<ParetoPoint> points = ReadParetoPoints(options.database);
     if (!options.report.empty()) {
       if (const int status = WriteReport(options.report, RenderSweepHtml(spec->id, points), options.json); status != kOk) return status;
     }
-    if (options.json) {
-      nlohmann::json front = nlohmann::json::array();
-      for (const auto& point : points) {
-        if (!point.on_front) continue;
-        front.push_back({{"run", point.run},
-                         {"design", point.design},
-                         {"point", nlohmann::json::parse(point.point.empty() ? "{}" : point.point, nullptr, false)},
-                         {"deterrence", point.deterrence},
-                         {"guarantor_cost", point.guarantor_cost}});
-        if (point.acceptability >= 0.0) front.back()["p_all_accept"] = point.acceptability;  // a sweep with a settlement
+    // The front's distinct points: points with identical results (settings that do not change them) once, the others as ties.
+    const std::vector<std::vector<size_t>> distinct = TiedPoints(points);
+    nlohmann::json front = nlohmann::json::array();
+    for (const auto& group : distinct) {
+      const ParetoPoint& point = points[group.front()];
+      if (!point.on_front) continue;
+      nlohmann::json ties = nlohmann::json::array();
+      for (size_t member = 1; member < group.size(); ++member) ties.push_back({{"run", points[group[member]].run}, {"design", points[group[member]].design}});
+      front.push_back({{"run", point.run},
+                       {"design", point.design},
+                       {"point", nlohmann::json::parse(point.point.empty() ? "{}" : point.point, nullptr, false)},
+                       {"deterrence", point.deterrence},
+                       {"deterrence_se", point.deterrence_se},
+                       {"guarantor_cost", point.guarantor_cost},
+                       {"guarantor_cost_se", point.guarantor_cost_se},
+                       {"ties", ties}});
+      if (point.acceptability >= 0.0) {  // a sweep with a settlement
+        front.back()["p_all_accept"] = point.acceptability;
+        front.back()["p_all_accept_se"] = point.acceptability_se;
       }
+    }
+    if (!options.json) {
+      fmt::print("Pareto front, beyond Monte Carlo error (docs/sweep-format.md): {} of {} distinct points ({} in all)\n", front.size(),
+                 distinct.size(), points.size());
+      constexpr size_t kShown = 12;  // the rest in --json, the CSV and the report
+      for (size_t entry_idx = 0; entry_idx < front.size() && entry_idx < kShown; ++entry_idx) {
+        const auto& entry = front[entry_idx];
+        fmt::print("  run {:>4}  {}  deterrence {:.3f}  cost {:.3f}{}\n", entry["run"].get<int64_t>(), entry["design"].get<std::string>(),
+                   entry["deterrence"].get<double>(), entry["guarantor_cost"].get<double>(),
+                   entry["ties"].empty() ? std::string() : fmt::format("  (+{} tied)", entry["ties"].size()));
+      }
+      if (front.size() > kShown) fmt::print("  … {} more (--json, --csv or --report list them all)\n", front.size() - kShown);
+    }
+    if (options.json) {
       PrintJson({{"sweep", spec->id},
                  {"database", options.database},
                  {"runs", progress.total},
@@ -127,7 +150,7 @@ void AddSweepCommand(CLI::App& app, const GlobalOptions& global, std::function<i
   command->add_option("sweep", options->sweep, "sweep file (docs/sweep-format.md)")->required();
   command->add_option("--db", options->database, "SQLite database to write (created if absent)")->required();
   command->add_flag("--resume", options->resume, "continue a sweep already in the database (completed runs are skipped)");
-  command->add_option("--csv", options->csv, "also write the long table as CSV");
+  command->add_option("--csv", options->csv, "also write the table as CSV: a row per run and design, a column per setting and per metric");
   command->add_option("--report", options->report, "write an HTML page with the Pareto plot");
   command->add_option("--threads", options->threads, "threads per run (0: all); results do not depend on it")->check(CLI::Range(0, 1024));
   command->add_flag("--json", options->json, "print the summary and the Pareto front as JSON (docs/cli.md)");
