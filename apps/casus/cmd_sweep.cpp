@@ -11,6 +11,7 @@
 #include "casus/history/datasets.hpp"
 #include "casus/sim/distributed.hpp"
 #include "casus/sim/sweep.hpp"
+#include "casus/core/utf8.hpp"
 #include "common.hpp"
 
 namespace casus::app {
@@ -134,7 +135,7 @@ int RunSweepCommand(const GlobalOptions& global, const SweepOptions& options) {
                  {"pareto_front", front}});
     }
   } catch (const DataError& error) {
-    if (root) fmt::print(stderr, "{}\n", error.what());
+    if (root) fmt::print(stderr, "{}\n", ShowInvisible(error.what()));
     return kBadInput;
   } catch (const OutputError& error) {
     fmt::print(stderr, "{}\n", error.what());
