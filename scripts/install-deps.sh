@@ -9,6 +9,7 @@ packages=(
   libopenmpi-dev openmpi-bin libboost-random-dev   # MPI ranks (robustness); Boost.Random ziggurat, Boost.Math quantile
   libcpp-httplib-dev chromium   # casus serve, and its browser tests (tests/browser)
   clang-14 libclang-rt-14-dev  # make fuzz: libFuzzer + ASan/UBSan runtimes (docs/reliability.md)
+  tzdata   # adjudicate --tz ZONE: the tz database under /usr/share/zoneinfo
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -1,6 +1,9 @@
 // casus adjudicate --timeline FILE INSTRUMENT... — replay a timeline against instruments.
 #include <fmt/format.h>
 
+#include "casus/core/spelling.hpp"
+#include "casus/core/time_zone.hpp"
+#include "casus/core/utf8.hpp"
 #include "casus/engine/adjudicate.hpp"
 #include "casus/engine/load_timeline.hpp"
 #include "casus/report/adjudication.hpp"
@@ -19,9 +22,17 @@ struct AdjudicateOptions {
   bool record = false;
   Doctrine doctrine = Doctrine::Icj;
   std::string csv;
+  std::string tz = "UTC";
 };
 
 int RunAdjudicate(const GlobalOptions& global, const AdjudicateOptions& options) {
+  const std::optional<TimeZone> zone = TimeZone::Find(options.tz);
+  if (!zone) {  // a usage error, before any file is read
+    const auto closest = ClosestMatch(options.tz, TimeZone::Names());
+    fmt::print(stderr, "casus: error: --tz: no time zone '{}' in the tz database ({})\n  hint: {}name a zone such as Europe/Kyiv or America/New_York (UTC is the default)\n",
+               ShowInvisible(options.tz), TimeZone::Directory(), closest ? fmt::format("did you mean '{}'? Otherwise ", *closest) : std::string());
+    return kBadInput;
+  }
   const Environment environment = LoadEnvironment(global);
   Diagnostics diagnostics;
   auto timeline = LoadTimelineFile(options.timeline, environment.parties, diagnostics);
@@ -49,13 +60,13 @@ int RunAdjudicate(const GlobalOptions& global, const AdjudicateOptions& options)
   if (options.json) {
     PrintJson(AdjudicationDocument(*timeline, instruments, environment.parties, adjudication, options.record));
   } else {
-    fmt::print("{}", RenderTimelineHeader(*timeline, instruments.size()));
+    fmt::print("{}", RenderTimelineHeader(*timeline, instruments.size(), *zone));
     if (options.doctrine != Doctrine::Icj) fmt::print("Doctrine: {} (no gravity threshold for an armed attack)\n", ToString(options.doctrine));
     AdjudicationSummary summary;  // printed first: the details wait for the last incident
     std::string details;
     Adjudicate(*timeline, instruments, environment.parties, adjudication, [&](const IncidentVerdict& verdict) {
       summary.Add(verdict);
-      details += RenderIncidentVerdict(verdict, environment.parties);
+      details += RenderIncidentVerdict(verdict, environment.parties, *zone);
       if (options.record) details += RenderRecord(verdict, *timeline);
     });
     fmt::print("{}{}", summary.Render(), details);
@@ -71,6 +82,7 @@ void AddAdjudicateCommand(CLI::App& app, const GlobalOptions& global, std::funct
   command->add_option("--timeline", options->timeline, "timeline file (docs/timeline-format.md)")->required();
   command->add_option("instruments", options->instruments, "instrument files or library ids")->required();
   command->add_flag("--json", options->json, "machine-readable verdicts on stdout (docs/cli.md)");
+  command->add_option("--tz", options->tz, "print the brief's times in this zone of the tz database, e.g. Europe/Kyiv (default UTC; JSON and CSV stay in UTC)");
   command->add_option("--csv", options->csv, "also write one row per incident, instrument and clause as CSV to FILE ('-': stdout, instead of the brief)");
   command->add_flag("--as-if-in-force", options->as_if_in_force,
                     "ignore the instruments' dates and status: what would they have done had they existed");

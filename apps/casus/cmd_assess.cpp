@@ -10,6 +10,7 @@
 #include "casus/games/scenario.hpp"
 #include "casus/history/datasets.hpp"
 #include "casus/report/assessment.hpp"
+#include "casus/core/utf8.hpp"
 #include "common.hpp"
 
 namespace casus::app {
@@ -40,7 +41,7 @@ int RunAssess(const GlobalOptions& global, const AssessOptions& options) {
   try {
     loaded = LoadCalibratedScenario(options.scenario, environment.home, environment.parties, diagnostics);
   } catch (const DataError& error) {
-    fmt::print(stderr, "{}\n", error.what());
+    fmt::print(stderr, "{}\n", ShowInvisible(error.what()));
     return kBadInput;
   }
   const auto settlement = ReadKtabCsv(options.settlement, diagnostics);

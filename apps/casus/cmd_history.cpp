@@ -19,6 +19,7 @@
 #include "casus/report/documents.hpp"
 #include "casus/lint/finding.hpp"
 #include "casus/core/output_file.hpp"
+#include "casus/core/utf8.hpp"
 #include "common.hpp"
 
 namespace casus::app {
@@ -59,7 +60,7 @@ int Guarded(const std::function<int()>& body) {
   try {
     return body();
   } catch (const DataError& error) {
-    fmt::print(stderr, "{}\n  hint: the data files are described in data/DATA_SOURCES.md\n", error.what());
+    fmt::print(stderr, "{}\n  hint: the data files are described in data/DATA_SOURCES.md\n", ShowInvisible(error.what()));
     return kBadInput;
   }
 }

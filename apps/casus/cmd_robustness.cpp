@@ -16,6 +16,7 @@
 #include "casus/sim/block_store.hpp"
 #include "casus/sim/distributed.hpp"
 #include "casus/sim/robustness.hpp"
+#include "casus/core/utf8.hpp"
 #include "common.hpp"
 
 namespace casus::app {
@@ -58,7 +59,7 @@ int RunRobustness(const GlobalOptions& global, const RobustnessCommandOptions& o
   try {
     loaded = LoadCalibratedScenario(options.scenario, environment.home, environment.parties, diagnostics);
   } catch (const DataError& error) {
-    if (root) fmt::print(stderr, "{}\n", error.what());
+    if (root) fmt::print(stderr, "{}\n", ShowInvisible(error.what()));
     return kBadInput;
   }
   if (root) {
@@ -91,7 +92,7 @@ int RunRobustness(const GlobalOptions& global, const RobustnessCommandOptions& o
         if (!completed.count(block)) missing.push_back(block);
       }
     } catch (const DataError& error) {
-      fmt::print(stderr, "{}\n", error.what());
+      fmt::print(stderr, "{}\n", ShowInvisible(error.what()));
       status = kBadInput;
     }
   }

@@ -14,6 +14,7 @@
 #include "casus/core/output_file.hpp"
 #include "casus/report/finite.hpp"
 #include "casus/report/simulation.hpp"
+#include "casus/core/utf8.hpp"
 #include "common.hpp"
 
 namespace casus::app {
@@ -38,7 +39,7 @@ int RunSimulate(const GlobalOptions& global, const SimulateOptions& options) {
   try {
     loaded = LoadCalibratedScenario(options.scenario, environment.home, environment.parties, diagnostics);
   } catch (const DataError& error) {
-    fmt::print(stderr, "{}\n", error.what());
+    fmt::print(stderr, "{}\n", ShowInvisible(error.what()));
     return kBadInput;
   }
   for (const auto& diagnostic : diagnostics.All()) fmt::print(stderr, "{}\n", FormatDiagnostic(diagnostic));

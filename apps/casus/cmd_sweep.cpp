@@ -12,6 +12,7 @@
 #include "casus/history/datasets.hpp"
 #include "casus/sim/distributed.hpp"
 #include "casus/sim/sweep.hpp"
+#include "casus/core/utf8.hpp"
 #include "common.hpp"
 
 namespace casus::app {
@@ -84,16 +85,31 @@ int RunSweepCommand(const GlobalOptions& global, const SweepOptions& options) {
                  options.database, progress.done);
     }
     if (!options.csv.empty()) {
-      ExportSweepCsv(options.database, options.csv);
-      if (!options.json) fmt::print("long table: {}\n", options.csv);
+      ExportSweepCsv(options.database, options.csv, SweepSettingColumns(*spec));
+      if (!options.json) fmt::print("table: {} (a row per run and design)\n", options.csv);
     }
     const std::vector<ParetoPoint> points = ReadParetoPoints(options.database);
     if (!options.report.empty()) {
       if (const int status = WriteReport(options.report, RenderSweepHtml(spec->id, points), options.json); status != kOk) return status;
     }
-    if (options.json) PrintJson(SweepDocument(spec->id, options.database, progress, options.csv, options.report, points));
+    const nlohmann::json document = SweepDocument(spec->id, options.database, progress, options.csv, options.report, points);
+    if (options.json) {
+      PrintJson(document);
+    } else {
+      const nlohmann::json& front = document["pareto_front"];
+      fmt::print("Pareto front, beyond Monte Carlo error (docs/sweep-format.md): {} of {} distinct points ({} in all)\n", front.size(),
+                 TiedPoints(points).size(), points.size());
+      constexpr size_t kShown = 12;  // the rest in --json, the CSV and the report
+      for (size_t entry_idx = 0; entry_idx < front.size() && entry_idx < kShown; ++entry_idx) {
+        const auto& entry = front[entry_idx];
+        fmt::print("  run {:>4}  {}  deterrence {:.3f}  cost {:.3f}{}\n", entry["run"].get<int64_t>(), entry["design"].get<std::string>(),
+                   entry["deterrence"].get<double>(), entry["guarantor_cost"].get<double>(),
+                   entry["ties"].empty() ? std::string() : fmt::format("  (+{} tied)", entry["ties"].size()));
+      }
+      if (front.size() > kShown) fmt::print("  … {} more (--json, --csv or --report list them all)\n", front.size() - kShown);
+    }
   } catch (const DataError& error) {
-    if (root) fmt::print(stderr, "{}\n", error.what());
+    if (root) fmt::print(stderr, "{}\n", ShowInvisible(error.what()));
     return kBadInput;
   } catch (const OutputError& error) {
     fmt::print(stderr, "{}\n", error.what());
@@ -109,7 +125,7 @@ void AddSweepCommand(CLI::App& app, const GlobalOptions& global, std::function<i
   command->add_option("sweep", options->sweep, "sweep file (docs/sweep-format.md)")->required();
   command->add_option("--db", options->database, "SQLite database to write (created if absent)")->required();
   command->add_flag("--resume", options->resume, "continue a sweep already in the database (completed runs are skipped)");
-  command->add_option("--csv", options->csv, "also write the long table as CSV");
+  command->add_option("--csv", options->csv, "also write the table as CSV: a row per run and design, a column per setting and per metric");
   command->add_option("--report", options->report, "write an HTML page with the Pareto plot");
   command->add_option("--threads", options->threads, "threads per run (0: all); results do not depend on it")->check(CLI::Range(0, 1024));
   command->add_flag("--json", options->json, "print the summary and the Pareto front as JSON (docs/cli.md)");

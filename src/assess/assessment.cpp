@@ -12,11 +12,6 @@ namespace {
 
 constexpr double kZ = 1.96;
 
-struct Objective {
-  double value;
-  double se;
-  bool higher_is_better;
-};
 
 std::vector<Objective> Objectives(const DesignAssessment& design) {
   return {{design.outcome.p_attack, design.outcome.p_attack_se, false},
@@ -110,17 +105,15 @@ std::vector<DesignPosition> PositionDesigns(const LoadedScenario& loaded, const 
   return positions;
 }
 
-std::vector<bool> ThreeWayFrontier(const std::vector<DesignAssessment>& designs) {
-  std::vector<bool> frontier(designs.size(), true);
-  for (size_t i = 0; i < designs.size(); ++i) {
-    const auto mine = Objectives(designs[i]);
-    for (size_t j = 0; j < designs.size() && frontier[i]; ++j) {
+std::vector<bool> FrontierBeyondError(const std::vector<std::vector<Objective>>& points) {
+  std::vector<bool> frontier(points.size(), true);
+  for (size_t i = 0; i < points.size(); ++i) {
+    for (size_t j = 0; j < points.size() && frontier[i]; ++j) {
       if (i == j) continue;
-      const auto theirs = Objectives(designs[j]);
       bool better_somewhere = false;
       bool worse_somewhere = false;
-      for (size_t k = 0; k < mine.size(); ++k) {
-        const int comparison = Compare(theirs[k], mine[k]);
+      for (size_t k = 0; k < points[i].size() && k < points[j].size(); ++k) {
+        const int comparison = Compare(points[j][k], points[i][k]);
         better_somewhere = better_somewhere || comparison > 0;
         worse_somewhere = worse_somewhere || comparison < 0;
       }
@@ -128,6 +121,12 @@ std::vector<bool> ThreeWayFrontier(const std::vector<DesignAssessment>& designs)
     }
   }
   return frontier;
+}
+
+std::vector<bool> ThreeWayFrontier(const std::vector<DesignAssessment>& designs) {
+  std::vector<std::vector<Objective>> points;
+  for (const auto& design : designs) points.push_back(Objectives(design));
+  return FrontierBeyondError(points);
 }
 
 Assessment AssessScenario(const LoadedScenario& loaded, const PartyTable& parties, const SmpScenario& settlement,

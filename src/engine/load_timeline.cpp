@@ -160,7 +160,12 @@ void ReadIncident(const toml::table& table, size_t index, Timeline& timeline, co
       const auto dependencies = state.parties.DependenciesOf(incident.against);
       hint += dependencies.empty() ? ")" : fmt::format(": {})", fmt::join(dependencies, ", "));
       hint += "; for forces, vessels or aircraft abroad add target = \"forces\"";
-      state.Error(state.At(*table.get("where")), fmt::format("'{}' is not in {}, the attacked party", *where, incident.against), hint);
+      // The place as written, its code and its name: "'Lviv' (UA-46, Lvivska oblast) is in UKR, not in POL".
+      const std::string written = table.get("where")->value<std::string>().value_or(*where);
+      const std::string name = state.parties.PlaceName(*where);
+      const std::string label = written != *where ? fmt::format("'{}' ({}{})", written, *where, name.empty() ? "" : ", " + name)
+                                                  : fmt::format("'{}'{}", *where, name.empty() ? "" : " (" + name + ")");
+      state.Error(state.At(*table.get("where")), fmt::format("{} is in {}, not in {}, the attacked party", label, place->id, incident.against), hint);
     }
   }
   if (kind && *kind == IncidentKind::Stationing) {

@@ -25,12 +25,12 @@ std::string DescribeFacts(const Incident& incident) {
   return fmt::format("{}", fmt::join(facts, ", "));
 }
 
-std::string DescribeDeadline(const DutyOwed& duty) {
+std::string DescribeDeadline(const DutyOwed& duty, const TimeZone& zone) {
   switch (duty.deadline.kind) {
     case DeadlineKind::Forthwith: return "forthwith";
     case DeadlineKind::None: return "no deadline";
     case DeadlineKind::Within: {
-      std::string text = duty.due ? fmt::format("by {} ({} after the {})", FormatTime(*duty.due), InWords(duty.deadline.within), ToString(duty.from))
+      std::string text = duty.due ? fmt::format("by {} ({} after the {})", zone.Format(*duty.due), InWords(duty.deadline.within), ToString(duty.from))
                                   : fmt::format("within {} of the {}", InWords(duty.deadline.within), ToString(duty.from));
       if (!duty.hedge.empty()) text += fmt::format(", {}: not a firm deadline", duty.hedge);
       return text;
@@ -116,13 +116,14 @@ std::string DescribeForcesStruck(const ForcesStruck& struck) {
 
 }  // namespace
 
-std::string RenderTimelineHeader(const Timeline& timeline, size_t instrument_count) {
+std::string RenderTimelineHeader(const Timeline& timeline, size_t instrument_count, const TimeZone& zone) {
   std::string out = fmt::format("Timeline {}{}: {} incident{} against {} instrument{}\n", timeline.id,
                                 timeline.title.empty() ? "" : fmt::format(" ({})", timeline.title), timeline.incidents.size(),
                                 timeline.incidents.size() == 1 ? "" : "s", instrument_count, instrument_count == 1 ? "" : "s");
+  if (!zone.utc()) out += fmt::format("  times in {} (local time, its offset from UTC after each)\n", zone.name());
   for (const auto& status : timeline.statuses) {
     if (IsIncidentAct(status.kind)) continue;  // shown with the incident they concern
-    out += fmt::format("  status {} {}: {}{}{}\n", FormatTime(status.at), ToString(status.kind), fmt::join(status.parties, ", "),
+    out += fmt::format("  status {} {}: {}{}{}\n", zone.Format(status.at), ToString(status.kind), fmt::join(status.parties, ", "),
                        status.towards.empty() ? "" : fmt::format(" towards {}", fmt::join(status.towards, ", ")),
                        status.instrument.empty() ? "" : fmt::format(" ({})", status.instrument));
   }
@@ -163,17 +164,17 @@ std::string AdjudicationSummary::Render() const {
          "—: nothing owed · +N breached: restraint clauses the attack breached\n";
 }
 
-std::string RenderIncidentVerdict(const IncidentVerdict& verdict, const PartyTable& parties) {
+std::string RenderIncidentVerdict(const IncidentVerdict& verdict, const PartyTable& parties, const TimeZone& zone) {
   const Incident& incident = *verdict.incident;
   std::string out;
   const std::string place_name = parties.SubdivisionName(incident.where);
   const std::string target = incident.target == Target::Territory ? std::string() : fmt::format("'s {}", ToString(incident.target));
   const std::string place = fmt::format("{}{}", incident.where, place_name.empty() ? "" : fmt::format(" ({})", place_name));
   if (incident.kind == IncidentKind::Stationing) {  // forces in a host, not an attack: no scale to state
-    out += fmt::format("\n{} — {}: stationing of {}'s forces in {} at {}\n", FormatTime(incident.at), incident.id, incident.by,
+    out += fmt::format("\n{} — {}: stationing of {}'s forces in {} at {}\n", zone.Format(incident.at), incident.id, incident.by,
                        incident.against, place);
   } else {
-    out += fmt::format("\n{} — {}: {} by {} on {}{} at {}; {}\n", FormatTime(incident.at), incident.id, ToString(incident.kind),
+    out += fmt::format("\n{} — {}: {} by {} on {}{} at {}; {}\n", zone.Format(incident.at), incident.id, ToString(incident.kind),
                        incident.by, incident.against, target, place, DescribeFacts(incident));
   }
   const IncidentAssessment& assessment = verdict.assessment;
@@ -189,12 +190,12 @@ std::string RenderIncidentVerdict(const IncidentVerdict& verdict, const PartyTab
   for (const StatusEvent* act : assessment.acts) {
     std::string who = act->parties.empty() ? act->body : fmt::format("{}", fmt::join(act->parties, ", "));
     if (!act->body.empty() && !act->parties.empty()) who += fmt::format(" ({})", act->body);
-    out += fmt::format("  {} {}: {}{}{}\n", ToString(act->kind), FormatTime(act->at), who,
+    out += fmt::format("  {} {}: {}{}{}\n", ToString(act->kind), zone.Format(act->at), who,
                        act->finding ? fmt::format(" finds {}", ToString(*act->finding)) : std::string(),
                        act->instrument.empty() ? std::string() : fmt::format(" under {}{}", act->instrument, act->clause.empty() ? "" : " " + act->clause));
   }
   for (const StatusEvent* status : verdict.context) {
-    out += fmt::format("  context: {} ({}) since {}\n", ToString(status->kind), fmt::join(status->parties, ", "), FormatTime(status->at));
+    out += fmt::format("  context: {} ({}) since {}\n", ToString(status->kind), fmt::join(status->parties, ", "), zone.Format(status->at));
   }
   for (const auto& instrument_verdict : verdict.instruments) {
     out += fmt::format("  {} — {}\n", instrument_verdict.instrument->id, instrument_verdict.in_force_reason);
@@ -225,7 +226,7 @@ std::string RenderIncidentVerdict(const IncidentVerdict& verdict, const PartyTab
             shown[other] = true;
           }
         }
-        std::string text = fmt::format("{} {} — {}", fmt::join(owing, ", "), DutyPhrase(duties[first]), DescribeDeadline(duties[first]));
+        std::string text = fmt::format("{} {} — {}", fmt::join(owing, ", "), DutyPhrase(duties[first]), DescribeDeadline(duties[first], zone));
         if (!duties[first].means.empty()) text += fmt::format("; means: {}", fmt::join(ToStrings(duties[first].means), ", "));
         if (!duties[first].excluded.empty()) {
           text += fmt::format("; not {} ({})", fmt::join(ToStrings(duties[first].excluded), ", "), duties[first].proviso_cite);

@@ -3,6 +3,7 @@
 #include "casus/report/simulation.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include <fmt/format.h>
@@ -305,58 +306,95 @@ std::string RenderSimulationHtml(const GuaranteeScenario& scenario, const std::v
   return out;
 }
 
+std::string SweepFrontRule() {
+  return "A point is off the front when another point deters more or costs less (or, with a settlement, is more "
+         "acceptable to all) by more than 1.96 × √(se₁² + se₂²) — beyond both points' Monte Carlo error — and is worse by "
+         "more than that on nothing; differences within that margin count as ties.";
+}
+
 std::string RenderSweepHtml(const std::string& sweep_id, const std::vector<ParetoPoint>& points) {
-  constexpr int kLeft = 70;
-  constexpr int kTop = 20;
-  constexpr int kWidth = 560;
-  constexpr int kHeight = 380;
-  double max_cost = 0.0;
-  for (const auto& point : points) max_cost = std::max(max_cost, point.guarantor_cost);
-  if (max_cost <= 0.0) max_cost = 1.0;
-  std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + XmlEscape(sweep_id) +
-                    " — casus sweep</title>\n<style>body{font-family:sans-serif;margin:2em;color:#222}.note{color:#555;font-size:.9em}"
-                    "table{border-collapse:collapse}td,th{padding:.2em .5em;border-bottom:1px solid #ddd;text-align:left}</style></head><body>\n";
-  out += fmt::format("<h1>{}: deterrence against the guarantors' cost</h1>\n<p class=\"note\">Each point is one design under one "
-                     "sweep point and replication; filled red points are on the Pareto front (no other point deters more for "
-                     "less). {} points.</p>\n", XmlEscape(sweep_id), points.size());
-  out += fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" role=\"img\" aria-label=\"Pareto plot\">\n",
-                     kLeft + kWidth + 30, kTop + kHeight + 60);
-  for (int tick = 0; tick <= 10; tick += 2) {
-    const int y = kTop + kHeight - kHeight * tick / 10;
-    out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#eee\"/><text x=\"{3}\" y=\"{4}\" font-size=\"11\" text-anchor=\"end\">{5:.1f}</text>\n",
-                       kLeft, y, kLeft + kWidth, kLeft - 6, y + 4, tick / 10.0);
-    const int x = kLeft + kWidth * tick / 10;
-    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\">{:.2f}</text>\n", x, kTop + kHeight + 16, max_cost * tick / 10.0);
-  }
-  out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\">expected cost to the guarantors, given an attack</text>\n",
-                     kLeft + kWidth / 2, kTop + kHeight + 40);
-  out += fmt::format("<text transform=\"translate(16,{}) rotate(-90)\" font-size=\"12\" text-anchor=\"middle\">deterrence: 1 − P(attack)</text>\n",
-                     kTop + kHeight / 2);
-  out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#999\"/>\n", kLeft, kTop, kWidth, kHeight);
+  const std::vector<std::vector<size_t>> distinct = TiedPoints(points);
+  std::vector<std::string> designs;  // in order of first appearance: the colours
   for (const auto& point : points) {
-    const double x = kLeft + kWidth * point.guarantor_cost / max_cost;
-    const double y = kTop + kHeight - kHeight * point.deterrence;
-    out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"{}\" fill=\"{}\" fill-opacity=\"{}\" stroke=\"#333\" stroke-width=\"0.5\">"
-                       "<title>run {} {}: deterrence {:.3f}, cost {:.3f}</title></circle>\n",
-                       x, y, point.on_front ? 5 : 3.5, point.on_front ? "#c0504d" : "#4f81bd", point.on_front ? "0.95" : "0.35",
-                       point.run, XmlEscape(point.design), point.deterrence, point.guarantor_cost);
+    if (std::find(designs.begin(), designs.end(), point.design) == designs.end()) designs.push_back(point.design);
   }
-  out += "</svg>\n";
-  // The points as a table, most deterrent first: which settings each one stands for.
-  std::vector<const ParetoPoint*> sorted;
-  for (const auto& point : points) sorted.push_back(&point);
-  std::stable_sort(sorted.begin(), sorted.end(), [](const ParetoPoint* left, const ParetoPoint* right) { return left->deterrence > right->deterrence; });
-  out += "<h2>Points</h2>\n<table><tr><th>run</th><th>design</th><th>settings</th><th>1 − P(attack)</th><th>cost | attack</th><th>front</th></tr>\n";
-  for (const ParetoPoint* point : sorted) {
+  auto settings_of = [](const ParetoPoint& point) {
     std::vector<std::string> settings;
-    const nlohmann::json values = nlohmann::json::parse(point->point.empty() ? "{}" : point->point, nullptr, false);
+    const nlohmann::json values = nlohmann::json::parse(point.point.empty() ? "{}" : point.point, nullptr, false);
     if (values.is_object()) {
       for (const auto& [name, value] : values.items()) {
         if (name != "design") settings.push_back(fmt::format("{} {}", name, value.is_string() ? value.get<std::string>() : value.dump()));
       }
     }
-    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{:.3f}</td><td>{:.3f}</td><td>{}</td></tr>\n", point->run, XmlEscape(point->design),
-                       XmlEscape(fmt::format("{}", fmt::join(settings, "; "))), point->deterrence, point->guarantor_cost, point->on_front ? "yes" : "");
+    return fmt::format("{}", fmt::join(settings, "; "));
+  };
+  ScatterChart chart;
+  chart.title = fmt::format("{}: deterrence against the guarantors' cost", sweep_id);
+  chart.x_axis = "expected cost to the guarantors, given an attack";
+  chart.y_axis = "deterrence: 1 − P(attack)";
+  chart.groups = designs;
+  chart.highlighted_label = "on the front (labelled by run)";
+  chart.other_label = "beaten beyond error";
+  chart.interval_label = "95% intervals (front only)";
+  double low = 1.0;
+  double high = 0.0;
+  double max_cost = 0.0;
+  size_t on_front = 0;
+  for (const auto& group : distinct) {
+    const ParetoPoint& point = points[group.front()];
+    const double det_margin = 1.96 * point.deterrence_se;
+    const double cost_margin = 1.96 * point.guarantor_cost_se;
+    low = std::min(low, point.deterrence - det_margin);
+    high = std::max(high, point.deterrence + det_margin);
+    max_cost = std::max(max_cost, point.guarantor_cost + cost_margin);
+    ScatterPoint dot;
+    dot.x = point.guarantor_cost;
+    dot.y = point.deterrence;
+    dot.x_interval = std::pair(std::max(0.0, point.guarantor_cost - cost_margin), point.guarantor_cost + cost_margin);
+    dot.y_interval = std::pair(point.deterrence - det_margin, point.deterrence + det_margin);
+    dot.group = static_cast<size_t>(std::find(designs.begin(), designs.end(), point.design) - designs.begin());
+    dot.highlighted = point.on_front;
+    dot.label = group.size() > 1 ? fmt::format("run {} (+{} tied)", point.run, group.size() - 1) : fmt::format("run {}", point.run);
+    dot.tooltip = fmt::format("{}: deterrence {:.3f} ± {:.3f}, cost {:.3f} ± {:.3f}; {}", point.design, point.deterrence, det_margin,
+                              point.guarantor_cost, cost_margin, settings_of(point));
+    on_front += point.on_front ? 1 : 0;
+    chart.points.push_back(std::move(dot));
+  }
+  // The deterrence axis spans the points (in tenths), the cost axis runs from 0.
+  chart.y_minimum = std::max(0.0, std::floor(std::clamp(low, 0.0, 1.0) * 10.0) / 10.0);
+  chart.y_maximum = std::min(1.0, std::ceil(std::clamp(high, 0.0, 1.0) * 10.0) / 10.0);
+  if (chart.y_maximum <= chart.y_minimum) {  // every point at one value: a band of 0.1 around it
+    chart.y_maximum = std::min(1.0, chart.y_minimum + 0.1);
+    chart.y_minimum = chart.y_maximum - 0.1;
+  }
+  chart.x_maximum = max_cost > 0.0 ? std::ceil(max_cost * 10.0) / 10.0 : 1.0;
+  std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + XmlEscape(sweep_id) +
+                    " — casus sweep</title>\n<style>body{font-family:sans-serif;margin:2em;color:#222}.note{color:#555;font-size:.9em;max-width:60em}"
+                    "table{border-collapse:collapse}td,th{padding:.2em .5em;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}</style></head><body>\n";
+  out += fmt::format("<h1>{}: deterrence against the guarantors' cost</h1>\n<p class=\"note\">Each point is one design under one sweep "
+                     "point and replication: {} points, {} distinct (points with identical results are drawn once), {} on the Pareto "
+                     "front. {}</p>\n",
+                     XmlEscape(sweep_id), points.size(), distinct.size(), on_front, XmlEscape(SweepFrontRule()));
+  out += RenderScatterChart(chart);
+  // The distinct points as a table, most deterrent first: which settings each one stands for.
+  std::vector<const std::vector<size_t>*> sorted;
+  for (const auto& group : distinct) sorted.push_back(&group);
+  std::stable_sort(sorted.begin(), sorted.end(), [&](const std::vector<size_t>* left, const std::vector<size_t>* right) {
+    return points[left->front()].deterrence > points[right->front()].deterrence;
+  });
+  out += "<h2>Points</h2>\n<table><tr><th>run</th><th>design</th><th>settings</th><th>1 − P(attack)</th><th>cost | attack</th><th>front</th></tr>\n";
+  for (const std::vector<size_t>* group : sorted) {
+    const ParetoPoint& point = points[group->front()];
+    std::vector<std::string> runs;
+    std::vector<std::string> settings;
+    for (const size_t idx : *group) {
+      runs.push_back(std::to_string(points[idx].run));
+      const std::string text = XmlEscape(settings_of(points[idx]));
+      settings.push_back(group->size() > 1 ? fmt::format("run {}: {}", points[idx].run, text) : text);
+    }
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{:.3f} ± {:.3f}</td><td>{:.3f} ± {:.3f}</td><td>{}</td></tr>\n", fmt::join(runs, ", "),
+                       XmlEscape(point.design), fmt::join(settings, "<br>"), point.deterrence, 1.96 * point.deterrence_se, point.guarantor_cost,
+                       1.96 * point.guarantor_cost_se, point.on_front ? "yes" : "");
   }
   out += "</table>\n</body></html>\n";
   return out;

@@ -252,4 +252,117 @@ std::string RenderLineChart(const LineChart& chart) {
   return out;
 }
 
+std::string RenderScatterChart(const ScatterChart& chart) {
+  std::vector<std::string> labels;
+  for (const auto& point : chart.points) {
+    if (point.highlighted && !point.label.empty()) labels.push_back(point.label);
+  }
+  const int left = 64;
+  const int top = 40;
+  const int plot_width = 520;
+  const int plot_height = 340;
+  const int plot_bottom = top + plot_height;
+  const int label_room = labels.empty() ? 16 : LabelWidth(labels) + 8;
+  const int width = left + plot_width + label_room;
+  const int legend_columns = 3;
+  const int legend_rows = static_cast<int>((chart.groups.size() + legend_columns - 1) / legend_columns) + 1;  // + the marker row
+  const int height = plot_bottom + 48 + legend_rows * 18 + 8;
+  const double x_span = chart.x_maximum > chart.x_minimum ? chart.x_maximum - chart.x_minimum : 1.0;
+  const double y_span = chart.y_maximum > chart.y_minimum ? chart.y_maximum - chart.y_minimum : 1.0;
+  const auto x_of = [&](double value) {
+    const double clamped = std::clamp(std::isfinite(value) ? value : chart.x_minimum, chart.x_minimum, chart.x_minimum + x_span);
+    return left + plot_width * (clamped - chart.x_minimum) / x_span;
+  };
+  const auto y_of = [&](double value) {
+    const double clamped = std::clamp(std::isfinite(value) ? value : chart.y_minimum, chart.y_minimum, chart.y_minimum + y_span);
+    return plot_bottom - plot_height * (clamped - chart.y_minimum) / y_span;
+  };
+  std::string out = Header(width, height, chart.title);
+  for (int tick = 0; tick <= 5; ++tick) {  // gridlines and tick values at fifths of each axis
+    const double y = y_of(chart.y_minimum + y_span * tick / 5.0);
+    const double x = x_of(chart.x_minimum + x_span * tick / 5.0);
+    out += fmt::format("<line x1=\"{0}\" y1=\"{1:.1f}\" x2=\"{2}\" y2=\"{1:.1f}\" stroke=\"#d5dbe1\"/>\n", left, y, left + plot_width);
+    out += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\" fill=\"#5d6873\">{:.{}f}</text>\n", left - 6, y + 4,
+                       chart.y_minimum + y_span * tick / 5.0, chart.decimals);
+    out += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"#eef1f4\"/>\n", x, top, plot_bottom);
+    out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" fill=\"#5d6873\">{:.{}f}</text>\n", x, plot_bottom + 16,
+                       chart.x_minimum + x_span * tick / 5.0, chart.decimals);
+  }
+  out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#9aa4ad\"/>\n", left, top, plot_width, plot_height);
+  out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" fill=\"#5d6873\">{}</text>\n", left + plot_width / 2.0, plot_bottom + 34,
+                     XmlEscape(chart.x_axis));
+  out += fmt::format("<text transform=\"translate(14 {:.1f}) rotate(-90)\" text-anchor=\"middle\" fill=\"#5d6873\">{}</text>\n",
+                     top + plot_height / 2.0, XmlEscape(chart.y_axis));
+  // The hollow points first, the highlighted ones over them with their whiskers.
+  for (const bool highlighted : {false, true}) {
+    for (const auto& point : chart.points) {
+      if (point.highlighted != highlighted) continue;
+      const std::string colour = SeriesColour(point.group);
+      const double x = x_of(point.x);
+      const double y = y_of(point.y);
+      if (highlighted && !chart.interval_label.empty()) {
+        if (point.x_interval) {
+          out += fmt::format("<path d=\"M{:.1f} {:.1f}H{:.1f}\" stroke=\"{}\" stroke-width=\"1.2\"/>\n", x_of(point.x_interval->first), y,
+                             x_of(point.x_interval->second), colour);
+        }
+        if (point.y_interval) {
+          out += fmt::format("<path d=\"M{:.1f} {:.1f}V{:.1f}\" stroke=\"{}\" stroke-width=\"1.2\"/>\n", x, y_of(point.y_interval->first),
+                             y_of(point.y_interval->second), colour);
+        }
+      }
+      out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"{}\">", x, y,
+                         highlighted ? 5.5 : 4, highlighted ? colour : "#ffffff", highlighted ? "#1d2329" : colour, highlighted ? 1 : 1.5);
+      out += point.tooltip.empty() ? "</circle>\n" : fmt::format("<title>{}</title></circle>\n", XmlEscape(point.tooltip));
+    }
+  }
+  // The highlighted points' labels in the right margin, sorted by height and pushed apart, each
+  // with a leader to its point.
+  struct Tag {
+    double y;
+    double point_x;
+    double point_y;
+    const ScatterPoint* point;
+  };
+  std::vector<Tag> tags;
+  for (const auto& point : chart.points) {
+    if (point.highlighted && !point.label.empty()) tags.push_back({y_of(point.y), x_of(point.x), y_of(point.y), &point});
+  }
+  std::stable_sort(tags.begin(), tags.end(), [](const Tag& a, const Tag& b) { return a.y < b.y; });
+  constexpr double kLineHeight = 14.0;
+  for (size_t i = 1; i < tags.size(); ++i) tags[i].y = std::max(tags[i].y, tags[i - 1].y + kLineHeight);
+  const double overflow = tags.empty() ? 0.0 : tags.back().y - (plot_bottom + 10.0);
+  if (overflow > 0) {
+    for (auto& tag : tags) tag.y -= overflow;
+    for (size_t i = 0; i < tags.size(); ++i) tags[i].y = std::max(tags[i].y, top - 6.0 + kLineHeight * static_cast<double>(i));
+  }
+  for (const auto& tag : tags) {
+    const std::string colour = SeriesColour(tag.point->group);
+    out += fmt::format("<path d=\"M{:.1f} {:.1f}L{} {:.1f}\" stroke=\"{}\" stroke-width=\"0.8\" stroke-dasharray=\"2 2\" fill=\"none\"/>\n",
+                       tag.point_x + 6, tag.point_y, left + plot_width + 4, tag.y, colour);
+    out += fmt::format("<text x=\"{}\" y=\"{:.1f}\" fill=\"{}\" font-weight=\"600\">{}</text>\n", left + plot_width + 8, tag.y + 4, colour,
+                       XmlEscape(tag.point->label));
+  }
+  // The legend: colour → group, then what filled and hollow mean (and the whiskers).
+  const int below = plot_bottom + 48;
+  const int column_width = (width - left) / legend_columns;
+  for (size_t index = 0; index < chart.groups.size(); ++index) {
+    const int x = left + column_width * static_cast<int>(index % legend_columns);
+    const int y = below + 6 + 18 * static_cast<int>(index / legend_columns);
+    out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text>\n", x + 6, y + 1,
+                       SeriesColour(index), x + 16, y + 5, XmlEscape(chart.groups[index]));
+  }
+  const int marker_y = below + 6 + 18 * (legend_rows - 1);
+  out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"5.5\" fill=\"#5d6873\" stroke=\"#1d2329\"/><text x=\"{}\" y=\"{}\">{}</text>\n", left + 6,
+                     marker_y + 1, left + 16, marker_y + 5, XmlEscape(chart.highlighted_label));
+  out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"#ffffff\" stroke=\"#5d6873\" stroke-width=\"1.5\"/><text x=\"{}\" y=\"{}\">{}</text>\n",
+                     left + column_width + 6, marker_y + 1, left + column_width + 16, marker_y + 5, XmlEscape(chart.other_label));
+  if (!chart.interval_label.empty()) {
+    const int x = left + 2 * column_width;
+    out += fmt::format("<path d=\"M{} {}H{}\" stroke=\"#5d6873\" stroke-width=\"1.2\"/><text x=\"{}\" y=\"{}\">{}</text>\n", x, marker_y + 1, x + 14,
+                       x + 18, marker_y + 5, XmlEscape(chart.interval_label));
+  }
+  out += "</svg>\n";
+  return out;
+}
+
 }  // namespace casus

@@ -1,10 +1,12 @@
 #include "casus/sim/sweep.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <set>
 #include <variant>
 
@@ -23,6 +25,7 @@
 #include "casus/core/number.hpp"
 #include "casus/core/output_file.hpp"
 #include "casus/engine/adjudicate.hpp"
+#include "casus/report/csv.hpp"
 #include "casus/report/finite.hpp"
 #include "casus/sim/distributed.hpp"
 #include "casus/spec/toml_reader.hpp"
@@ -151,22 +154,50 @@ void CreateSchema(SQLite::Database& db) {
   db.exec("CREATE TABLE IF NOT EXISTS pareto(run INTEGER NOT NULL, design TEXT NOT NULL, on_front INTEGER NOT NULL, PRIMARY KEY(run, design))");
 }
 
-void MarkPareto(SQLite::Database& db) {
+// Every (run, design) point of the database with its objectives and their standard errors; with
+// `stored`, also the front flag MarkPareto wrote and the run's point.
+std::vector<ParetoPoint> ReadPoints(SQLite::Database& db, bool stored) {
   std::vector<ParetoPoint> points;
   SQLite::Statement query(db,
-                          "SELECT a.run, a.design, a.value, b.value, COALESCE(c.value, -1) FROM results a JOIN results b"
-                          " ON a.run = b.run AND a.design = b.design LEFT JOIN results c ON c.run = a.run AND c.design = a.design"
-                          " AND c.metric = 'p_all_accept' WHERE a.metric = 'p_attack' AND b.metric = 'guarantor_cost' ORDER BY a.run, a.design");
+                          "SELECT run, design, metric, value FROM results WHERE metric IN ('p_attack', 'p_attack_se', 'guarantor_cost',"
+                          " 'guarantor_cost_se', 'p_all_accept', 'p_all_accept_se') ORDER BY run, design");
   while (query.executeStep()) {
-    points.push_back(ParetoPoint{query.getColumn(0).getInt64(), query.getColumn(1).getString(), 1.0 - query.getColumn(2).getDouble(),
-                                 query.getColumn(3).getDouble(), false, {}, query.getColumn(4).getDouble()});
+    const int64_t run = query.getColumn(0).getInt64();
+    const std::string design = query.getColumn(1).getString();
+    if (points.empty() || points.back().run != run || points.back().design != design) {
+      ParetoPoint point;
+      point.run = run;
+      point.design = design;
+      points.push_back(std::move(point));
+    }
+    ParetoPoint& point = points.back();
+    const std::string metric = query.getColumn(2).getString();
+    const double value = query.getColumn(3).getDouble();
+    if (metric == "p_attack") point.deterrence = 1.0 - value;
+    else if (metric == "p_attack_se") point.deterrence_se = value;
+    else if (metric == "guarantor_cost") point.guarantor_cost = value;
+    else if (metric == "guarantor_cost_se") point.guarantor_cost_se = value;
+    else if (metric == "p_all_accept") point.acceptability = value;
+    else point.acceptability_se = value;
   }
-  for (auto& point : points) {  // acceptability is −1 for every point of a sweep without a settlement: then two-way
-    point.on_front = std::none_of(points.begin(), points.end(), [&](const ParetoPoint& other) {
-      return other.deterrence >= point.deterrence && other.guarantor_cost <= point.guarantor_cost && other.acceptability >= point.acceptability &&
-             (other.deterrence > point.deterrence || other.guarantor_cost < point.guarantor_cost || other.acceptability > point.acceptability);
-    });
+  if (!stored) return points;
+  std::map<std::pair<int64_t, std::string>, bool> fronts;
+  SQLite::Statement front(db, "SELECT run, design, on_front FROM pareto");
+  while (front.executeStep()) fronts[{front.getColumn(0).getInt64(), front.getColumn(1).getString()}] = front.getColumn(2).getInt() == 1;
+  std::map<int64_t, std::string> runs;
+  SQLite::Statement run(db, "SELECT run, point FROM runs");
+  while (run.executeStep()) runs[run.getColumn(0).getInt64()] = run.getColumn(1).getString();
+  for (auto& point : points) {
+    const auto flag = fronts.find({point.run, point.design});
+    point.on_front = flag != fronts.end() && flag->second;
+    if (const auto found = runs.find(point.run); found != runs.end()) point.point = found->second;
   }
+  return points;
+}
+
+void MarkPareto(SQLite::Database& db) {
+  std::vector<ParetoPoint> points = ReadPoints(db, false);
+  MarkParetoFront(points);
   SQLite::Transaction transaction(db);
   db.exec("DELETE FROM pareto");
   SQLite::Statement insert(db, "INSERT INTO pareto(run, design, on_front) VALUES(?, ?, ?)");
@@ -275,7 +306,7 @@ std::optional<SweepSpec> LoadSweepFile(const std::filesystem::path& path, const 
         state.Error(position, fmt::format("'{}' cannot be swept", name), SuggestionHint(name, SweepableParameters()));
         continue;
       }
-      SweepAxis axis{name, {}, {}, {}, {}, {}};
+      SweepAxis axis{name, {}, {}, {}, {}, {}, position};
       std::vector<const toml::node*> values;
       if (const toml::array* array = node.as_array()) {
         for (const auto& item : *array) values.push_back(&item);
@@ -644,50 +675,121 @@ SweepProgress RunSweep(const SweepSpec& spec, const LoadedScenario& loaded, cons
   }
 }
 
-void ExportSweepCsv(const std::filesystem::path& database, const std::filesystem::path& csv) {
+std::vector<std::string> SweepSettingColumns(const SweepSpec& spec) {
+  std::vector<const SweepAxis*> axes;
+  for (const auto& axis : spec.axes) {
+    if (axis.name != "design") axes.push_back(&axis);
+  }
+  std::stable_sort(axes.begin(), axes.end(), [](const SweepAxis* left, const SweepAxis* right) {
+    return std::pair(left->position.line, left->position.column) < std::pair(right->position.line, right->position.column);
+  });
+  std::vector<std::string> names;
+  for (const SweepAxis* axis : axes) names.push_back(axis->name);
+  return names;
+}
+
+void ExportSweepCsv(const std::filesystem::path& database, const std::filesystem::path& csv, std::vector<std::string> settings) {
   try {
     OutputFile file(csv, {database});  // written whole, then renamed: never a partial table, never over the database
     std::ostream& out = file.Stream();
     SQLite::Database db(database.string(), SQLite::OPEN_READONLY);
-    out << "run,replication,seed,point,design,metric,value,pareto\n";
+    if (settings.empty()) {  // the sweep's variables as the fingerprint lists them (the order RunSweep expanded them in)
+      SQLite::Statement query(db, "SELECT value FROM sweep_meta WHERE key = 'fingerprint'");
+      if (query.executeStep()) {
+        const auto fingerprint = nlohmann::json::parse(query.getColumn(0).getString(), nullptr, false);
+        if (fingerprint.is_object() && fingerprint.contains("axes") && fingerprint["axes"].is_array()) {
+          for (const auto& axis : fingerprint["axes"]) {
+            if (axis.contains("name") && axis["name"].is_string() && axis["name"] != "design") settings.push_back(axis["name"].get<std::string>());
+          }
+        }
+      }
+    }
+    std::vector<std::string> metrics;  // in the order the runs wrote them (p_attack first, p_accept_ACTOR last)
+    {
+      SQLite::Statement query(db, "SELECT metric FROM results GROUP BY metric ORDER BY MIN(rowid)");
+      while (query.executeStep()) metrics.push_back(query.getColumn(0).getString());
+    }
+    auto write_row = [&out](const std::vector<std::string>& fields) {
+      for (size_t field_idx = 0; field_idx < fields.size(); ++field_idx) out << (field_idx > 0 ? "," : "") << CsvField(fields[field_idx]);
+      out << "\r\n";
+    };
+    std::vector<std::string> header = {"run", "replication", "seed", "design"};
+    header.insert(header.end(), settings.begin(), settings.end());
+    header.insert(header.end(), metrics.begin(), metrics.end());
+    header.push_back("pareto");
+    write_row(header);
+    // One row per (run, design): the results come sorted by run and design and a row is written when either changes.
     SQLite::Statement query(db,
                             "SELECT r.run, r.replication, r.seed, r.point, x.design, x.metric, x.value, COALESCE(p.on_front, 0)"
                             " FROM runs r JOIN results x ON r.run = x.run LEFT JOIN pareto p ON p.run = x.run AND p.design = x.design"
-                            " ORDER BY r.run, x.design, x.metric");
+                            " ORDER BY r.run, x.design");
+    std::vector<std::string> row;
+    std::optional<std::pair<int64_t, std::string>> current;
+    auto flush = [&] {
+      if (current) write_row(row);
+    };
     while (query.executeStep()) {
-      std::string point = query.getColumn(3).getString();
-      std::string quoted = "\"";
-      for (const char c : point) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-      quoted += "\"";
-      out << query.getColumn(0).getInt64() << ',' << query.getColumn(1).getInt() << ',' << query.getColumn(2).getInt64() << ','
-          << quoted << ',' << query.getColumn(4).getString() << ',' << query.getColumn(5).getString() << ','
-          << fmt::format("{}", query.getColumn(6).getDouble()) << ',' << query.getColumn(7).getInt() << '\n';
+      const int64_t run = query.getColumn(0).getInt64();
+      const std::string design = query.getColumn(4).getString();
+      if (!current || current->first != run || current->second != design) {
+        flush();
+        current.emplace(run, design);
+        row.assign(header.size(), std::string());
+        row[0] = std::to_string(run);
+        row[1] = std::to_string(query.getColumn(1).getInt());
+        row[2] = std::to_string(query.getColumn(2).getInt64());
+        row[3] = design;
+        const auto point = nlohmann::json::parse(query.getColumn(3).getString(), nullptr, false);
+        for (size_t setting_idx = 0; setting_idx < settings.size(); ++setting_idx) {
+          if (point.is_object() && point.contains(settings[setting_idx]) && point[settings[setting_idx]].is_string()) {
+            row[4 + setting_idx] = point[settings[setting_idx]].get<std::string>();
+          }
+        }
+        row.back() = std::to_string(query.getColumn(7).getInt());
+      }
+      const std::string metric = query.getColumn(5).getString();
+      const auto column = std::find(metrics.begin(), metrics.end(), metric);
+      row[4 + settings.size() + static_cast<size_t>(column - metrics.begin())] = fmt::format("{}", query.getColumn(6).getDouble());
     }
+    flush();
     file.Commit();
   } catch (const SQLite::Exception& error) {
     throw DataError(fmt::format("{}: error: SQLite: {}", database.string(), error.what()));
   }
 }
 
+void MarkParetoFront(std::vector<ParetoPoint>& points) {
+  std::vector<std::vector<Objective>> objectives;
+  for (const auto& point : points) {
+    objectives.push_back({{point.deterrence, point.deterrence_se, true}, {point.guarantor_cost, point.guarantor_cost_se, false}});
+    // A sweep without a settlement records no acceptability (−1 for every point): then two objectives.
+    if (point.acceptability >= 0.0) objectives.back().push_back({point.acceptability, point.acceptability_se, true});
+  }
+  const std::vector<bool> front = FrontierBeyondError(objectives);
+  for (size_t idx = 0; idx < points.size(); ++idx) points[idx].on_front = front[idx];
+}
+
+std::vector<std::vector<size_t>> TiedPoints(const std::vector<ParetoPoint>& points) {
+  std::vector<std::vector<size_t>> groups;
+  std::map<std::array<double, 6>, size_t> group_of;
+  for (size_t idx = 0; idx < points.size(); ++idx) {
+    const ParetoPoint& point = points[idx];
+    const std::array<double, 6> key = {point.deterrence, point.deterrence_se, point.guarantor_cost, point.guarantor_cost_se, point.acceptability,
+                                       point.acceptability_se};
+    const auto [found, inserted] = group_of.emplace(key, groups.size());
+    if (inserted) groups.emplace_back();
+    groups[found->second].push_back(idx);
+  }
+  return groups;
+}
+
 std::vector<ParetoPoint> ReadParetoPoints(const std::filesystem::path& database) {
-  std::vector<ParetoPoint> points;
   try {
     SQLite::Database db(database.string(), SQLite::OPEN_READONLY);
-    SQLite::Statement query(db,
-                            "SELECT a.run, a.design, a.value, b.value, COALESCE(p.on_front, 0), r.point, COALESCE(c.value, -1) FROM results a"
-                            " JOIN results b ON a.run = b.run AND a.design = b.design LEFT JOIN pareto p ON p.run = a.run AND p.design = a.design"
-                            " LEFT JOIN results c ON c.run = a.run AND c.design = a.design AND c.metric = 'p_all_accept'"
-                            " JOIN runs r ON r.run = a.run"
-                            " WHERE a.metric = 'p_attack' AND b.metric = 'guarantor_cost' ORDER BY a.run, a.design");
-    while (query.executeStep()) {
-      points.push_back(ParetoPoint{query.getColumn(0).getInt64(), query.getColumn(1).getString(), 1.0 - query.getColumn(2).getDouble(),
-                                   query.getColumn(3).getDouble(), query.getColumn(4).getInt() == 1, query.getColumn(5).getString(),
-                                   query.getColumn(6).getDouble()});
-    }
+    return ReadPoints(db, true);
   } catch (const SQLite::Exception& error) {
     throw DataError(fmt::format("{}: error: SQLite: {}", database.string(), error.what()));
   }
-  return points;
 }
 
 }  // namespace casus

@@ -45,8 +45,12 @@ expect_refused "--csv naming the database by another path" --csv "$work/../$(bas
 # A sweep with a subnormal value runs whole, and its CSV is complete.
 "$casus" sweep "$work/small.sweep.toml" --db "$work/db.sqlite" --csv "$work/long.csv" > "$work/out" 2> "$work/err" ||
   fail "the sweep with 5e-324 failed: $(cat "$work/err")"
-[ "$(grep -c '5e-324' "$work/long.csv")" -eq 8 ] || fail "the long table lacks the 8 metrics of the 5e-324 run"
-echo "ok: a swept 5e-324 runs ($(wc -l < "$work/long.csv") lines in the long table)"
+# The table: a row per run and design; the 5e-324 run's row has its setting and all 8 metrics.
+[ "$(head -n 1 "$work/long.csv" | tr -d '\r')" = "run,replication,seed,design,reneging_cost,p_attack,p_attack_ci95_low,p_attack_ci95_high,p_attack_se,p_collective_armed_response,p_collective_armed_response_se,guarantor_cost,guarantor_cost_se,pareto" ] ||
+  fail "the table's header: $(head -n 1 "$work/long.csv")"
+[ "$(tr -d '\r' < "$work/long.csv" | awk -F, '$5 == "5e-324" && NF == 14 && $13 != ""' | wc -l)" -eq 1 ] ||
+  fail "the table lacks the 5e-324 run's row with its 8 metrics: $(cat "$work/long.csv")"
+echo "ok: a swept 5e-324 runs ($(wc -l < "$work/long.csv") lines in the table)"
 
 # --csv over the database after a sweep: refused, and the database is intact.
 before=$(sha256sum < "$work/db.sqlite")

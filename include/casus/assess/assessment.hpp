@@ -41,6 +41,19 @@ bool CheckSettlementInputs(const GuaranteeScenario& scenario, const SettlementSc
 //! Positions of every design of the scenario (no simulation).
 std::vector<DesignPosition> PositionDesigns(const LoadedScenario& loaded, const PartyTable& parties);
 
+//! One objective of a point (a design, a sweep run's design) with its Monte Carlo standard error.
+struct Objective {
+  double value = 0.0;
+  double se = 0.0;
+  bool higher_is_better = false;
+};
+
+//! The points no other point beats beyond error: i is off the frontier when some j is better than
+//! i beyond 1.96 × √(se_i² + se_j²) on one objective and worse beyond it on none (docs/assess.md,
+//! "The frontier"; the sweep's Pareto front, docs/sweep-format.md). With standard errors of 0 this
+//! is the plain Pareto front. Points identical on every objective keep the same flag.
+std::vector<bool> FrontierBeyondError(const std::vector<std::vector<Objective>>& points);
+
 //! The frontier flags for (P(attack), cost, P(all accept)) with their standard errors: i is off it
 //! when some j is better beyond 1.96 combined standard errors on one objective and worse beyond
 //! them on none.

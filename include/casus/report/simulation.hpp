@@ -27,7 +27,11 @@ nlohmann::json SimulationToJson(const GuaranteeScenario& scenario, const std::ve
 std::string RenderExplanationText(const std::vector<DesignOutcome>& outcomes, const std::vector<std::vector<ClauseChange>>& changes);
 //! The same as JSON, for one design.
 nlohmann::json ExplanationToJson(const DesignOutcome& outcome, const std::vector<ClauseChange>& changes);
-//! A sweep's Pareto plot (deterrence against guarantor cost; the front marked) as a self-contained HTML page.
+//! The rule that marks the sweep's Pareto front, in words (MarkParetoFront).
+std::string SweepFrontRule();
+//! A sweep's Pareto plot (deterrence against guarantor cost, coloured by design with a legend; the
+//! front filled and labelled, points with identical results drawn once) and the distinct points as
+//! a table, as a self-contained HTML page.
 std::string RenderSweepHtml(const std::string& sweep_id, const std::vector<ParetoPoint>& points);
 //! With `changes`, the report gains an "Explain" section (the decomposition and the changes).
 std::string RenderSimulationHtml(const GuaranteeScenario& scenario, const std::vector<DesignOutcome>& outcomes,

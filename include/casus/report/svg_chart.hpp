@@ -51,6 +51,33 @@ struct LineChart {
   int decimals = 1;
 };
 
+struct ScatterPoint {
+  double x = 0.0;
+  double y = 0.0;
+  std::optional<std::pair<double, double>> x_interval;  //!< e.g. a 95% confidence interval, drawn as whiskers
+  std::optional<std::pair<double, double>> y_interval;
+  size_t group = 0;          //!< index into ScatterChart::groups: the point's colour
+  bool highlighted = false;  //!< filled and labelled (e.g. on the Pareto front); the others hollow
+  std::string label;         //!< printed beside a highlighted point (may be empty)
+  std::string tooltip;       //!< the point's <title> (extra detail; nothing needs it)
+};
+
+struct ScatterChart {
+  std::string title;
+  std::string x_axis;
+  std::string y_axis;
+  std::vector<std::string> groups;  //!< legend entries, coloured with SeriesColour(index)
+  std::string highlighted_label;    //!< legend text for the filled points, e.g. "on the front"
+  std::string other_label;          //!< legend text for the hollow ones
+  std::string interval_label;       //!< legend text for the whiskers (empty: none drawn)
+  std::vector<ScatterPoint> points;
+  double x_minimum = 0.0, x_maximum = 1.0, y_minimum = 0.0, y_maximum = 1.0;
+  int decimals = 2;  //!< of the axes' tick values
+};
+
+//! Points coloured by group (the categorical palette, with a legend), highlighted ones filled with
+//! their label printed beside them (labels pushed apart so none overlap), whiskers for intervals.
+std::string RenderScatterChart(const ScatterChart& chart);
 //! Lines over steps, each series in its own colour (a fixed categorical palette, in series order)
 //! with its last value printed at its end (labels pushed apart so none overlap) and a legend.
 std::string RenderLineChart(const LineChart& chart);

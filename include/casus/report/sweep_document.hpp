@@ -12,7 +12,8 @@
 namespace casus {
 
 //! {"sweep","database","runs","skipped","done","csv","report","pareto_front":[{"run","design","point",
-//! "deterrence","guarantor_cost","p_all_accept"?}]}; `csv` and `report` are null when empty.
+//! "deterrence","deterrence_se","guarantor_cost","guarantor_cost_se","ties":[{"run","design"}],"p_all_accept"?,
+//! "p_all_accept_se"?}]}: the front's distinct points (TiedPoints), each once with its ties; `csv` and `report` are null when empty.
 nlohmann::json SweepDocument(const std::string& sweep_id, const std::string& database, const SweepProgress& progress,
                              const std::string& csv, const std::string& report, const std::vector<ParetoPoint>& points);
 

@@ -3,7 +3,7 @@
 // results are written to SQLite in one transaction as a long table (run, design, metric, value).
 // A killed sweep resumes where it stopped: completed runs are skipped, a half-written run was
 // never committed, so nothing is lost or duplicated. The Pareto front (deterrence against the
-// guarantors' expected cost) is marked at the end; a CSV of the long table can be exported.
+// guarantors' expected cost) is marked at the end; a CSV with a row per run and design can be exported.
 #pragma once
 
 #include <filesystem>
@@ -29,6 +29,7 @@ struct SweepAxis {
   std::vector<SourcePosition> design_positions;  //!< where each design id was written
   std::vector<std::string> texts;    //!< design variables with one word: duty_strength, decision_rule, threshold, deadline
   std::vector<std::vector<std::string>> sets;  //!< design variables with a set of parties: guarantors, forces
+  SourcePosition position;  //!< where the name was written (toml++ iterates a table by name: this gives the file's order)
 };
 
 //! The settlement negotiation against which a sweep measures acceptability, its third objective
@@ -92,8 +93,14 @@ SweepProgress RunSweep(const SweepSpec& spec, const LoadedScenario& loaded, cons
                        bool resume, int threads, const std::function<void(const SweepProgress&)>& on_run = {},
                        const MpiSession* session = nullptr);
 
-//! Writes the long table (run, replication, seed, parameters…, design, metric, value, pareto) as CSV.
-void ExportSweepCsv(const std::filesystem::path& database, const std::filesystem::path& csv);
+//! The sweep's variables other than "design", in the order the sweep file writes them: the CSV's setting columns.
+std::vector<std::string> SweepSettingColumns(const SweepSpec& spec);
+
+//! Writes the wide table as CSV (docs/sweep-format.md): one row per run and design, the columns run,
+//! replication, seed, design, one per setting (`settings`; empty: the sweep's variables as its
+//! database records them), one per metric (in the order the runs wrote them), pareto (1 on the
+//! front). UTF-8, RFC 4180 quoting, CRLF line ends, no JSON in a cell.
+void ExportSweepCsv(const std::filesystem::path& database, const std::filesystem::path& csv, std::vector<std::string> settings = {});
 
 struct ParetoPoint {
   int64_t run = 0;
@@ -103,9 +110,24 @@ struct ParetoPoint {
   bool on_front = false;
   std::string point;            //!< the run's parameter values as JSON (empty where not read)
   double acceptability = -1.0;  //!< P(all accept) when the sweep has a settlement, −1 otherwise
+  double deterrence_se = 0.0;   //!< Monte Carlo standard errors of the three
+  double guarantor_cost_se = 0.0;
+  double acceptability_se = 0.0;
 };
-//! Every (run, design) point with its Pareto flag (after RunSweep marked the front; with a settlement
-//! the front is three-way: deterrence, cost and acceptability).
+
+//! Marks the Pareto front beyond error (FrontierBeyondError): a point is off it when another point
+//! deters more, costs less (or, with a settlement, is more acceptable) by more than 1.96 combined
+//! standard errors and is worse by more than that on no objective. Differences within noise are
+//! ties, so a cloud of statistically equal points does not all count as "best", nor does a point
+//! beaten beyond doubt on one objective survive by a noise-level edge on another.
+void MarkParetoFront(std::vector<ParetoPoint>& points);
+
+//! The distinct points: indices of points identical on every objective and its error (the same
+//! result under settings that do not change it), grouped, groups and members in input order.
+std::vector<std::vector<size_t>> TiedPoints(const std::vector<ParetoPoint>& points);
+
+//! Every (run, design) point, ordered by run and design, with its Pareto flag as RunSweep marked it
+//! (MarkParetoFront; with a settlement the front is three-way: deterrence, cost and acceptability).
 std::vector<ParetoPoint> ReadParetoPoints(const std::filesystem::path& database);
 
 }  // namespace casus

@@ -402,7 +402,7 @@ TEST(LoadTimeline, RejectsBadInput) {
             "incident 'i2027-02-01' at 2027-02-01T04:00:00Z is earlier than the incident before it ('i2027-03-01' at 2027-03-01T04:00:00Z)");
   std::string outside = Incident();
   outside.replace(outside.find("UA-63"), 5, "PL-14");
-  EXPECT_EQ(LoadTimelineBad(TimelineText(outside)).front().message, "'PL-14' is not in UKR, the attacked party");
+  EXPECT_EQ(LoadTimelineBad(TimelineText(outside)).front().message, "'PL-14' (Mazowieckie) is in POL, not in UKR, the attacked party");
   std::string unknown_kind = Incident();
   unknown_kind.replace(unknown_kind.find("armed-attack"), 12, "invasion");
   EXPECT_EQ(LoadTimelineBad(TimelineText(unknown_kind)).front().message, "unknown incident kind 'invasion'");

@@ -1,5 +1,6 @@
 // The simulation's report and JSON name the parameters they ran with (enough to rerun them).
 #include "casus/report/simulation.hpp"
+#include "casus/report/svg_chart.hpp"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -60,16 +61,48 @@ TEST(SimulationReport, EveryParameterNamesItsSource) {
   EXPECT_NE(html.find("<td>backtest: fit.toml</td>"), std::string::npos);
 }
 
+ParetoPoint SweepPoint(int64_t run, std::string design, double deterrence, double cost, bool front, std::string point) {
+  ParetoPoint out;
+  out.run = run;
+  out.design = std::move(design);
+  out.deterrence = deterrence;
+  out.guarantor_cost = cost;
+  out.on_front = front;
+  out.point = std::move(point);
+  out.deterrence_se = 0.005;
+  out.guarantor_cost_se = 0.01;
+  return out;
+}
+
 TEST(SweepReport, ListsEachPointWithItsSettingsMostDeterrentFirst) {
-  const std::vector<ParetoPoint> points = {
-      ParetoPoint{0, std::string{"d"}, 0.25, 0.1, true, R"({"design":"d","decision_rule":"single","forces":"none"})"},
-      ParetoPoint{1, std::string{"d"}, 0.75, 0.4, true, R"({"design":"d","decision_rule":"each-party","forces":"USA"})"}};
+  const std::vector<ParetoPoint> points = {SweepPoint(0, "d", 0.25, 0.1, true, R"({"design":"d","decision_rule":"single","forces":"none"})"),
+                                           SweepPoint(1, "d", 0.75, 0.4, true, R"({"design":"d","decision_rule":"each-party","forces":"USA"})")};
   const std::string html = RenderSweepHtml("s", points);
-  const size_t first = html.find("<tr><td>1</td><td>d</td><td>decision_rule each-party; forces USA</td><td>0.750</td><td>0.400</td><td>yes</td></tr>");
-  const size_t second = html.find("<tr><td>0</td><td>d</td><td>decision_rule single; forces none</td><td>0.250</td>");
-  ASSERT_NE(first, std::string::npos);
+  const size_t first = html.find("<tr><td>1</td><td>d</td><td>decision_rule each-party; forces USA</td><td>0.750 ± 0.010</td><td>0.400 ± 0.020</td><td>yes</td></tr>");
+  const size_t second = html.find("<tr><td>0</td><td>d</td><td>decision_rule single; forces none</td><td>0.250 ± 0.010</td>");
+  ASSERT_NE(first, std::string::npos) << html;
   ASSERT_NE(second, std::string::npos);
   EXPECT_LT(first, second);
+}
+
+TEST(SweepReport, ColoursByDesignWithALegendAndDrawsTiesOnce) {
+  const std::vector<ParetoPoint> points = {SweepPoint(0, "alpha", 0.6, 0.5, true, R"({"design":"alpha","noise_sd":"0.5"})"),
+                                           SweepPoint(1, "alpha", 0.6, 0.5, true, R"({"design":"alpha","noise_sd":"1"})"),
+                                           SweepPoint(2, "beta", 0.4, 0.9, false, R"({"design":"beta","noise_sd":"0.5"})")};
+  const std::string html = RenderSweepHtml("s", points);
+  // Two distinct points drawn (plus the legend's markers: two designs, filled and hollow).
+  size_t circles = 0;
+  for (size_t at = html.find("<circle"); at != std::string::npos; at = html.find("<circle", at + 1)) ++circles;
+  EXPECT_EQ(circles, 2u + 2u + 2u);
+  EXPECT_NE(html.find("3 points, 2 distinct"), std::string::npos);
+  EXPECT_NE(html.find(">run 0 (+1 tied)</text>"), std::string::npos);  // the front point's label, readable without hover
+  EXPECT_NE(html.find("<td>0, 1</td><td>alpha</td><td>run 0: noise_sd 0.5<br>run 1: noise_sd 1</td>"), std::string::npos);
+  // The legend names each design in its colour; the points use the same colours.
+  EXPECT_NE(html.find(fmt::format("fill=\"{}\"/><text x=", SeriesColour(0))), std::string::npos);
+  EXPECT_NE(html.find(">alpha</text>"), std::string::npos);
+  EXPECT_NE(html.find(">beta</text>"), std::string::npos);
+  EXPECT_NE(html.find(fmt::format("stroke=\"{}\" stroke-width=\"1.5\"", SeriesColour(1))), std::string::npos);  // beta's hollow point
+  EXPECT_NE(html.find("Monte Carlo error"), std::string::npos);  // the rule, in words
 }
 
 }  // namespace
