@@ -683,13 +683,14 @@ async function sweepPage(main) {
     result.replaceChildren(
       el('p', {className: 'muted'}, `${document_.sweep}: ${document_.runs} runs; ${document_.skipped} already in ${document_.database}, ${document_.done} run now. The same as `,
         el('code', {}, `casus sweep scenarios/${sweep.value}.sweep.toml --db ${document_.database}${resume.checked ? ' --resume' : ''} --json`)),
-      el('h2', {}, `The best trade-offs: ${front.length} point${front.length === 1 ? '' : 's'} on the Pareto front`),
+      el('h2', {}, `The best trade-offs: ${front.length} distinct point${front.length === 1 ? '' : 's'} on the Pareto front, beyond Monte Carlo error`),
       el('table', {id: 'sweep-front'},
-        el('thead', {}, el('tr', {}, ['run', 'design', ...names, 'deterrence (1 − P(attack))', 'guarantors\' expected cost', acceptability ? 'P(all accept)' : null].filter(Boolean).map((h) => el('th', {}, h)))),
+        el('thead', {}, el('tr', {}, ['run', 'design', ...names, 'deterrence (1 − P(attack))', 'guarantors\' expected cost', acceptability ? 'P(all accept)' : null, 'tied with (same results)'].filter(Boolean).map((h) => el('th', {}, h)))),
         el('tbody', {}, front.map((point) => el('tr', {}, el('td', {className: 'num'}, point.run), el('td', {}, point.design),
           names.map((name) => el('td', {}, point.point[name] === undefined ? '—' : String(point.point[name]))),
           el('td', {className: 'num'}, fixed(point.deterrence)), el('td', {className: 'num'}, fixed(point.guarantor_cost)),
-          acceptability ? el('td', {className: 'num'}, fixed(point.p_all_accept)) : null)))),
+          acceptability ? el('td', {className: 'num'}, fixed(point.p_all_accept)) : null,
+          el('td', {}, (point.ties || []).map((tie) => `run ${tie.run} ${tie.design}`).join(', ') || '—'))))),
       el('div', {className: 'toolbar'}, jsonButton(`${document_.sweep}.sweep.json`, document_)),
       el('h2', {}, 'The report: every point, deterrence against cost'),
       jobReportFrame('sweep-report', job, 'sweep report'));
