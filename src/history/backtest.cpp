@@ -444,6 +444,7 @@ struct Accumulator {
   std::vector<double> y, p;
   bool has_relative_risk = false;
   std::vector<double> numerator, denominator;  // index 0: the estimate; 1…: parameter draws
+  std::vector<std::string> unconverged;        // the training sets whose fit did not converge
   void Resize(int draws) {
     numerator.assign(static_cast<size_t>(draws) + 1, 0.0);
     denominator = numerator;
@@ -452,6 +453,7 @@ struct Accumulator {
     ModelScore score = ScorePredictions(y, p);
     score.model = model;
     score.has_relative_risk = has_relative_risk;
+    score.unconverged_fits = unconverged;
     if (has_relative_risk && denominator[0] > 0) {
       score.relative_risk = numerator[0] / denominator[0];
       std::vector<double> ratios;
@@ -468,10 +470,11 @@ struct Accumulator {
 
 // A logit on `spec` fitted on the train rows, predicting the test rows.
 void ScoreLogit(const DyadYearFrame& frame, const ModelSpec& spec, const std::vector<size_t>& train, const std::vector<size_t>& test,
-                const BacktestOptions& options, unsigned long seed, const Eigen::VectorXd* start, Accumulator& out) {
+                const BacktestOptions& options, unsigned long seed, const Eigen::VectorXd* start, const std::string& fold, Accumulator& out) {
   const Eigen::MatrixXd x = DesignMatrix(frame, train, spec.terms);
   const Eigen::VectorXd y = OutcomeVector(frame, train);
   const GlmFit fit = FitGlm(x, y, spec.link, start);
+  if (!fit.converged) out.unconverged.push_back(fold);
   const Eigen::MatrixXd covariance = ClusteredCovariance(fit, ObservationScores(x, y, fit), DyadIds(frame, train));
   const Eigen::MatrixXd test_x = DesignMatrix(frame, test, spec.terms);
   const Eigen::VectorXd eta = test_x * fit.beta;
@@ -509,8 +512,9 @@ void ScoreLogit(const DyadYearFrame& frame, const ModelSpec& spec, const std::ve
 
 // The game fitted on the train rows (ρ free, or held at `fixed_rho`), predicting the test rows.
 void ScoreGame(const DyadYearFrame& frame, const std::vector<size_t>& train, const std::vector<size_t>& test, const BacktestOptions& options,
-               unsigned long seed, const StructuralFit* start, std::optional<double> fixed_rho, Accumulator& out) {
+               unsigned long seed, const StructuralFit* start, std::optional<double> fixed_rho, const std::string& fold, Accumulator& out) {
   const StructuralFit fit = fixed_rho ? FitStructuralAtRho(frame, train, *fixed_rho, start) : FitStructural(frame, train, start);
+  if (!fit.converged) out.unconverged.push_back(fold);
   const std::vector<std::string> controls = ControlTerms();
   const auto k = static_cast<Eigen::Index>(controls.size());
   const Eigen::MatrixXd test_x = DesignMatrix(frame, test, controls);
@@ -639,16 +643,17 @@ BacktestResult RunBacktest(const DyadYearFrame& frame, const BacktestOptions& op
         (frame.ptargdef[row] ? pact_events : other_events) += frame.initiation[row];
         (frame.ptargdef[row] ? pact_rows : other_rows) += 1;
       }
-      progress(fmt::format("train {} / test {}: controls", held_out ? "all but " + train_span.Label() : train_span.Label(), test_span.Label()));
-      ScoreLogit(frame, controls, train, test, options, seed++, controls_from, scores[0]);
-      progress(fmt::format("train {} / test {}: logit-jl2011", held_out ? "all but " + train_span.Label() : train_span.Label(), test_span.Label()));
-      ScoreLogit(frame, logit, train, test, options, seed++, logit_from, scores[1]);
-      progress(fmt::format("train {} / test {}: game", held_out ? "all but " + train_span.Label() : train_span.Label(), test_span.Label()));
-      ScoreGame(frame, train, test, options, seed++, game_from, std::nullopt, scores[2]);
+      const std::string fold = held_out ? "all but " + train_span.Label() : train_span.Label();
+      progress(fmt::format("train {} / test {}: controls", fold, test_span.Label()));
+      ScoreLogit(frame, controls, train, test, options, seed++, controls_from, fold, scores[0]);
+      progress(fmt::format("train {} / test {}: logit-jl2011", fold, test_span.Label()));
+      ScoreLogit(frame, logit, train, test, options, seed++, logit_from, fold, scores[1]);
+      progress(fmt::format("train {} / test {}: game", fold, test_span.Label()));
+      ScoreGame(frame, train, test, options, seed++, game_from, std::nullopt, fold, scores[2]);
       if (options.honour_rate_reneging_cost) {
-        progress(fmt::format("train {} / test {}: game-honour-rate", held_out ? "all but " + train_span.Label() : train_span.Label(), test_span.Label()));
+        progress(fmt::format("train {} / test {}: game-honour-rate", fold, test_span.Label()));
         // Its own seeds, so that the other models' intervals do not depend on whether it is scored.
-        ScoreGame(frame, train, test, options, honour_seed++, honour_from, options.honour_rate_reneging_cost, scores[3]);
+        ScoreGame(frame, train, test, options, honour_seed++, honour_from, options.honour_rate_reneging_cost, fold, scores[3]);
       }
     }
     if (pact_rows > 0 && other_rows > 0 && pact_events > 0 && other_events > 0) {

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "casus/history/game_bridge.hpp"
 
@@ -86,6 +87,7 @@ nlohmann::json BacktestJson(const BacktestResult& result) {
       } else {
         entry["defence_pact_relative_risk"] = nullptr;
       }
+      entry["unconverged_fits"] = model.unconverged_fits;
       models.push_back(entry);
     }
     splits.push_back({{"train", split.train}, {"test", split.test}, {"train_rows", split.train_rows}, {"test_rows", split.test_rows},
@@ -125,8 +127,13 @@ std::string BacktestText(const BacktestResult& result) {
       const std::string rr = model.has_relative_risk ? fmt::format("{:.3f} [{:.3f}, {:.3f}]", model.relative_risk, model.relative_risk_low,
                                                                    model.relative_risk_high)
                                                      : "— (no alliance term)";
-      out += fmt::format("{:<20} {:<22} {:<16} {:>6.4f} {:>9.5f} {:>9.6f}  {}\n", split.train, split.test, model.model, model.auc,
-                         model.log_loss, model.brier, rr);
+      out += fmt::format("{:<20} {:<22} {:<16} {:>6.4f} {:>9.5f} {:>9.6f}  {}{}\n", split.train, split.test, model.model, model.auc,
+                         model.log_loss, model.brier, rr, model.unconverged_fits.empty() ? "" : " *");
+    }
+    for (const auto& model : split.models) {
+      if (model.unconverged_fits.empty()) continue;
+      out += fmt::format("{:<20} * {}: the fit on {} stopped at its iteration limit (not converged); its predictions are scored as they are\n",
+                         "", model.model, fmt::join(model.unconverged_fits, ", "));
     }
     out += fmt::format("{:<20} {:<22} {:<16} {:>6} {:>9} {:>9}  {:.3f} [{:.3f}, {:.3f}] (test rows {}, initiations {})\n", "", "", "observed", "",
                        "", "", split.observed_relative_risk, split.observed_low, split.observed_high, split.test_rows, split.test_events);
@@ -158,8 +165,11 @@ std::string BacktestReportHtml(const BacktestResult& result) {
           "<th>Brier</th><th>defence-pact relative risk [95 %]</th></tr>\n";
   for (const auto& split : result.splits) {
     for (const auto& model : split.models) {
-      html += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{:.4f}</td><td>{:.5f}</td><td>{:.6f}</td><td>{}</td></tr>\n", XmlEscape(split.train),
-                          XmlEscape(split.test), model.model, model.auc, model.log_loss, model.brier,
+      html += fmt::format("<tr><td>{}</td><td>{}</td><td>{}{}</td><td>{:.4f}</td><td>{:.5f}</td><td>{:.6f}</td><td>{}</td></tr>\n", XmlEscape(split.train),
+                          XmlEscape(split.test), model.model,
+                          model.unconverged_fits.empty() ? std::string()
+                                                         : fmt::format(" (not converged on {})", XmlEscape(fmt::format("{}", fmt::join(model.unconverged_fits, ", ")))),
+                          model.auc, model.log_loss, model.brier,
                           model.has_relative_risk ? fmt::format("{:.3f} [{:.3f}, {:.3f}]", model.relative_risk, model.relative_risk_low, model.relative_risk_high)
                                                   : "—");
     }

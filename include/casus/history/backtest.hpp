@@ -108,6 +108,9 @@ struct ModelScore {
   double relative_risk = 1.0, relative_risk_low = 1.0, relative_risk_high = 1.0;
   std::vector<CalibrationBin> deciles;
   std::vector<std::pair<double, double>> roc;  //!< (false-positive rate, true-positive rate), ≤ 201 points
+  //! The training sets (e.g. "all but 1940-1949") whose fit stopped at its iteration limit: its
+  //! predictions are scored as they are, and the output says so.
+  std::vector<std::string> unconverged_fits;
 };
 struct SplitScores {
   std::string train, test;

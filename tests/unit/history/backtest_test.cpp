@@ -298,6 +298,15 @@ TEST(BacktestDocuments, JsonReportAndFittedFileFollowTheSchema) {
   EXPECT_NE(html.find("<table id=\"game\">"), std::string::npos);
   EXPECT_NE(html.find("</html>"), std::string::npos);
   EXPECT_NE(html.find("<svg"), std::string::npos);
+  // Every fit on the synthetic frame converges, and the outputs say so; a fit that stopped at its
+  // iteration limit (the 1940s-out game fit on the shipped data) is flagged in all three.
+  for (const auto& model : split["models"]) EXPECT_EQ(model["unconverged_fits"], nlohmann::json::array()) << model["model"];
+  EXPECT_EQ(text.find("not converged"), std::string::npos);
+  BacktestResult flagged = result;
+  flagged.splits[0].models[2].unconverged_fits = {"all but 1940-1949"};
+  EXPECT_EQ(BacktestJson(flagged)["splits"][0]["models"][2]["unconverged_fits"], nlohmann::json::array({"all but 1940-1949"}));
+  EXPECT_NE(BacktestText(flagged).find("game: the fit on all but 1940-1949 stopped at its iteration limit (not converged)"), std::string::npos);
+  EXPECT_NE(BacktestReportHtml(flagged).find("game (not converged on all but 1940-1949)"), std::string::npos);
   // The fitted-parameters file: TOML, every parameter with its s.e., the provenance.
   const std::string toml_text = FittedParametersToml(result, FitProvenance{"casus history backtest --write-params x.toml", "2026-12-02T00:00:00Z", "a \"note\""});
   const toml::table parsed = toml::parse(toml_text);
