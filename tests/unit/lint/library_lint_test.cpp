@@ -32,6 +32,8 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"russia-belarus-2024", {"hybrid-gap", "short-duration"}},
     {"russia-dprk-2024", {"hybrid-gap", "threshold-gap", "constitutional-escape"}},
     {"shusha-2021", {"hybrid-gap", "no-deadline"}},
+    // The Sino-Soviet treaty: Art. 1's attack must put a party "in a state of war" (as China-DPRK Art. II).
+    {"sino-soviet-1950", {"hybrid-gap", "threshold-gap"}},
     {"taiwan-relations-act-1979", {"consult-only", "no-deadline", "constitutional-escape", "no-forces-in-place"}},
     {"teu-42-7", {"no-deadline", "hybrid-gap", "means-discretion"}},
     {"uk-ukraine-2024", {"non-binding", "hybrid-gap", "short-duration", "no-forces-in-place", "no-deadline",
@@ -76,10 +78,11 @@ TEST(LibraryLint, TheSeedsContrastsHold) {
     for (const auto& rule : rules) by_rule[rule].insert(id);
   }
   EXPECT_EQ(by_rule["aggressor-veto"], (std::set<std::string>{"budapest-1994", "istanbul-2022"}));
-  // Besides the November 2025 draft, only the two treaties whose attack must put a party "in a
-  // state of war" (China-DPRK 1961 Art. II and Russia-DPRK 2024 Art. 4, its model) qualify the trigger.
-  EXPECT_EQ(by_rule["threshold-gap"],
-            (std::set<std::string>{"us-draft-2025-11", "china-dprk-1961", "russia-dprk-2024"}));
+  // Besides the November 2025 draft, only the three treaties whose attack must put a party "in a
+  // state of war" (Sino-Soviet 1950 Art. 1, China-DPRK 1961 Art. II and Russia-DPRK 2024 Art. 4,
+  // its model) qualify the trigger.
+  EXPECT_EQ(by_rule["threshold-gap"], (std::set<std::string>{"us-draft-2025-11", "sino-soviet-1950",
+                                                             "china-dprk-1961", "russia-dprk-2024"}));
   EXPECT_EQ(by_rule["single-decider"], std::set<std::string>{"us-draft-2025-11"});
   EXPECT_EQ(by_rule["activation-condition"], std::set<std::string>{"paris-declaration-2026"});
   // The 2024 UK, French and German agreements oblige assistance after a future attack (their

@@ -191,7 +191,7 @@ TEST(LoadInstrument, LoadsEveryLibraryFile) {
     }
     ++count;
   }
-  EXPECT_EQ(count, 25u);  // the 17 of the design brief and the 8 added for issue 13 (warsaw-1955, former states)
+  EXPECT_EQ(count, 26u);  // the 17 of the design brief and the 9 added for issue 13 (warsaw-1955, sino-soviet-1950: former states)
 }
 
 }  // namespace

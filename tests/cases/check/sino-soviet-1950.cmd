@@ -1,0 +1,1 @@
+check library/sino-soviet-1950.toml

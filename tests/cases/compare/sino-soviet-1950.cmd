@@ -1,0 +1,1 @@
+compare china-dprk-1961 sino-soviet-1950

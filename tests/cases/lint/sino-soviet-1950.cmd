@@ -1,0 +1,1 @@
+lint library/sino-soviet-1950.toml

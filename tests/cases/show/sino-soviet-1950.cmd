@@ -1,0 +1,1 @@
+show sino-soviet-1950
