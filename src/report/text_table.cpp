@@ -63,6 +63,50 @@ std::vector<std::string> WrapText(const std::string& text, size_t width) {
   return lines;
 }
 
+std::string WrapParagraph(const std::string& text, size_t width, size_t indent) {
+  std::string out;
+  bool first = true;
+  for (const auto& line : WrapText(text, width - indent)) {
+    out += (first ? "" : std::string(indent, ' ')) + line + '\n';
+    first = false;
+  }
+  return out;
+}
+
+std::string RenderColumnBlocks(const std::string& corner, const std::vector<std::string>& header, const std::vector<GridLine>& lines,
+                               size_t indent, size_t gap, size_t width) {
+  size_t label_width = DisplayWidth(corner);
+  size_t cell_width = 0;
+  for (const auto& cell : header) cell_width = std::max(cell_width, DisplayWidth(cell));
+  for (const auto& line : lines) {
+    label_width = std::max(label_width, DisplayWidth(line.label));
+    for (const auto& cell : line.cells) cell_width = std::max(cell_width, DisplayWidth(cell));
+  }
+  const size_t columns = header.size();
+  const size_t room = width > indent + label_width ? width - indent - label_width : 0;
+  const size_t fit = std::max<size_t>(1, room / (gap + cell_width));
+  const size_t blocks = columns == 0 ? 1 : (columns + fit - 1) / fit;
+  const size_t per_block = columns == 0 ? 0 : (columns + blocks - 1) / blocks;  // blocks of about equal size
+  auto pad_right = [](const std::string& text, size_t to) { return text + std::string(to - std::min(to, DisplayWidth(text)), ' '); };
+  auto emit = [&](const std::string& label, const std::vector<std::string>& cells, size_t begin, size_t end) {
+    std::string row = std::string(indent, ' ') + pad_right(label, label_width);
+    for (size_t column = begin; column < end; ++column) {
+      const std::string cell = column < cells.size() ? cells[column] : "";
+      row += std::string(gap + cell_width - std::min(cell_width, DisplayWidth(cell)), ' ') + cell;
+    }
+    while (!row.empty() && row.back() == ' ') row.pop_back();
+    return row + '\n';
+  };
+  std::string out;
+  for (size_t begin = 0; begin < columns || (columns == 0 && begin == 0); begin += std::max<size_t>(per_block, 1)) {
+    const size_t end = std::min(columns, begin + per_block);
+    if (begin > 0) out += '\n';
+    out += emit(corner, header, begin, end);
+    for (const auto& line : lines) out += emit(line.label, line.cells, begin, end);
+  }
+  return out;
+}
+
 TextTable::TextTable(std::vector<std::string> header, size_t max_column_width)
     : header_(std::move(header)), max_column_width_(max_column_width) {}
 

@@ -27,5 +27,45 @@ TEST(TextTable, AlignsColumns) {
             "     three\n");
 }
 
+TEST(TextTable, WrapsAParagraphWithAHangingIndent) {
+  EXPECT_EQ(WrapParagraph("one two three four", 10, 2), "one two\n  three\n  four\n");
+  EXPECT_EQ(WrapParagraph("short", 10, 2), "short\n");
+}
+
+TEST(ColumnBlocks, KeepsTwoSpacesBeforeANegativeCell) {
+  const std::string grid = RenderColumnBlocks("x", {"[1]", "[2]"}, {{"a", {"0.5", "-0.125"}}, {"", {"(-0.5)", "(0.25)"}}});
+  EXPECT_EQ(grid,
+            "  x     [1]     [2]\n"
+            "  a     0.5  -0.125\n"
+            "     (-0.5)  (0.25)\n");
+}
+
+TEST(ColumnBlocks, CutsColumnsIntoBlocksOfAboutEqualSizeThatFitTheWidth) {
+  std::vector<std::string> header;
+  GridLine row{"label", {}};
+  for (int column = 1; column <= 7; ++column) {
+    std::string number = "[";  // not "[" + … + "]": GCC 12 warns falsely (-Wrestrict) on that
+    number += std::to_string(column);
+    number += ']';
+    header.push_back(number);
+    row.cells.push_back(std::to_string(-column * 1000));  // "-7000": 5 wide
+  }
+  // 2 + 5 (label) + 5 × (2 + 5) = 42 columns fit in 45: 7 columns go in blocks of 4 and 3, not 5 and 2.
+  const std::string grid = RenderColumnBlocks("", header, {row}, 2, 2, 45);
+  EXPECT_EQ(grid,
+            "           [1]    [2]    [3]    [4]\n"
+            "  label  -1000  -2000  -3000  -4000\n"
+            "\n"
+            "           [5]    [6]    [7]\n"
+            "  label  -5000  -6000  -7000\n");
+  for (size_t start = 0, end; start < grid.size(); start = end + 1) {
+    end = grid.find('\n', start);
+    EXPECT_LE(end - start, 45u);
+  }
+  // One block when everything fits; a column wider than the width still gets a block of its own.
+  EXPECT_EQ(RenderColumnBlocks("", {"[1]"}, {{"a", {"1"}}}), "     [1]\n  a    1\n");
+  EXPECT_EQ(RenderColumnBlocks("", {"[1]", "[2]"}, {{"a", {"1", "2"}}}, 2, 2, 4), "     [1]\n  a    1\n\n     [2]\n  a    2\n");
+}
+
 }  // namespace
 }  // namespace casus
