@@ -137,7 +137,7 @@ int RunRobustness(const GlobalOptions& global, const RobustnessCommandOptions& o
                                          plan.worlds_per_unit, plan.Worlds(), plan.designs)),
                WrapParagraph(fmt::format("{} draws per design and world, seed {}; {} rank{}", options.draws, options.seed, session.size(),
                                          session.size() == 1 ? "" : "s"),
-                             kTextWidth - 2));
+                             kTextWidth, 4));
     fmt::print("{}", RenderRobustnessText(result));
   }
   if (!options.report.empty()) {

@@ -132,6 +132,36 @@ std::string TextTable::Render() const {
   for (const auto& row : rows_) {
     measure(row);
   }
+  size_t full_width = 0;
+  for (size_t column_idx = 0; column_idx < columns; ++column_idx) full_width += widths[column_idx] + (column_idx + 1 < columns ? 2 : 0);
+  if (full_width > kTextWidth && columns > 2) {
+    // Too wide for the terminal: the columns after the labels in blocks that fit, one under the
+    // other, each with the labels again (a column too wide on its own gets a block of its own).
+    auto block_end = [&](size_t begin, size_t most) {  // as many columns as fit, at most `most`
+      size_t end = begin + 1;
+      size_t used = widths[0] + 2 + widths[begin];
+      while (end < columns && end - begin < most && used + 2 + widths[end] <= kTextWidth) used += 2 + widths[end++];
+      return end;
+    };
+    size_t blocks = 0;
+    for (size_t begin = 1; begin < columns; begin = block_end(begin, columns)) ++blocks;
+    const size_t most = (columns - 1 + blocks - 1) / blocks;  // blocks of about equal size: 3 and 2, not 4 and 1
+    std::string out;
+    for (size_t begin = 1; begin < columns;) {
+      const size_t end = block_end(begin, most);
+      auto pick = [&](const std::vector<std::string>& cells) {
+        std::vector<std::string> picked{cells[0]};
+        picked.insert(picked.end(), cells.begin() + static_cast<std::ptrdiff_t>(begin), cells.begin() + static_cast<std::ptrdiff_t>(end));
+        return picked;
+      };
+      TextTable block(pick(header_), max_column_width_);
+      for (const auto& row : rows_) block.AddRow(pick(row));
+      if (begin > 1) out += '\n';
+      out += block.Render();
+      begin = end;
+    }
+    return out;
+  }
   std::string out;
   auto emit = [&](const std::vector<std::string>& cells) {
     std::vector<std::vector<std::string>> wrapped(columns);

@@ -270,7 +270,7 @@ std::string RenderRobustnessText(const RobustnessResult& result) {
     out += WrapParagraph(fmt::format("(largest change of a total index from N/2 to N rows {:.3f}, widest 95 % interval {:.3f}; "
                                      "tolerance {:.2f} and {:.2f})",
                                      change, widest, result.convergence_tolerance, 4.0 * result.convergence_tolerance),
-                         kTextWidth - 2);
+                         kTextWidth, 4);
   }
   if (result.ranking.size() >= 2) {
     out += WrapParagraph(fmt::format("what matters most (mean {} over designs): {} ({:.3f}), then {} ({:.3f})", sobol ? "total index" : "μ*",
@@ -287,7 +287,7 @@ std::string RenderRobustnessText(const RobustnessResult& result) {
   }
   for (auto& number : numbers) number.pop_back();  // "[1]" over "100 %"
   out += RenderColumnBlocks("", numbers, matrix);
-  for (const auto& sentence : DominanceSentences(result)) out += "  " + WrapParagraph(sentence, kTextWidth - 2, 2);
+  for (const auto& sentence : DominanceSentences(result)) out += "  " + WrapParagraph(sentence, kTextWidth, 4);
   return out;
 }
 

@@ -27,6 +27,22 @@ TEST(TextTable, AlignsColumns) {
             "     three\n");
 }
 
+TEST(TextTable, CutsATableWiderThan120ColumnsIntoBlocksWithTheLabelsRepeated) {
+  std::vector<std::string> header{"label"};
+  std::vector<std::string> row{"first row"};
+  for (char column = 'a'; column <= 'e'; ++column) {
+    header.push_back(std::string(30, column));  // 9 + 5 × (2 + 30) = 169 columns in one block
+    row.push_back(std::string(1, column));
+  }
+  TextTable table(header, 30);
+  table.AddRow(row);
+  const std::string text = table.Render();
+  // Three columns fit in 120, so two blocks are needed: of 3 and 2 columns, the labels in each.
+  EXPECT_EQ(text, "label      " + header[1] + "  " + header[2] + "  " + header[3] + "\n" + std::string(105, '-') +
+                      "\nfirst row  a" + std::string(31, ' ') + "b" + std::string(31, ' ') + "c\n\nlabel      " + header[4] + "  " +
+                      header[5] + "\n" + std::string(73, '-') + "\nfirst row  d" + std::string(31, ' ') + "e\n");
+}
+
 TEST(TextTable, WrapsAParagraphWithAHangingIndent) {
   EXPECT_EQ(WrapParagraph("one two three four", 10, 2), "one two\n  three\n  four\n");
   EXPECT_EQ(WrapParagraph("short", 10, 2), "short\n");
