@@ -11,6 +11,7 @@
 #include "casus/history/datasets.hpp"
 #include "casus/report/assessment.hpp"
 #include "casus/core/utf8.hpp"
+#include "casus/report/text_table.hpp"
 #include "common.hpp"
 
 namespace casus::app {
@@ -75,9 +76,10 @@ int RunAssess(const GlobalOptions& global, const AssessOptions& options) {
   } else if (options.csv) {
     fmt::print("{}", AssessmentToCsv(assessment, *scales));
   } else {
-    fmt::print("Scenario {} against the settlement \"{}\": {} designs; game {} draws, seed {}; negotiation {} perturbed runs (sd {}), seed {}\n",
-               assessment.scenario, assessment.settlement, assessment.designs.size(), options.draws, options.seed, options.perturb_draws,
-               options.perturb, options.seed);
+    fmt::print("{}", WrapParagraph(fmt::format("Scenario {} against the settlement \"{}\": {} designs; game {} draws, seed {}; negotiation {} "
+                                               "perturbed runs (sd {}), seed {}",
+                                               assessment.scenario, assessment.settlement, assessment.designs.size(), options.draws, options.seed,
+                                               options.perturb_draws, options.perturb, options.seed)));
     fmt::print("{}", RenderAssessmentTable(assessment, *scales));
     if (options.sensitivity) {
       fmt::print("\nWhich bargaining inputs move the acceptances most (same seed and runs, each input moved both ways):\n{}",

@@ -5,6 +5,7 @@
 #include "casus/lint/lint_instrument.hpp"
 #include "casus/report/documents.hpp"
 #include "casus/report/summary.hpp"
+#include "casus/report/text_table.hpp"
 #include "common.hpp"
 
 namespace casus::app {
@@ -26,7 +27,15 @@ int ExplainRule(const std::string& name) {
     fmt::print(stderr, "casus: error: unknown lint rule '{}'\n  hint: {}\n", name, SuggestionHint(name, names));
     return kBadInput;
   }
-  fmt::print("{} ({})\n  fires when: {}\n\n{}\n", rule->name, SeverityName(rule->severity), rule->fires_when, rule->rationale);
+  // Within 120 columns: the rationale wrapped paragraph by paragraph (it keeps its line breaks).
+  const std::string text(rule->rationale);
+  std::string rationale;
+  for (size_t start = 0, end; start <= text.size(); start = end + 1) {
+    end = std::min(text.find('\n', start), text.size());
+    rationale += WrapParagraph(text.substr(start, end - start), kTextWidth, 0);
+  }
+  fmt::print("{} ({})\n  {}\n{}", rule->name, SeverityName(rule->severity),
+             WrapParagraph(fmt::format("fires when: {}", rule->fires_when), kTextWidth, 4), rationale);
   return kOk;
 }
 
@@ -35,7 +44,15 @@ int ListRules(bool json) {
     PrintJson(RulesDocument());
     return kOk;
   }
-  for (const auto& rule : RuleCatalogue()) fmt::print("{:<22} {:<8} {}\n", rule.name, SeverityName(rule.severity), rule.fires_when);
+  for (const auto& rule : RuleCatalogue()) {  // the description wrapped under itself, within 120 columns
+    const std::string description = WrapParagraph(std::string(rule.fires_when), kTextWidth - 32, 0);
+    std::string indented;
+    for (size_t start = 0, end; start < description.size(); start = end + 1) {
+      end = description.find('\n', start);
+      indented += (start == 0 ? "" : std::string(32, ' ')) + description.substr(start, end - start + 1);
+    }
+    fmt::print("{:<22} {:<8} {}", rule.name, SeverityName(rule.severity), indented);
+  }
   return kOk;
 }
 

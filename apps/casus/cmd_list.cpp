@@ -51,7 +51,7 @@ int RunList(const GlobalOptions& global, const ListOptions& options) {
     PrintJson(document);
     return kOk;
   }
-  TextTable table({"id", "status", "form", "who owes", "protects", "lint"}, 30);
+  TextTable table({"id", "status", "form", "who owes", "protects", "lint"}, 24);  // within 120 columns
   for (const auto& item : document["instruments"]) {
     const auto join = [](const nlohmann::json& values) {
       std::string text;

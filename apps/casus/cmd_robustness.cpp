@@ -12,6 +12,7 @@
 #include <oneapi/tbb/global_control.h>
 
 #include "casus/games/scenario.hpp"
+#include "casus/report/text_table.hpp"
 #include "casus/history/datasets.hpp"
 #include "casus/sim/block_store.hpp"
 #include "casus/sim/distributed.hpp"
@@ -130,9 +131,13 @@ int RunRobustness(const GlobalOptions& global, const RobustnessCommandOptions& o
   if (options.json) {
     PrintJson(RobustnessToJson(result, scenario.id, options.draws));
   } else {
-    fmt::print("Robustness of {}: {}, {} {} × {} worlds each = {} worlds of {} designs, {} draws per design and world, seed {}; {} rank{}\n",
-               scenario.id, options.method, options.samples, analysis.method == RobustnessMethod::Sobol ? "base rows" : "trajectories",
-               plan.worlds_per_unit, plan.Worlds(), plan.designs, options.draws, options.seed, session.size(), session.size() == 1 ? "" : "s");
+    fmt::print("{}  {}",
+               WrapParagraph(fmt::format("Robustness of {}: {}, {} {} × {} worlds each = {} worlds of {} designs,", scenario.id, options.method,
+                                         options.samples, analysis.method == RobustnessMethod::Sobol ? "base rows" : "trajectories",
+                                         plan.worlds_per_unit, plan.Worlds(), plan.designs)),
+               WrapParagraph(fmt::format("{} draws per design and world, seed {}; {} rank{}", options.draws, options.seed, session.size(),
+                                         session.size() == 1 ? "" : "s"),
+                             kTextWidth, 4));
     fmt::print("{}", RenderRobustnessText(result));
   }
   if (!options.report.empty()) {

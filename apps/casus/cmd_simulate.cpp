@@ -15,6 +15,7 @@
 #include "casus/report/finite.hpp"
 #include "casus/report/simulation.hpp"
 #include "casus/core/utf8.hpp"
+#include "casus/report/text_table.hpp"
 #include "common.hpp"
 
 namespace casus::app {
@@ -71,15 +72,16 @@ int RunSimulate(const GlobalOptions& global, const SimulateOptions& options) {
   } else {
     const GameParameters& parameters = scenario->parameters;
     const std::string spread = parameters.reneging_cost_sd > 0.0 ? fmt::format(", sd {:.3f}", parameters.reneging_cost_sd) : "";
-    fmt::print("Scenario {}: {} designs, {} draws, seed {}, {} thread{}; reneging cost ρ = {:.3f}{}{}\n", scenario->id, outcomes.size(),
+    fmt::print("{}", WrapParagraph(fmt::format("Scenario {}: {} designs, {} draws, seed {}, {} thread{}; reneging cost ρ = {:.3f}{}{}", scenario->id, outcomes.size(),
                options.draws, options.seed, threads_used, threads_used == 1 ? "" : "s", parameters.reneging_cost, spread,
                scenario->calibrate_reneging ? (scenario->calibrate_nuclear ? " (calibrated on defence pacts' honour rate since 1945 against non-nuclear opponents)"
                                                                             : " (calibrated on defence pacts' honour rate since 1945)")
                : scenario->parameters_source.empty() ? ""
-                                                      : fmt::format(" (from {})", scenario->parameter_sources.at("reneging_cost")));
+                                                      : fmt::format(" (from {})", scenario->parameter_sources.at("reneging_cost")))));
     if (scenario->calibrate_nuclear) {
-      fmt::print("nuclear cost markup μ = {:.3f} (calibrated: defence pacts' honour rates since 1945 against nuclear-armed and non-nuclear opponents)\n",
-                 parameters.nuclear_cost_markup);
+      fmt::print("{}", WrapParagraph(fmt::format("nuclear cost markup μ = {:.3f} (calibrated: defence pacts' honour rates since 1945 against "
+                                                 "nuclear-armed and non-nuclear opponents)",
+                                                 parameters.nuclear_cost_markup)));
     }
     fmt::print("{}", RenderSimulationTable(outcomes));
     if (options.explain) fmt::print("{}", RenderExplanationText(outcomes, changes));

@@ -171,11 +171,11 @@ std::string RenderIncidentVerdict(const IncidentVerdict& verdict, const PartyTab
   const std::string target = incident.target == Target::Territory ? std::string() : fmt::format("'s {}", ToString(incident.target));
   const std::string place = fmt::format("{}{}", incident.where, place_name.empty() ? "" : fmt::format(" ({})", place_name));
   if (incident.kind == IncidentKind::Stationing) {  // forces in a host, not an attack: no scale to state
-    out += fmt::format("\n{} — {}: stationing of {}'s forces in {} at {}\n", zone.Format(incident.at), incident.id, incident.by,
-                       incident.against, place);
+    out += '\n' + WrapParagraph(fmt::format("{} — {}: stationing of {}'s forces in {} at {}", zone.Format(incident.at), incident.id, incident.by,
+                                             incident.against, place));
   } else {
-    out += fmt::format("\n{} — {}: {} by {} on {}{} at {}; {}\n", zone.Format(incident.at), incident.id, ToString(incident.kind),
-                       incident.by, incident.against, target, place, DescribeFacts(incident));
+    out += '\n' + WrapParagraph(fmt::format("{} — {}: {} by {} on {}{} at {}; {}", zone.Format(incident.at), incident.id, ToString(incident.kind),
+                                             incident.by, incident.against, target, place, DescribeFacts(incident)));
   }
   const IncidentAssessment& assessment = verdict.assessment;
   if (incident.by == kNonStateActor) {

@@ -77,7 +77,7 @@ std::string RenderAssessmentTable(const Assessment& assessment, const Settlement
   }
   std::string out = table.Render();
   out += "\n";
-  for (const auto& design : assessment.designs) out += fmt::format("- {}\n", design.summary);
+  for (const auto& design : assessment.designs) out += "- " + WrapParagraph(design.summary);  // within 120 columns
   return out;
 }
 

@@ -55,12 +55,13 @@ std::string RenderSmpForecast(const SmpScenario& scenario, const SmpForecast& fo
     out += fmt::format("On each scale ({}): 0 and 100, and where the weighted median falls\n", scales->file);
     for (size_t dim_idx = 0; dim_idx < scenario.dimensions.size() && dim_idx < scales->dimensions.size(); ++dim_idx) {
       const DimensionScale& scale = scales->dimensions[dim_idx];
-      out += fmt::format("  {}: 0 = {}; 100 = {}\n    median {}\n", scenario.dimensions[dim_idx], scale.low, scale.high,
-                         scales->Describe(dim_idx, 100.0 * forecast.weighted_median[dim_idx]));
+      out += "  " + WrapParagraph(fmt::format("{}: 0 = {}; 100 = {}", scenario.dimensions[dim_idx], scale.low, scale.high), kTextWidth, 4);
+      out += "    " + WrapParagraph(fmt::format("median {}", scales->Describe(dim_idx, 100.0 * forecast.weighted_median[dim_idx])), kTextWidth, 6);
     }
   }
-  out += fmt::format("Clusters of final positions (actors within {:.1f} point of each other on every dimension; probability that the cluster wins):\n",
-                     100.0 * kClusterTolerance);
+  out += WrapParagraph(fmt::format("Clusters of final positions (actors within {:.1f} point of each other on every dimension) and the "
+                                   "probability each wins:",
+                                   100.0 * kClusterTolerance));
   for (const auto& cluster : forecast.clusters) {
     std::vector<std::string> names;
     for (const size_t actor_idx : cluster.actors) names.push_back(scenario.actors[actor_idx].name);

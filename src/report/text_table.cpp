@@ -63,6 +63,50 @@ std::vector<std::string> WrapText(const std::string& text, size_t width) {
   return lines;
 }
 
+std::string WrapParagraph(const std::string& text, size_t width, size_t indent) {
+  std::string out;
+  bool first = true;
+  for (const auto& line : WrapText(text, width - indent)) {
+    out += (first ? "" : std::string(indent, ' ')) + line + '\n';
+    first = false;
+  }
+  return out;
+}
+
+std::string RenderColumnBlocks(const std::string& corner, const std::vector<std::string>& header, const std::vector<GridLine>& lines,
+                               size_t indent, size_t gap, size_t width) {
+  size_t label_width = DisplayWidth(corner);
+  size_t cell_width = 0;
+  for (const auto& cell : header) cell_width = std::max(cell_width, DisplayWidth(cell));
+  for (const auto& line : lines) {
+    label_width = std::max(label_width, DisplayWidth(line.label));
+    for (const auto& cell : line.cells) cell_width = std::max(cell_width, DisplayWidth(cell));
+  }
+  const size_t columns = header.size();
+  const size_t room = width > indent + label_width ? width - indent - label_width : 0;
+  const size_t fit = std::max<size_t>(1, room / (gap + cell_width));
+  const size_t blocks = columns == 0 ? 1 : (columns + fit - 1) / fit;
+  const size_t per_block = columns == 0 ? 0 : (columns + blocks - 1) / blocks;  // blocks of about equal size
+  auto pad_right = [](const std::string& text, size_t to) { return text + std::string(to - std::min(to, DisplayWidth(text)), ' '); };
+  auto emit = [&](const std::string& label, const std::vector<std::string>& cells, size_t begin, size_t end) {
+    std::string row = std::string(indent, ' ') + pad_right(label, label_width);
+    for (size_t column = begin; column < end; ++column) {
+      const std::string cell = column < cells.size() ? cells[column] : "";
+      row += std::string(gap + cell_width - std::min(cell_width, DisplayWidth(cell)), ' ') + cell;
+    }
+    while (!row.empty() && row.back() == ' ') row.pop_back();
+    return row + '\n';
+  };
+  std::string out;
+  for (size_t begin = 0; begin < columns || (columns == 0 && begin == 0); begin += std::max<size_t>(per_block, 1)) {
+    const size_t end = std::min(columns, begin + per_block);
+    if (begin > 0) out += '\n';
+    out += emit(corner, header, begin, end);
+    for (const auto& line : lines) out += emit(line.label, line.cells, begin, end);
+  }
+  return out;
+}
+
 TextTable::TextTable(std::vector<std::string> header, size_t max_column_width)
     : header_(std::move(header)), max_column_width_(max_column_width) {}
 
@@ -87,6 +131,36 @@ std::string TextTable::Render() const {
   measure(header_);
   for (const auto& row : rows_) {
     measure(row);
+  }
+  size_t full_width = 0;
+  for (size_t column_idx = 0; column_idx < columns; ++column_idx) full_width += widths[column_idx] + (column_idx + 1 < columns ? 2 : 0);
+  if (full_width > kTextWidth && columns > 2) {
+    // Too wide for the terminal: the columns after the labels in blocks that fit, one under the
+    // other, each with the labels again (a column too wide on its own gets a block of its own).
+    auto block_end = [&](size_t begin, size_t most) {  // as many columns as fit, at most `most`
+      size_t end = begin + 1;
+      size_t used = widths[0] + 2 + widths[begin];
+      while (end < columns && end - begin < most && used + 2 + widths[end] <= kTextWidth) used += 2 + widths[end++];
+      return end;
+    };
+    size_t blocks = 0;
+    for (size_t begin = 1; begin < columns; begin = block_end(begin, columns)) ++blocks;
+    const size_t most = (columns - 1 + blocks - 1) / blocks;  // blocks of about equal size: 3 and 2, not 4 and 1
+    std::string out;
+    for (size_t begin = 1; begin < columns;) {
+      const size_t end = block_end(begin, most);
+      auto pick = [&](const std::vector<std::string>& cells) {
+        std::vector<std::string> picked{cells[0]};
+        picked.insert(picked.end(), cells.begin() + static_cast<std::ptrdiff_t>(begin), cells.begin() + static_cast<std::ptrdiff_t>(end));
+        return picked;
+      };
+      TextTable block(pick(header_), max_column_width_);
+      for (const auto& row : rows_) block.AddRow(pick(row));
+      if (begin > 1) out += '\n';
+      out += block.Render();
+      begin = end;
+    }
+    return out;
   }
   std::string out;
   auto emit = [&](const std::vector<std::string>& cells) {

@@ -1,4 +1,5 @@
 #include "casus/report/svg_chart.hpp"
+#include "casus/report/text_table.hpp"
 #include "casus/sim/robustness.hpp"
 
 #include <algorithm>
@@ -217,14 +218,14 @@ std::string RenderRobustnessText(const RobustnessResult& result) {
   const bool sobol = result.method == RobustnessMethod::Sobol;
   std::string out;
   out += "assumptions and their priors:\n";
+  size_t name_width = 0;
+  for (const auto& assumption : result.assumptions) name_width = std::max(name_width, DisplayWidth(assumption.name));
   for (const auto& assumption : result.assumptions) {
-    out += fmt::format("  {:<30} {:<36} {}\n", assumption.name, assumption.prior.Describe(),
+    out += fmt::format("  {:<{}} {:<36} {}\n", assumption.name, name_width, assumption.prior.Describe(),
                        assumption.from_scenario ? "the scenario's distribution" : "default: the scenario's value ± 50 %");
   }
   // Designs are numbered: the columns are [1], [2], … and the rows of the dominance matrix give
   // each number with the whole id (ids run to 27 characters: coalition-reassurance-force).
-  size_t label_width = 30;
-  for (size_t d = 0; d < result.designs.size(); ++d) label_width = std::max(label_width, fmt::format("[{}] {}", d + 1, result.designs[d]).size());
   std::string line = "\ndesigns:";
   for (size_t d = 0; d < result.designs.size(); ++d) {
     const std::string item = fmt::format(" [{}] {}", d + 1, result.designs[d]);
@@ -235,26 +236,29 @@ std::string RenderRobustnessText(const RobustnessResult& result) {
     line += item;
   }
   out += line + "\n";
-  out += sobol ? "\ntotal-order Sobol index of P(attack) (first-order in brackets)\n" : "\nMorris μ* of P(attack) (σ in brackets)\n";
-  out += fmt::format("  {:<30}", "assumption");
-  for (size_t d = 0; d < result.designs.size(); ++d) out += fmt::format(" {:>15}", fmt::format("[{}]", d + 1));
-  out += "\n";
+  // One column per design, the main index on an assumption's line and the second under it in
+  // brackets (digits aligned), so that seven designs fit in 120 columns; more are cut into blocks.
+  out += sobol ? "\ntotal-order Sobol index of P(attack), the first-order index in brackets under it\n"
+               : "\nMorris μ* of P(attack), σ in brackets under it\n";
+  std::vector<std::string> numbers;
+  for (size_t d = 0; d < result.designs.size(); ++d) numbers.push_back(fmt::format("[{}] ", d + 1));
+  std::vector<GridLine> lines;
   for (const size_t i : result.ranking) {
-    out += fmt::format("  {:<30}", result.assumptions[i].name);
+    GridLine main{result.assumptions[i].name, {}};
+    GridLine second{"", {}};
     for (size_t d = 0; d < result.designs.size(); ++d) {
-      if (sobol) {
-        const auto& index = result.sobol.outputs[d].indices[i];
-        out += fmt::format(" {:>15}", fmt::format("{:.3f} ({:.3f})", index.total, index.first));
-      } else {
-        const auto& index = result.morris[d][i];
-        out += fmt::format(" {:>15}", fmt::format("{:.3f} ({:.3f})", index.mu_star, index.sigma));
-      }
+      const double main_value = sobol ? result.sobol.outputs[d].indices[i].total : result.morris[d][i].mu_star;
+      const double second_value = sobol ? result.sobol.outputs[d].indices[i].first : result.morris[d][i].sigma;
+      main.cells.push_back(fmt::format("{:.3f} ", main_value));
+      second.cells.push_back(fmt::format("({:.3f})", second_value));
     }
-    out += "\n";
+    lines.push_back(std::move(main));
+    lines.push_back(std::move(second));
   }
-  out += fmt::format("  {:<30}", "mean P(attack)");
-  for (const double mean : result.mean_p_attack) out += fmt::format(" {:>15.3f}", mean);
-  out += "\n";
+  GridLine means{"mean P(attack)", {}};
+  for (const double mean : result.mean_p_attack) means.cells.push_back(fmt::format("{:.3f} ", mean));
+  lines.push_back(std::move(means));
+  out += RenderColumnBlocks("assumption", numbers, lines);
   if (sobol) {
     double change = 0.0;
     double widest = 0.0;
@@ -262,27 +266,28 @@ std::string RenderRobustnessText(const RobustnessResult& result) {
       change = std::max(change, output.total_change_half);
       widest = std::max(widest, output.widest_total_ci);
     }
-    out += fmt::format("convergence: {} (largest change of a total index from N/2 to N rows {:.3f}, widest 95 % interval {:.3f}; "
-                       "tolerance {:.2f} and {:.2f})\n",
-                       result.sobol.converged ? "yes" : "NO — raise --samples", change, widest, result.convergence_tolerance,
-                       4.0 * result.convergence_tolerance);
+    out += fmt::format("convergence: {}\n  ", result.sobol.converged ? "yes" : "NO — raise --samples");
+    out += WrapParagraph(fmt::format("(largest change of a total index from N/2 to N rows {:.3f}, widest 95 % interval {:.3f}; "
+                                     "tolerance {:.2f} and {:.2f})",
+                                     change, widest, result.convergence_tolerance, 4.0 * result.convergence_tolerance),
+                         kTextWidth, 4);
   }
   if (result.ranking.size() >= 2) {
-    out += fmt::format("what matters most (mean {} over designs): {} ({:.3f}), then {} ({:.3f})\n", sobol ? "total index" : "μ*",
-                       result.assumptions[result.ranking[0]].name, result.ranking_score[0], result.assumptions[result.ranking[1]].name,
-                       result.ranking_score[1]);
+    out += WrapParagraph(fmt::format("what matters most (mean {} over designs): {} ({:.3f}), then {} ({:.3f})", sobol ? "total index" : "μ*",
+                                     result.assumptions[result.ranking[0]].name, result.ranking_score[0],
+                                     result.assumptions[result.ranking[1]].name, result.ranking_score[1]));
   }
-  out += fmt::format("\ndominance: share of {} plausible worlds in which the row deters better (lower P(attack)) than the column\n",
-                     result.dominance_worlds);
-  out += fmt::format("  {:<{}}", "", label_width);
-  for (size_t d = 0; d < result.designs.size(); ++d) out += fmt::format(" {:>6}", fmt::format("[{}]", d + 1));
-  out += "\n";
+  out += '\n' + WrapParagraph(fmt::format("dominance: share of {} plausible worlds in which the row deters better (lower P(attack)) than the column",
+                                         result.dominance_worlds));
+  std::vector<GridLine> matrix;
   for (size_t a = 0; a < result.designs.size(); ++a) {
-    out += fmt::format("  {:<{}}", fmt::format("[{}] {}", a + 1, result.designs[a]), label_width);
-    for (size_t b = 0; b < result.designs.size(); ++b) out += a == b ? fmt::format(" {:>6}", "—") : fmt::format(" {:>6}", Percent(ShareOf(result, a, b)));
-    out += "\n";
+    GridLine row{fmt::format("[{}] {}", a + 1, result.designs[a]), {}};
+    for (size_t b = 0; b < result.designs.size(); ++b) row.cells.push_back(a == b ? "—" : Percent(ShareOf(result, a, b)));
+    matrix.push_back(std::move(row));
   }
-  for (const auto& sentence : DominanceSentences(result)) out += "  " + sentence + "\n";
+  for (auto& number : numbers) number.pop_back();  // "[1]" over "100 %"
+  out += RenderColumnBlocks("", numbers, matrix);
+  for (const auto& sentence : DominanceSentences(result)) out += "  " + WrapParagraph(sentence, kTextWidth, 4);
   return out;
 }
 

@@ -2,6 +2,7 @@
 // with what priors, that the median world is the scenario itself, that a world fixes the
 // scenario's distributions, and that moving an assumption moves P(attack) the way the game says.
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 
@@ -9,6 +10,7 @@
 
 #include "../test_support.hpp"
 #include "casus/games/scenario.hpp"
+#include "casus/report/text_table.hpp"
 #include "casus/sim/assumptions.hpp"
 #include "casus/sim/robustness.hpp"
 
@@ -166,6 +168,45 @@ TEST(Robustness, BlocksDoNotDependOnTheirNeighbours) {
   const auto last = ComputeRobustnessBlock(model, options, plan, 2);
   EXPECT_EQ(last.size(), 4u * (model.assumptions().size() + 2) * 7u);
   EXPECT_EQ(last, ComputeRobustnessBlock(model, options, plan, 2));
+}
+
+// The text of a small analysis of the shipped scenario (7 designs, 21 assumptions) fits a
+// 120-column terminal, both methods, and no number is glued to the one before it.
+TEST(Robustness, TheTextFitsOneHundredTwentyColumns) {
+  const AssumptionModel model(Ukraine(), testing::Parties(), SimulationOptions{100, 1, 0});
+  for (const RobustnessMethod method : {RobustnessMethod::Sobol, RobustnessMethod::Morris}) {
+    RobustnessOptions options;
+    options.method = method;
+    options.samples = 8;
+    options.resamples = 20;
+    const RobustnessPlan plan = PlanRobustness(model, options);
+    std::vector<std::vector<double>> blocks;
+    for (int64_t block = 0; block < plan.blocks; ++block) blocks.push_back(ComputeRobustnessBlock(model, options, plan, block));
+    const RobustnessResult result = AnalyzeRobustness(model, options, plan, blocks);
+    ASSERT_EQ(result.designs.size(), 7u);
+    const std::string text = RenderRobustnessText(result);
+    size_t lines = 0;
+    size_t widest = 0;
+    for (size_t start = 0, end; start < text.size(); start = end + 1) {
+      end = text.find('\n', start);
+      const std::string line = text.substr(start, end - start);
+      EXPECT_LE(DisplayWidth(line), kTextWidth) << line;
+      widest = std::max(widest, DisplayWidth(line));
+      ++lines;
+      for (size_t at = line.find('(', 1); at != std::string::npos; at = line.find('(', at + 1)) {
+        const bool number = at + 1 < line.size() && (std::isdigit(static_cast<unsigned char>(line[at + 1])) != 0 || line[at + 1] == '-');
+        const char before = line[at - 1];
+        if (number) {
+          EXPECT_TRUE(std::isdigit(static_cast<unsigned char>(before)) == 0 && before != ')') << "a number glued to the one before: " << line;
+        }
+      }
+    }
+    EXPECT_GT(lines, 50u);    // the assumptions, the index table (two lines each), the matrix
+    EXPECT_GT(widest, 100u);  // the priors' lines: the check is not vacuous
+    // Every design's column is in the table: the header numbers them all.
+    EXPECT_NE(text.find("[1]"), std::string::npos);
+    EXPECT_NE(text.find("[7]"), std::string::npos);
+  }
 }
 
 }  // namespace
