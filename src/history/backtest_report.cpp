@@ -132,7 +132,7 @@ std::string BacktestText(const BacktestResult& result) {
     }
     for (const auto& model : split.models) {
       if (model.unconverged_fits.empty()) continue;
-      out += fmt::format("{:<20} * {}: the fit on {} stopped at its iteration limit (not converged); its predictions are scored as they are\n",
+      out += fmt::format("{:<20} * {}: not converged on {} (iteration limit); predictions scored as they are\n",
                          "", model.model, fmt::join(model.unconverged_fits, ", "));
     }
     out += fmt::format("{:<20} {:<22} {:<16} {:>6} {:>9} {:>9}  {:.3f} [{:.3f}, {:.3f}] (test rows {}, initiations {})\n", "", "", "observed", "",

@@ -305,7 +305,7 @@ TEST(BacktestDocuments, JsonReportAndFittedFileFollowTheSchema) {
   BacktestResult flagged = result;
   flagged.splits[0].models[2].unconverged_fits = {"all but 1940-1949"};
   EXPECT_EQ(BacktestJson(flagged)["splits"][0]["models"][2]["unconverged_fits"], nlohmann::json::array({"all but 1940-1949"}));
-  EXPECT_NE(BacktestText(flagged).find("game: the fit on all but 1940-1949 stopped at its iteration limit (not converged)"), std::string::npos);
+  EXPECT_NE(BacktestText(flagged).find("game: not converged on all but 1940-1949 (iteration limit)"), std::string::npos);
   EXPECT_NE(BacktestReportHtml(flagged).find("game (not converged on all but 1940-1949)"), std::string::npos);
   // The fitted-parameters file: TOML, every parameter with its s.e., the provenance.
   const std::string toml_text = FittedParametersToml(result, FitProvenance{"casus history backtest --write-params x.toml", "2026-12-02T00:00:00Z", "a \"note\""});
