@@ -380,6 +380,12 @@ struct DrawScratch {
   };
   std::vector<Envelope> envelopes;
   bool use_envelopes = false;
+  // With the lines fixed, a ladder depends on the draw only through ρ_g (its thresholds and
+  // increments) and v'_g (each rung's index): the ρ_g the rungs were last built for, so that a draw
+  // with the same ρ_g for every party (ρ not drawn) only updates the indices.
+  std::vector<double> ladder_reneging;
+  bool ladders_built = false;
+  bool reuse_ladders = true;
 
   explicit DrawScratch(const CompiledDesign& design)
       : cost(design.cost_mean),
@@ -590,6 +596,16 @@ void PrepareEnvelopes(const CompiledDesign& design, DrawScratch& scratch) {
 // Each guarantor's ladder in this draw: the best response is the upper envelope of its lines, so
 // the chosen means rises with resolve, and each rung adds L(rung) − L(rung below).
 void BuildLadders(const CompiledDesign& design, DrawScratch& scratch) {
+  if (scratch.reuse_ladders && scratch.ladders_built && scratch.reneging == scratch.ladder_reneging) {
+    // The same thresholds and increments as a rebuild would compute; only v'_g moved.
+    for (size_t party_idx = 0; party_idx < design.parties.size(); ++party_idx) {
+      const double value = scratch.value[party_idx];
+      for (size_t rung_idx = scratch.rung_begin[party_idx]; rung_idx < scratch.rung_begin[party_idx + 1]; ++rung_idx) {
+        scratch.rungs[rung_idx].index = value - scratch.rungs[rung_idx].threshold;
+      }
+    }
+    return;
+  }
   if (!scratch.lines_fixed) PrepareLines(design, scratch);
   scratch.rungs.clear();
   for (size_t party_idx = 0; party_idx < design.parties.size(); ++party_idx) {
@@ -628,6 +644,10 @@ void BuildLadders(const CompiledDesign& design, DrawScratch& scratch) {
     }
   }
   scratch.rung_begin[design.parties.size()] = scratch.rungs.size();
+  if (scratch.lines_fixed) {
+    scratch.ladder_reneging = scratch.reneging;
+    scratch.ladders_built = true;
+  }
 }
 
 void ComputeCoIndices(const CompiledDesign& design, double mean_value, DrawScratch& scratch, double spread) {
@@ -846,6 +866,7 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
   const size_t crisis_variates = 1 + party_count + compiled.co_variates;
   DrawScratch prepared_scratch(compiled);  // lines and envelopes prepared once, copied per chunk
   prepared_scratch.use_envelopes = prepared_scratch.use_envelopes && options.prepared_envelopes;
+  prepared_scratch.reuse_ladders = options.prepared_envelopes;
   auto run_chunk = [&](int64_t chunk_idx) {
     pcg64 random(options.seed, static_cast<uint64_t>(chunk_idx));
     pcg64 crisis_random(options.seed, static_cast<uint64_t>(chunk_idx) | (uint64_t{1} << 62));

@@ -24,8 +24,9 @@ struct SimulationOptions {
   int64_t draws = 20000;
   uint64_t seed = 20250817;
   int threads = 0;  //!< 0: all
-  //! Each guarantor's envelope of responses as a function of ρ prepared once per design (false:
-  //! built in full every draw). The same bits either way; false is there for the test that says so.
+  //! Each guarantor's envelope of responses as a function of ρ prepared once per design, and its
+  //! ladder kept from one draw to the next while its ρ_g is the same (false: both built in full
+  //! every draw). The same bits either way; false is there for the test that says so.
   bool prepared_envelopes = true;
 };
 

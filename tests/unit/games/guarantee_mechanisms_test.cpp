@@ -309,16 +309,20 @@ TEST(GuaranteeMechanisms, TheShippedScenarioIsCalibratedOnTheData) {
   EXPECT_TRUE(clearly_below("paris-2026-mnf", "us-draft-2025-11"));
 }
 
-// The envelopes prepared once per design (docs/performance.md, "The ladders") give the same bits as
-// envelopes built in full every draw, here with ρ spread wide (sd 1.5) so that draws fall in many of
-// the intervals between the envelopes' breaks, and at ρ_g = 0.
-TEST(GuaranteeMechanisms, PreparedEnvelopesGiveTheSameBits) {
+// The envelopes prepared once per design (docs/performance.md, "The ladders") and the ladders kept
+// while ρ_g does not change give the same bits as envelopes and ladders built in full every draw:
+// with ρ spread wide (sd 1.5), so that draws fall in many of the intervals between the envelopes'
+// breaks, and at ρ_g = 0; and with ρ not drawn (sd 0), where every draw after the first of a chunk
+// keeps its ladders.
+class PreparedEnvelopes : public ::testing::TestWithParam<double> {};
+
+TEST_P(PreparedEnvelopes, GiveTheSameBits) {
   const std::filesystem::path home(CASUS_TEST_HOME);
   Diagnostics diagnostics;
   const auto loaded = LoadCalibratedScenario(home / "scenarios/ukraine-guarantees.toml", home, testing::Parties(), diagnostics);
   ASSERT_TRUE(loaded.has_value());
   GameParameters parameters = loaded->scenario.parameters;
-  parameters.reneging_cost_sd = 1.5;
+  parameters.reneging_cost_sd = GetParam();
   SimulationOptions prepared{6000, 77, 2};
   SimulationOptions per_draw = prepared;
   per_draw.prepared_envelopes = false;
@@ -336,9 +340,12 @@ TEST(GuaranteeMechanisms, PreparedEnvelopesGiveTheSameBits) {
     for (size_t row = 0; row < fast[idx].contributions.size(); ++row) {
       EXPECT_EQ(fast[idx].contributions[row].expected_loss, slow[idx].contributions[row].expected_loss);
       EXPECT_EQ(fast[idx].contributions[row].p_used, slow[idx].contributions[row].p_used);
+      EXPECT_EQ(fast[idx].contributions[row].p_attack_reduction, slow[idx].contributions[row].p_attack_reduction);
     }
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(GuaranteeMechanisms, PreparedEnvelopes, ::testing::Values(1.5, 0.0));
 
 }  // namespace
 }  // namespace casus
