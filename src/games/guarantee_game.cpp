@@ -385,7 +385,7 @@ struct DrawScratch {
   // with the same ρ_g for every party (ρ not drawn) only updates the indices.
   std::vector<double> ladder_reneging;
   bool ladders_built = false;
-  bool reuse_ladders = true;
+  bool reuse_ladders = false;  // SimulateDesign turns it on when ρ is not drawn
 
   explicit DrawScratch(const CompiledDesign& design)
       : cost(design.cost_mean),
@@ -644,7 +644,7 @@ void BuildLadders(const CompiledDesign& design, DrawScratch& scratch) {
     }
   }
   scratch.rung_begin[design.parties.size()] = scratch.rungs.size();
-  if (scratch.lines_fixed) {
+  if (scratch.reuse_ladders && scratch.lines_fixed) {
     scratch.ladder_reneging = scratch.reneging;
     scratch.ladders_built = true;
   }
@@ -866,7 +866,7 @@ DesignOutcome SimulateDesign(const GameDesign& design, const std::vector<Commitm
   const size_t crisis_variates = 1 + party_count + compiled.co_variates;
   DrawScratch prepared_scratch(compiled);  // lines and envelopes prepared once, copied per chunk
   prepared_scratch.use_envelopes = prepared_scratch.use_envelopes && options.prepared_envelopes;
-  prepared_scratch.reuse_ladders = options.prepared_envelopes;
+  prepared_scratch.reuse_ladders = options.prepared_envelopes && !draw_reneging;  // a drawn ρ moves every ladder
   auto run_chunk = [&](int64_t chunk_idx) {
     pcg64 random(options.seed, static_cast<uint64_t>(chunk_idx));
     pcg64 crisis_random(options.seed, static_cast<uint64_t>(chunk_idx) | (uint64_t{1} << 62));

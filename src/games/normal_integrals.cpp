@@ -145,29 +145,55 @@ PlackettRule MakePlackettRule(double correlation, int points) {
   return rule;
 }
 
-double PlackettIntegral(const PlackettRule& rule, double h, double k) {
+// Plackett's integral by the rule's nodes, the sum in node order. kNodes > 0: the node count at
+// compile time (the loop unrolls and an odd last node takes one vector lane); 0: at run time.
+template <size_t kNodes>
+double PlackettSum(const PlackettRule& rule, double h, double k) {
   const double squares = h * h + k * k;
   const double product = h * k;
+  const double* half_secant_squared = rule.half_secant_squared.data();
+  const double* tangent_secant = rule.tangent_secant.data();
+  const double* weights = rule.weights.data();
+  const size_t nodes = kNodes > 0 ? kNodes : rule.weights.size();
   double sum = 0.0;
-  const size_t nodes = rule.weights.size();
   size_t node = 0;
 #if defined(__SSE2__)
-  // Two nodes at a time (the exponentials are the cost); the sum in node order, as below.
+  // Two nodes at a time (the exponentials are the cost); each lane is the scalar code's bits.
   const __m128d minus_squares = _mm_set1_pd(-squares);
   const __m128d products = _mm_set1_pd(product);
   for (; node + 2 <= nodes; node += 2) {
-    const __m128d argument = _mm_add_pd(_mm_mul_pd(minus_squares, _mm_loadu_pd(&rule.half_secant_squared[node])),
-                                        _mm_mul_pd(products, _mm_loadu_pd(&rule.tangent_secant[node])));
+    const __m128d argument = _mm_add_pd(_mm_mul_pd(minus_squares, _mm_loadu_pd(half_secant_squared + node)),
+                                        _mm_mul_pd(products, _mm_loadu_pd(tangent_secant + node)));
     alignas(16) double value[2];
     _mm_store_pd(value, ExpNonPositive2(argument));
-    sum += rule.weights[node] * value[0];
-    sum += rule.weights[node + 1] * value[1];
+    sum += weights[node] * value[0];
+    sum += weights[node + 1] * value[1];
+  }
+  if constexpr (kNodes % 2 == 1) {
+    const __m128d argument = _mm_add_pd(_mm_mul_pd(minus_squares, _mm_set1_pd(half_secant_squared[node])),
+                                        _mm_mul_pd(products, _mm_set1_pd(tangent_secant[node])));
+    alignas(16) double value[2];
+    _mm_store_pd(value, ExpNonPositive2(argument));
+    sum += weights[node] * value[0];
+    return sum;
   }
 #endif
   for (; node < nodes; ++node) {
-    sum += rule.weights[node] * ExpNonPositive(-squares * rule.half_secant_squared[node] + product * rule.tangent_secant[node]);
+    sum += weights[node] * ExpNonPositive(-squares * half_secant_squared[node] + product * tangent_secant[node]);
   }
   return sum;
+}
+
+double PlackettIntegral(const PlackettRule& rule, double h, double k) {
+  switch (rule.weights.size()) {
+    case 3: return PlackettSum<3>(rule, h, k);
+    case 4: return PlackettSum<4>(rule, h, k);
+    case 5: return PlackettSum<5>(rule, h, k);
+    case 6: return PlackettSum<6>(rule, h, k);
+    case 7: return PlackettSum<7>(rule, h, k);
+    case 8: return PlackettSum<8>(rule, h, k);
+    default: return PlackettSum<0>(rule, h, k);
+  }
 }
 
 constexpr double kPlackettTolerance = 1e-10;  // NormalCdf's own error
