@@ -51,13 +51,14 @@ WorldPower ReadWorldPower(const std::filesystem::path& data_dir, const PartyTabl
   }
   {
     TypedCsv csv(data_dir / "capitals" / "cow_capitals.csv", {"ccode", "stdate", "lat", "lng"});
+    const auto ccode = csv.Bind("ccode"), stdate = csv.Bind("stdate"), lat_column = csv.Bind("lat"), lng_column = csv.Bind("lng");
     std::map<std::string, std::string> latest;  // party → start date of the capital kept
     while (csv.Next()) {
-      const PartyInfo* party = parties.Resolve(std::to_string(csv.RequiredInt("ccode")));
-      const auto lat = csv.Double("lat");
-      const auto lng = csv.Double("lng");
+      const PartyInfo* party = parties.Resolve(std::to_string(csv.RequiredInt(ccode)));
+      const auto lat = csv.Double(lat_column);
+      const auto lng = csv.Double(lng_column);
       if (party == nullptr || !lat || !lng) continue;
-      const std::string start = csv.Text("stdate");
+      const std::string start = csv.Text(stdate);
       if (latest.count(party->id) && latest[party->id] > start) continue;
       latest[party->id] = start;
       world.states[party->id].capital = std::pair{*lat, *lng};
