@@ -179,6 +179,23 @@ void ReadNmc(const std::filesystem::path& file, const std::function<void(const N
   }
 }
 
+NmcLatest ReadNmcLatest(const std::filesystem::path& file) {
+  NmcLatest latest;
+  size_t row_idx = 0;
+  ReadNmc(file, [&](const NmcRecord& row) {
+    if (row.cinc) {
+      NmcLatest::Cinc& cinc = latest.latest_cinc[row.ccode];
+      if (cinc.row == 0 || row.year >= cinc.year) cinc = NmcLatest::Cinc{row.year, *row.cinc, row_idx + 1};
+    }
+    ++row_idx;
+    if (row.year < latest.latest_year) return;
+    if (row.year > latest.latest_year) latest.latest_year_records.clear();
+    latest.latest_year_records.push_back(row);
+    latest.latest_year = row.year;
+  });
+  return latest;
+}
+
 void ReadReliability(const std::filesystem::path& file, const std::function<void(const ReliabilityCase&)>& on_row) {
   TypedCsv csv(file, {"sample", "warid", "atopid", "cowwarid", "warname", "cowid", "multilateral", "sabhon", "sabvio",
                       "honorBF", "violateBF", "honorLLM", "violateLLM", "defense", "offense", "neutral", "nonagg", "consul"});
