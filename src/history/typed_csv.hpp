@@ -3,7 +3,8 @@
 // file:line. Internal to src/history.
 //
 // A reader binds each column once (Bind) and reads cells through the handle: a row then costs no
-// lookup by name. The overloads taking a name bind on each call (for the rare reads).
+// lookup by name. The overloads taking a name bind on each call, as every read did before; the
+// readers of the files `casus simulate` reads at start-up use handles (docs/performance.md).
 #pragma once
 
 #include <string>
