@@ -68,6 +68,9 @@ TEST(CsvReader, LineEndsOfEveryKindAtEveryBlockBoundary) {
   ExpectAtEveryBlockSize("a\r", {{"a"}});
   ExpectAtEveryBlockSize("a\r\r\n", {{"a"}, {""}});  // \r then \r\n: two line ends
   ExpectAtEveryBlockSize("\n\n", {{""}, {""}});       // an empty line is a record of one empty field
+  // Lines longer than the eight bytes scanned at a time, each ending otherwise.
+  const std::string run(21, 'x');
+  ExpectAtEveryBlockSize(run + "\r" + run + "\r\n" + run + "\n" + run, {{run}, {run}, {run}, {run}});
   ExpectAtEveryBlockSize("", {});
 }
 
@@ -145,7 +148,7 @@ Outcome Model(const std::string& text) {
 }
 
 RC_GTEST_PROP(CsvReader, AnyFileAtAnyBlockSizeReadsAsTheLineModelSays, ()) {
-  const std::string text = *rc::gen::container<std::string>(rc::gen::element('a', 'b', ',', '"', '\n', '\r'));
+  const std::string text = *rc::gen::container<std::string>(rc::gen::element('a', 'b', '\xc3', ',', '"', '\n', '\r'));
   const size_t block = *rc::gen::inRange<size_t>(1, 9);
   const Outcome expected = Model(text);
   const auto path = WriteFile(text);
