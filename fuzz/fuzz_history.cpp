@@ -18,7 +18,8 @@ const std::vector<Reader>& Readers() {
       Ignore(&casus::ReadAtopAlliances), Ignore(&casus::ReadAtopMembers),   Ignore(&casus::ReadCowStates),
       Ignore(&casus::ReadCowSystem),     Ignore(&casus::ReadCowMajors),     Ignore(&casus::ReadCowAlliances),
       Ignore(&casus::ReadCowWars),       Ignore(&casus::ReadMidDisputes),   Ignore(&casus::ReadMidParticipants),
-      Ignore(&casus::ReadNmc),           Ignore(&casus::ReadReliability)};
+      Ignore(&casus::ReadNmc),           Ignore(&casus::ReadReliability),
+      [](const std::filesystem::path& file) { casus::ReadNmcLatest(file); }};  // last: the seeds' first bytes keep their readers
   return readers;
 }
 }  // namespace

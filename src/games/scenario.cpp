@@ -333,7 +333,9 @@ std::optional<LoadedScenario> LoadScenarioWithInstruments(const std::filesystem:
 
 std::optional<LoadedScenario> LoadCalibratedScenario(const std::filesystem::path& path, const std::filesystem::path& home,
                                                      const PartyTable& parties, Diagnostics& diagnostics) {
-  const CalibratedDefaults defaults = Calibrate(home / "data", parties);
+  // NMC is read once for both the capability weights and the world's power (docs/performance.md, "Start-up").
+  const NmcLatest nmc = ReadNmcLatest(home / "data" / "nmc" / "cow_nmc_v7.csv");
+  const CalibratedDefaults defaults = Calibrate(home / "data", parties, ReliabilityCoding::Llm, &nmc);
   std::map<std::string, double> cinc;
   for (const auto& [party, weight] : defaults.capability) cinc[party] = weight.cinc;
   auto loaded = LoadScenarioWithInstruments(path, home, parties, cinc, diagnostics);
@@ -355,7 +357,7 @@ std::optional<LoadedScenario> LoadCalibratedScenario(const std::filesystem::path
   }
   if (loaded) {
     ApplyCalibration(*loaded, prior->Mean(), prior->Sd());
-    ApplyWorldPower(*loaded, ReadWorldPower(home / "data", parties), parties);
+    ApplyWorldPower(*loaded, ReadWorldPower(home / "data", parties, &nmc), parties);
   }
   return loaded;
 }

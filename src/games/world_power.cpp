@@ -15,21 +15,21 @@ bool WorldPower::Nuclear(const std::string& party, long year) const {
   return found->second.acquired <= year && (found->second.relinquished == 0 || year <= found->second.relinquished);
 }
 
-WorldPower ReadWorldPower(const std::filesystem::path& data_dir, const PartyTable& parties) {
+WorldPower ReadWorldPower(const std::filesystem::path& data_dir, const PartyTable& parties, const NmcLatest* nmc) {
   WorldPower world;
   struct Row {
     long ccode;
     long year;
     double milex, milper, irst, pec, cinc;
   };
-  std::vector<Row> rows;  // the rows of the latest year seen so far, in file order (not all 16 000: start-up)
-  ReadNmc(data_dir / "nmc" / "cow_nmc_v7.csv", [&](const NmcRecord& row) {
-    if (row.year < world.nmc_year) return;
-    if (row.year > world.nmc_year) rows.clear();
+  const NmcLatest read = nmc != nullptr ? NmcLatest{} : ReadNmcLatest(data_dir / "nmc" / "cow_nmc_v7.csv");
+  const NmcLatest& nmc_rows = nmc != nullptr ? *nmc : read;
+  std::vector<Row> rows;  // the rows of the latest year, in file order
+  for (const NmcRecord& row : nmc_rows.latest_year_records) {
     rows.push_back(Row{row.ccode, row.year, row.milex.value_or(0.0), row.milper.value_or(0.0), row.irst.value_or(0.0),
                        row.pec.value_or(0.0), row.cinc.value_or(0.0)});
-    world.nmc_year = row.year;
-  });
+  }
+  world.nmc_year = nmc_rows.latest_year;
   double milex = 0.0, milper = 0.0, irst = 0.0, pec = 0.0;
   for (const Row& row : rows) {
     if (row.year != world.nmc_year) continue;
@@ -51,13 +51,14 @@ WorldPower ReadWorldPower(const std::filesystem::path& data_dir, const PartyTabl
   }
   {
     TypedCsv csv(data_dir / "capitals" / "cow_capitals.csv", {"ccode", "stdate", "lat", "lng"});
+    const auto ccode = csv.Bind("ccode"), stdate = csv.Bind("stdate"), lat_column = csv.Bind("lat"), lng_column = csv.Bind("lng");
     std::map<std::string, std::string> latest;  // party → start date of the capital kept
     while (csv.Next()) {
-      const PartyInfo* party = parties.Resolve(std::to_string(csv.RequiredInt("ccode")));
-      const auto lat = csv.Double("lat");
-      const auto lng = csv.Double("lng");
+      const PartyInfo* party = parties.Resolve(std::to_string(csv.RequiredInt(ccode)));
+      const auto lat = csv.Double(lat_column);
+      const auto lng = csv.Double(lng_column);
       if (party == nullptr || !lat || !lng) continue;
-      const std::string start = csv.Text("stdate");
+      const std::string start = csv.Text(stdate);
       if (latest.count(party->id) && latest[party->id] > start) continue;
       latest[party->id] = start;
       world.states[party->id].capital = std::pair{*lat, *lng};

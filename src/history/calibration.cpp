@@ -1,5 +1,6 @@
 #include "casus/history/calibration.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -49,7 +50,8 @@ class NuclearOpponents {
 
 }  // namespace
 
-CalibratedDefaults Calibrate(const std::filesystem::path& data_dir, const PartyTable& parties, ReliabilityCoding coding) {
+CalibratedDefaults Calibrate(const std::filesystem::path& data_dir, const PartyTable& parties, ReliabilityCoding coding,
+                             const NmcLatest* nmc) {
   CalibratedDefaults defaults;
   defaults.coding = coding;
   std::vector<ReliabilityCase> cases;
@@ -106,15 +108,18 @@ CalibratedDefaults Calibrate(const std::filesystem::path& data_dir, const PartyT
     split.against_nuclear = prior(against_nuclear);
     split.against_non_nuclear = prior(against_non_nuclear);
   }
-  std::map<long, const PartyInfo*> resolved;  // per COW code: some 200 codes over 16 000 rows
-  ReadNmc(data_dir / "nmc" / "cow_nmc_v7.csv", [&](const NmcRecord& row) {
-    if (!row.cinc) return;
-    const auto known = resolved.find(row.ccode);
-    const PartyInfo* party = known != resolved.end() ? known->second : resolved[row.ccode] = parties.Resolve(std::to_string(row.ccode));
-    if (party == nullptr) return;  // a COW code the party table lacks: reported by the readers' tests, not a default
+  const NmcLatest read = nmc != nullptr ? NmcLatest{} : ReadNmcLatest(data_dir / "nmc" / "cow_nmc_v7.csv");
+  // Each code's latest CINC, in file order: a party with two codes (a state renamed) keeps the
+  // latest year, and of one year the later row, as a pass over every row would.
+  const NmcLatest& source = nmc != nullptr ? *nmc : read;
+  std::vector<std::pair<long, NmcLatest::Cinc>> in_file_order(source.latest_cinc.begin(), source.latest_cinc.end());
+  std::sort(in_file_order.begin(), in_file_order.end(), [](const auto& one, const auto& other) { return one.second.row < other.second.row; });
+  for (const auto& [ccode, latest] : in_file_order) {
+    const PartyInfo* party = parties.Resolve(std::to_string(ccode));
+    if (party == nullptr) continue;  // a COW code the party table lacks: reported by the readers' tests, not a default
     CapabilityWeight& weight = defaults.capability[party->id];
-    if (row.year >= weight.year) weight = CapabilityWeight{*row.cinc, row.year};
-  });
+    if (latest.year >= weight.year) weight = CapabilityWeight{latest.cinc, latest.year};
+  }
   return defaults;
 }
 

@@ -50,17 +50,21 @@ void ReadAtopAlliances(const std::filesystem::path& file, const std::function<vo
 void ReadAtopMembers(const std::filesystem::path& file, const std::function<void(const AtopMember&)>& on_row) {
   TypedCsv csv(file, {"atopid", "member", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit", "defense", "offense",
                       "neutral", "nonagg", "consul"});
+  const auto atopid = csv.Bind("atopid"), member = csv.Bind("member"), yrent = csv.Bind("yrent"), moent = csv.Bind("moent"),
+             dayent = csv.Bind("dayent"), yrexit = csv.Bind("yrexit"), moexit = csv.Bind("moexit"), dayexit = csv.Bind("dayexit"),
+             defense = csv.Bind("defense"), offense = csv.Bind("offense"), neutral = csv.Bind("neutral"), nonagg = csv.Bind("nonagg"),
+             consul = csv.Bind("consul");
   while (csv.Next()) {
     AtopMember row;
-    row.atopid = csv.RequiredInt("atopid");
-    row.member = csv.RequiredInt("member");
-    row.entry = csv.Date("yrent", "moent", "dayent");
-    row.exit = csv.Date("yrexit", "moexit", "dayexit");
-    row.defense = csv.Flag("defense");
-    row.offense = csv.Flag("offense");
-    row.neutral = csv.Flag("neutral");
-    row.nonagg = csv.Flag("nonagg");
-    row.consul = csv.Flag("consul");
+    row.atopid = csv.RequiredInt(atopid);
+    row.member = csv.RequiredInt(member);
+    row.entry = csv.Date(yrent, moent, dayent);
+    row.exit = csv.Date(yrexit, moexit, dayexit);
+    row.defense = csv.Flag(defense);
+    row.offense = csv.Flag(offense);
+    row.neutral = csv.Flag(neutral);
+    row.nonagg = csv.Flag(nonagg);
+    row.consul = csv.Flag(consul);
     on_row(row);
   }
 }
@@ -110,18 +114,21 @@ void ReadCowAlliances(const std::filesystem::path& file, const std::function<voi
 void ReadCowWars(const std::filesystem::path& file, const std::function<void(const CowWarParticipant&)>& on_row) {
   TypedCsv csv(file, {"WarNum", "WarName", "ccode", "StateName", "Side", "StartYear1", "EndYear1", "Initiator", "Outcome",
                       "BatDeath"});
+  const auto war = csv.Bind("WarNum"), war_name = csv.Bind("WarName"), ccode = csv.Bind("ccode"), state_name = csv.Bind("StateName"),
+             side = csv.Bind("Side"), start_year = csv.Bind("StartYear1"), end_year = csv.Bind("EndYear1"),
+             initiator = csv.Bind("Initiator"), outcome = csv.Bind("Outcome"), battle_deaths = csv.Bind("BatDeath");
   while (csv.Next()) {
     CowWarParticipant row;
-    row.war = csv.RequiredInt("WarNum");
-    row.war_name = csv.Text("WarName");
-    row.ccode = csv.RequiredInt("ccode");
-    row.state_name = csv.Text("StateName");
-    row.side = csv.RequiredInt("Side");
-    row.start_year = csv.Int("StartYear1");
-    row.end_year = csv.Int("EndYear1");
-    row.initiator = csv.Flag("Initiator");
-    row.outcome = csv.Int("Outcome");
-    row.battle_deaths = csv.Int("BatDeath");
+    row.war = csv.RequiredInt(war);
+    row.war_name = csv.Text(war_name);
+    row.ccode = csv.RequiredInt(ccode);
+    row.state_name = csv.Text(state_name);
+    row.side = csv.RequiredInt(side);
+    row.start_year = csv.Int(start_year);
+    row.end_year = csv.Int(end_year);
+    row.initiator = csv.Flag(initiator);
+    row.outcome = csv.Int(outcome);
+    row.battle_deaths = csv.Int(battle_deaths);
     on_row(row);
   }
 }
@@ -164,41 +171,66 @@ void ReadMidParticipants(const std::filesystem::path& file, const std::function<
 
 void ReadNmc(const std::filesystem::path& file, const std::function<void(const NmcRecord&)>& on_row) {
   TypedCsv csv(file, {"ccode", "year", "milex", "milper", "irst", "pec", "tpop", "upop", "cinc"});
+  const auto ccode = csv.Bind("ccode"), year = csv.Bind("year"), milex = csv.Bind("milex"), milper = csv.Bind("milper"),
+             irst = csv.Bind("irst"), pec = csv.Bind("pec"), tpop = csv.Bind("tpop"), upop = csv.Bind("upop"), cinc = csv.Bind("cinc");
   while (csv.Next()) {
-    on_row(NmcRecord{csv.RequiredInt("ccode"), csv.RequiredInt("year"), csv.Double("milex"), csv.Double("milper"),
-                     csv.Double("irst"), csv.Double("pec"), csv.Double("tpop"), csv.Double("upop"), csv.Double("cinc")});
+    on_row(NmcRecord{csv.RequiredInt(ccode), csv.RequiredInt(year), csv.Double(milex), csv.Double(milper), csv.Double(irst),
+                     csv.Double(pec), csv.Double(tpop), csv.Double(upop), csv.Double(cinc)});
   }
+}
+
+NmcLatest ReadNmcLatest(const std::filesystem::path& file) {
+  NmcLatest latest;
+  size_t row_idx = 0;
+  ReadNmc(file, [&](const NmcRecord& row) {
+    if (row.cinc) {
+      NmcLatest::Cinc& cinc = latest.latest_cinc[row.ccode];
+      if (cinc.row == 0 || row.year >= cinc.year) cinc = NmcLatest::Cinc{row.year, *row.cinc, row_idx + 1};
+    }
+    ++row_idx;
+    if (row.year < latest.latest_year) return;
+    if (row.year > latest.latest_year) latest.latest_year_records.clear();
+    latest.latest_year_records.push_back(row);
+    latest.latest_year = row.year;
+  });
+  return latest;
 }
 
 void ReadReliability(const std::filesystem::path& file, const std::function<void(const ReliabilityCase&)>& on_row) {
   TypedCsv csv(file, {"sample", "warid", "atopid", "cowwarid", "warname", "cowid", "multilateral", "sabhon", "sabvio",
                       "honorBF", "violateBF", "honorLLM", "violateLLM", "defense", "offense", "neutral", "nonagg", "consul"});
+  const auto sample_column = csv.Bind("sample"), warid = csv.Bind("warid"), atopid = csv.Bind("atopid"),
+             cowwarid = csv.Bind("cowwarid"), warname = csv.Bind("warname"), cowid = csv.Bind("cowid"),
+             multilateral = csv.Bind("multilateral"), honor_bf = csv.Bind("honorBF"), violate_bf = csv.Bind("violateBF"),
+             honor_llm = csv.Bind("honorLLM"), violate_llm = csv.Bind("violateLLM"), sabhon = csv.Bind("sabhon"),
+             sabvio = csv.Bind("sabvio"), defense = csv.Bind("defense"), offense = csv.Bind("offense"), neutral = csv.Bind("neutral"),
+             nonagg = csv.Bind("nonagg"), consul = csv.Bind("consul");
+  auto coding = [&csv](const TypedCsv::Column& honour, const TypedCsv::Column& violate) -> std::optional<bool> {
+    const bool honoured = csv.Flag(honour);
+    const bool violated = csv.Flag(violate);
+    if (honoured && violated) csv.Fail(fmt::format("both '{}' and '{}' are 1", honour.name, violate.name));
+    if (!honoured && !violated) return std::nullopt;
+    return honoured;
+  };
   while (csv.Next()) {
     ReliabilityCase row;
-    const long sample = csv.RequiredInt("sample");
+    const long sample = csv.RequiredInt(sample_column);
     if (sample != 0 && sample != 1) csv.Fail(fmt::format("column 'sample' must be 0 or 1, not {}", sample));
     row.early_sample = sample == 1;
-    row.war = csv.RequiredInt("warid");
-    row.atopid = csv.RequiredInt("atopid");
-    row.cow_war = csv.Int("cowwarid");
-    row.war_name = csv.Text("warname");
-    row.ccode = csv.Int("cowid");
-    row.multilateral = csv.Flag("multilateral");
-    auto coding = [&](const std::string& honour, const std::string& violate) -> std::optional<bool> {
-      const bool honoured = csv.Flag(honour);
-      const bool violated = csv.Flag(violate);
-      if (honoured && violated) csv.Fail(fmt::format("both '{}' and '{}' are 1", honour, violate));
-      if (!honoured && !violated) return std::nullopt;
-      return honoured;
-    };
-    row.honoured_bf = coding("honorBF", "violateBF");
-    row.honoured_llm = coding("honorLLM", "violateLLM");
-    row.honoured_sabrosky = coding("sabhon", "sabvio");
-    row.defense = csv.Flag("defense");
-    row.offense = csv.Flag("offense");
-    row.neutral = csv.Flag("neutral");
-    row.nonagg = csv.Flag("nonagg");
-    row.consul = csv.Flag("consul");
+    row.war = csv.RequiredInt(warid);
+    row.atopid = csv.RequiredInt(atopid);
+    row.cow_war = csv.Int(cowwarid);
+    row.war_name = csv.Text(warname);
+    row.ccode = csv.Int(cowid);
+    row.multilateral = csv.Flag(multilateral);
+    row.honoured_bf = coding(honor_bf, violate_bf);
+    row.honoured_llm = coding(honor_llm, violate_llm);
+    row.honoured_sabrosky = coding(sabhon, sabvio);
+    row.defense = csv.Flag(defense);
+    row.offense = csv.Flag(offense);
+    row.neutral = csv.Flag(neutral);
+    row.nonagg = csv.Flag(nonagg);
+    row.consul = csv.Flag(consul);
     on_row(row);
   }
 }

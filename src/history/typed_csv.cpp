@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -10,7 +11,8 @@
 namespace casus {
 
 namespace {
-bool IsMissingText(const std::string& text) { return text.empty() || text == "NA" || text == "." || text == "NaN"; }
+// Compared as views: a size check first, no memcmp call per cell for the common case.
+bool IsMissingText(std::string_view text) { return text.empty() || text == "NA" || text == "." || text == "NaN"; }
 bool IsMissingCode(double value) { return value == -9.0 || value == -8.0 || value == -7.0; }
 }  // namespace
 
@@ -47,16 +49,18 @@ void TypedCsv::Fail(const std::string& message) const {
   throw DataError(fmt::format("{}:{}: error: {}", reader_.Path().string(), reader_.Line(), message));
 }
 
-const std::string& TypedCsv::Cell(const std::string& column) const {
+TypedCsv::Column TypedCsv::Bind(const std::string& column) const {
   const auto found = index_.find(column);
-  if (found == index_.end()) Fail(fmt::format("missing column '{}'", column));
-  return fields_[found->second];
+  return Column{found == index_.end() ? std::string::npos : found->second, column};
 }
 
-std::string TypedCsv::Text(const std::string& column) const { return Cell(column); }
+std::string_view TypedCsv::Cell(const Column& column) const {
+  if (column.index == std::string::npos) Fail(fmt::format("missing column '{}'", column.name));
+  return fields_[column.index];
+}
 
-OptionalInt TypedCsv::Int(const std::string& column) const {
-  const std::string& text = Cell(column);
+OptionalInt TypedCsv::Int(const Column& column) const {
+  const std::string_view text = Cell(column);
   if (IsMissingText(text)) return std::nullopt;
   long value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -66,29 +70,25 @@ OptionalInt TypedCsv::Int(const std::string& column) const {
     if (decimal) {
       if (const auto whole = WholeNumber<long>(*decimal)) return IsMissingCode(*decimal) ? std::nullopt : OptionalInt(*whole);
     }
-    Fail(fmt::format("column '{}': '{}' is not an integer (or is beyond ±9.2e18)", column, text));
+    Fail(fmt::format("column '{}': '{}' is not an integer (or is beyond ±9.2e18)", column.name, text));
   }
   if (IsMissingCode(static_cast<double>(value))) return std::nullopt;
   return value;
 }
 
-long TypedCsv::RequiredInt(const std::string& column) const {
+long TypedCsv::RequiredInt(const Column& column) const {
   const auto value = Int(column);
-  if (!value) Fail(fmt::format("column '{}' is missing ('{}') where a value is required", column, Cell(column)));
+  if (!value) Fail(fmt::format("column '{}' is missing ('{}') where a value is required", column.name, Cell(column)));
   return *value;
 }
 
-OptionalDouble TypedCsv::Double(const std::string& column) const {
-  const std::string& text = Cell(column);
+OptionalDouble TypedCsv::Double(const Column& column) const {
+  const std::string_view text = Cell(column);
   if (IsMissingText(text)) return std::nullopt;
   const auto value = ParseNumber(text);
-  if (!value) Fail(fmt::format("column '{}': '{}' is not a number", column, text));
+  if (!value) Fail(fmt::format("column '{}': '{}' is not a number", column.name, text));
   if (IsMissingCode(*value)) return std::nullopt;
   return value;
-}
-
-PartialDate TypedCsv::Date(const std::string& year, const std::string& month, const std::string& day) const {
-  return PartialDate{Int(year), Int(month), Int(day)};
 }
 
 }  // namespace casus

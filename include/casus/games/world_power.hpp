@@ -14,6 +14,7 @@
 #include "casus/core/party_table.hpp"
 #include "casus/engine/timeline.hpp"
 #include "casus/games/game_parameters.hpp"
+#include "casus/history/datasets.hpp"
 
 namespace casus {
 
@@ -40,8 +41,9 @@ struct WorldPower {
 };
 
 //! Reads `data_dir`/nmc/cow_nmc_v7.csv, capitals/cow_capitals.csv and nuclear/nuclear_states.csv.
-//! Throws DataError on a malformed file.
-WorldPower ReadWorldPower(const std::filesystem::path& data_dir, const PartyTable& parties);
+//! Throws DataError on a malformed file. `nmc`: the NMC file already read (ReadNmcLatest, shared
+//! with Calibrate); nullptr reads it here.
+WorldPower ReadWorldPower(const std::filesystem::path& data_dir, const PartyTable& parties, const NmcLatest* nmc = nullptr);
 
 
 //! Each party's PartyPower for an attack on `theatre` (the beneficiary: its capital stands for the

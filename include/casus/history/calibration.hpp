@@ -57,8 +57,9 @@ struct CalibratedDefaults {
 //! Reads `data_dir`/reliability/BerkemeierFuhrmannRAP2018_0303.csv and `data_dir`/nmc/cow_nmc_v7.csv;
 //! for the nuclear split also cow/Inter-StateWarData_v4.0.csv, atop/atop5_1m.csv and
 //! nuclear/nuclear_states.csv when all three exist (else `nuclear_split.available` is false).
-//! Throws DataError on a malformed file.
+//! Throws DataError on a malformed file. `nmc`: the NMC file already read (ReadNmcLatest), so that
+//! a caller that also needs the world's power reads it once; nullptr reads it here.
 CalibratedDefaults Calibrate(const std::filesystem::path& data_dir, const PartyTable& parties,
-                             ReliabilityCoding coding = ReliabilityCoding::Llm);
+                             ReliabilityCoding coding = ReliabilityCoding::Llm, const NmcLatest* nmc = nullptr);
 
 }  // namespace casus

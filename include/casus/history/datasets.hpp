@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -129,6 +130,22 @@ struct NmcRecord {
 
 //! Reads NMC v6 (with stateabb) or v7 (without); the columns are found by name.
 void ReadNmc(const std::filesystem::path& file, const std::function<void(const NmcRecord&)>& on_row);
+
+//! What `casus simulate`'s start-up needs of NMC, from one read of the file (a few hundred
+//! records, not 17 000): each COW code's latest CINC (Calibrate's capability weights) and the
+//! records of the file's latest year (the world's power, ReadWorldPower).
+struct NmcLatest {
+  struct Cinc {
+    long year = 0;
+    double cinc = 0.0;
+    size_t row = 0;  //!< the record's place in the file: the later of two codes of one party in a year wins
+  };
+  //! By COW code: its latest record with a CINC (the later one in the file when a year repeats).
+  std::map<long, Cinc> latest_cinc;
+  long latest_year = 0;
+  std::vector<NmcRecord> latest_year_records;  //!< in file order
+};
+NmcLatest ReadNmcLatest(const std::filesystem::path& file);
 
 // --- Alliance reliability (Berkemeier & Fuhrmann 2018; Leeds, Long & Mitchell 2000) ----------------
 

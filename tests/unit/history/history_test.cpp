@@ -2,6 +2,7 @@
 // ATOP import, the reliability table against Berkemeier & Fuhrmann (2018), and the regression.
 #include <cmath>
 #include <fstream>
+#include <map>
 
 #include <gtest/gtest.h>
 
@@ -175,6 +176,45 @@ TEST(Calibration, DefaultsComeFromTheData) {
   EXPECT_EQ(split.against_nuclear.alpha, static_cast<double>(split.against_nuclear.observed.honoured) + 1.0);
   EXPECT_EQ(defaults.defense_bilateral.alpha + defaults.defense_multilateral.alpha - 1.0, defense_modern.alpha);
   EXPECT_EQ(defaults.defense_bilateral.beta + defaults.defense_multilateral.beta - 1.0, defense_modern.beta);
+}
+
+// Start-up reads NMC once (ReadNmcLatest) for the capability weights: the weights must be those
+// of a pass over every row, including when two codes of one party (GMY 255 and GFR 260 are both
+// DEU) share a year: the later row in the file wins, whatever the codes' order.
+TEST(Calibration, OneNmcReadGivesTheWeightsOfAPassOverEveryRow) {
+  std::map<std::string, CapabilityWeight> expected;
+  ReadNmc(kData / "nmc/cow_nmc_v7.csv", [&expected](const NmcRecord& row) {
+    const PartyInfo* party = testing::Parties().Resolve(std::to_string(row.ccode));
+    if (!row.cinc || party == nullptr) return;
+    CapabilityWeight& weight = expected[party->id];
+    if (row.year >= weight.year) weight = CapabilityWeight{*row.cinc, row.year};
+  });
+  const NmcLatest nmc = ReadNmcLatest(kData / "nmc/cow_nmc_v7.csv");
+  const CalibratedDefaults defaults = Calibrate(kData, testing::Parties(), ReliabilityCoding::Llm, &nmc);
+  ASSERT_EQ(defaults.capability.size(), expected.size());
+  for (const auto& [party, weight] : expected) {
+    EXPECT_EQ(defaults.capability.at(party).cinc, weight.cinc) << party;
+    EXPECT_EQ(defaults.capability.at(party).year, weight.year) << party;
+  }
+  EXPECT_EQ(nmc.latest_year, 2022);
+
+  const auto dir = std::filesystem::temp_directory_path() / "casus_nmc_once_test";
+  std::filesystem::create_directories(dir / "reliability");
+  std::filesystem::create_directories(dir / "nmc");
+  std::filesystem::copy_file(kData / "reliability/BerkemeierFuhrmannRAP2018_0303.csv", dir / "reliability/BerkemeierFuhrmannRAP2018_0303.csv",
+                             std::filesystem::copy_options::overwrite_existing);
+  std::ofstream(dir / "nmc/cow_nmc_v7.csv") << "ccode,year,milex,milper,irst,pec,tpop,upop,cinc\n"
+                                              "260,1990,1,1,1,1,1,1,0.25\n255,1990,1,1,1,1,1,1,0.5\n255,1989,1,1,1,1,1,1,0.9\n"
+                                              "2,1991,1,1,1,1,1,1,\n";
+  const CalibratedDefaults tied = Calibrate(dir, testing::Parties());
+  EXPECT_EQ(tied.capability.at("DEU").cinc, 0.5);
+  EXPECT_EQ(tied.capability.at("DEU").year, 1990);
+  EXPECT_EQ(tied.capability.count("USA"), 0u);  // its only row has no CINC
+  const NmcLatest latest = ReadNmcLatest(dir / "nmc/cow_nmc_v7.csv");
+  EXPECT_EQ(latest.latest_year, 1991);
+  ASSERT_EQ(latest.latest_year_records.size(), 1u);
+  EXPECT_EQ(latest.latest_year_records.front().ccode, 2);
+  std::filesystem::remove_all(dir);
 }
 
 TEST(Calibration, ChangingTheDataChangesTheDefaults) {
