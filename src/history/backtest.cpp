@@ -726,6 +726,10 @@ BacktestResult RunBacktest(const DyadYearFrame& frame, const BacktestOptions& op
     const std::vector<size_t> every = SelectRows(frame, all, logit.terms);
     progress(fmt::format("the game on every year ({})", all.Label()));
     result.full_fit = FitStructural(frame, every);
+    if (!result.full_fit.profiled) {
+      progress(fmt::format("the game's profile likelihood over ρ on every year ({}), as a check", all.Label()));
+      result.full_fit_profile = ProfileStructural(frame, every, &result.full_fit);
+    }
     progress(fmt::format("the Johnson & Leeds logit on every year ({})", all.Label()));
     result.full_logit = FitTable(frame, logit, all);
     result.has_full_fit = true;

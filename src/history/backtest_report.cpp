@@ -2,6 +2,7 @@
 #include "casus/report/svg_chart.hpp"
 #include "casus/history/backtest_report.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -74,6 +75,15 @@ std::string ProfilePhrase(const StructuralFit& fit) {
                      fit.profile.flat ? "; not identified" : "");
 }
 
+// "Check: the profile likelihood over ρ … 95 % interval [0.00, 10.00]; not identified".
+std::string ProfileCheckText(const StructuralFit& profile) {
+  const auto [lowest, highest] = std::minmax_element(profile.profile.log_likelihood.begin(), profile.profile.log_likelihood.end());
+  return fmt::format("Check: the profile likelihood over ρ varies by {:.2f} over [0, 10] (maximum {:.3f} at ρ = {:.3f});\n"
+                     "95 % profile interval for ρ [{:.2f}, {:.2f}]{}",
+                     *highest - *lowest, profile.log_likelihood, profile.Rho(), profile.profile.low, profile.profile.high,
+                     profile.profile.flat ? ": ρ is not identified" : "");
+}
+
 }  // namespace
 
 nlohmann::json StructuralFitJson(const StructuralFit& fit) {
@@ -133,6 +143,12 @@ nlohmann::json BacktestJson(const BacktestResult& result) {
   if (result.honour_rate_reneging_cost) out["honour_rate_reneging_cost"] = *result.honour_rate_reneging_cost;
   if (result.has_full_fit) {
     out["game_fit"] = StructuralFitJson(result.full_fit);
+    if (result.full_fit_profile) {
+      out["game_fit"]["profile_check"] = RhoProfileJson(result.full_fit_profile->profile);
+      out["game_fit"]["profile_check"]["reneging_cost"] = result.full_fit_profile->Rho();
+      out["game_fit"]["profile_check"]["log_likelihood"] = result.full_fit_profile->log_likelihood;
+      out["game_fit"]["profile_check"].erase("joint_fit");
+    }
     out["logit_fit"] = RegressionTableJson(result.full_logit);
   }
   return out;
@@ -195,6 +211,7 @@ std::string BacktestText(const BacktestResult& result) {
                      fit.n, fit.Rho(), fit.Se(fit.terms.size() - 1), fit.rho_at_bound ? " AT ITS BOUND" : "", lambda,
                      fit.Se(fit.terms.size() - 2), lambda != 0.0 ? 1.0 / lambda : 0.0, fit.log_likelihood, result.full_logit.log_likelihood);
   if (fit.profiled) out += fmt::format("(ρ profiled: the joint fit stopped at its iteration limit; {})\n", ProfilePhrase(fit));
+  if (result.full_fit_profile) out += ProfileCheckText(*result.full_fit_profile) + "\n";
   return out;
 }
 
@@ -274,6 +291,7 @@ std::string BacktestReportHtml(const BacktestResult& result) {
                         result.full_fit.theta(static_cast<Eigen::Index>(term)), result.full_fit.Se(term));
   }
   html += "</table>\n";
+  if (result.full_fit_profile) html += fmt::format("<p id=\"profile-check\">{}.</p>\n", XmlEscape(ProfileCheckText(*result.full_fit_profile)));
   if (result.full_fit.profiled) html += fmt::format("<p>ρ profiled: the joint fit stopped at its iteration limit; {}.</p>\n", ProfilePhrase(result.full_fit));
   html += "</body></html>\n";
   return html;

@@ -168,6 +168,9 @@ struct BacktestResult {
   std::vector<SplitScores> splits;
   bool has_full_fit = false;
   StructuralFit full_fit;  //!< the game fitted on every usable year: the parameters --write-params writes
+  //! A check on full_fit's ρ: the profile likelihood over ρ on every usable year (ProfileStructural;
+  //! full_fit itself stays the joint fit's), whose interval says how well the data identify ρ.
+  std::optional<StructuralFit> full_fit_profile;
   RegressionTable full_logit;
   std::optional<double> honour_rate_reneging_cost;  //!< BacktestOptions' value, when the game-honour-rate model was scored
 };

@@ -342,6 +342,16 @@ TEST(BacktestDocuments, JsonReportAndFittedFileFollowTheSchema) {
   // The game generated with λ = 3 > 0: pacts deter, in the fitted game's relative risk.
   EXPECT_LT(split["models"][2]["defence_pact_relative_risk"].get<double>(), 1.0);
   EXPECT_TRUE(json.contains("game_fit"));
+  // The fit on every year carries its profile over ρ as a check: the interval around the profile's
+  // maximum, which is at least the joint fit's maximum less the refinement's resolution.
+  const nlohmann::json& check = json["game_fit"]["profile_check"];
+  ASSERT_TRUE(check.is_object());
+  EXPECT_LE(check["interval95"][0].get<double>(), check["reneging_cost"].get<double>());
+  EXPECT_GE(check["interval95"][1].get<double>(), check["reneging_cost"].get<double>());
+  EXPECT_GT(check["log_likelihood"].get<double>(), json["game_fit"]["log_likelihood"].get<double>() - 0.01);
+  EXPECT_GE(check["points"].size(), 21u);
+  EXPECT_NE(BacktestText(result).find("Check: the profile likelihood over ρ varies by"), std::string::npos);
+  EXPECT_NE(BacktestReportHtml(result).find("<p id=\"profile-check\">Check: the profile likelihood over ρ"), std::string::npos);
   EXPECT_TRUE(json.contains("logit_fit"));
   // The text table and the report carry every model; the report its plots and tables.
   const std::string text = BacktestText(result);
