@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <limits>
 #include <numeric>
 #include <random>
 #include <stdexcept>
@@ -252,7 +254,10 @@ struct StructuralProblem {
 
 }  // namespace
 
-StructuralFit FitStructural(const DyadYearFrame& frame, const std::vector<size_t>& rows, const StructuralFit* start) {
+namespace {
+
+// Fisher scoring on (β, λ, ρ) jointly (docs/backtest.md, "Fit").
+StructuralFit FitJoint(const DyadYearFrame& frame, const std::vector<size_t>& rows, const StructuralFit* start) {
   StructuralProblem problem(frame, rows);
   StructuralFit& fit = problem.fit;
   const Eigen::MatrixXd& x = problem.x;
@@ -348,6 +353,153 @@ StructuralFit FitStructural(const DyadYearFrame& frame, const std::vector<size_t
   return fit;
 }
 
+// The fit with ρ held: a probit on the controls and −E[L](ρ); ρ's row and column of the covariances are 0.
+void FillHeldRhoFit(const DyadYearFrame& frame, const std::vector<size_t>& rows, const Eigen::MatrixXd& design, const Eigen::VectorXd& y,
+                    const GlmFit& probit, double reneging_cost, StructuralFit& fit) {
+  const Eigen::Index k = design.cols() - 1;
+  fit.theta.resize(k + 2);
+  fit.theta << probit.beta, reneging_cost;
+  fit.iterations = probit.iterations;
+  fit.converged = probit.converged;
+  fit.log_likelihood = probit.log_likelihood;
+  fit.rho_at_bound = false;
+  fit.covariance_model = Eigen::MatrixXd::Zero(k + 2, k + 2);
+  fit.covariance_dyad = Eigen::MatrixXd::Zero(k + 2, k + 2);
+  fit.covariance_model.topLeftCorner(k + 1, k + 1) = probit.covariance;
+  fit.covariance_dyad.topLeftCorner(k + 1, k + 1) = ClusteredCovariance(probit, ObservationScores(design, y, probit), DyadIds(frame, rows));
+}
+
+}  // namespace
+
+StructuralFit FitStructural(const DyadYearFrame& frame, const std::vector<size_t>& rows, const StructuralFit* start) {
+  StructuralFit joint = FitJoint(frame, rows, start);
+  if (joint.converged) return joint;
+  // The joint fit ran to its iteration limit (its memory is freed by now): the profile over ρ,
+  // warm-started from where the joint fit stopped.
+  StructuralFit fit = ProfileStructural(frame, rows, &joint);
+  fit.profile.joint_log_likelihood = joint.log_likelihood;
+  fit.profile.joint_rho = joint.Rho();
+  fit.profile.joint_lambda = joint.Lambda();
+  fit.profile.joint_iterations = joint.iterations;
+  return fit;
+}
+
+StructuralFit ProfileStructural(const DyadYearFrame& frame, const std::vector<size_t>& rows, const StructuralFit* start) {
+  StructuralProblem problem(frame, rows);
+  StructuralFit& fit = problem.fit;
+  const Eigen::VectorXd& y = problem.y;
+  const Eigen::Index n = problem.x.rows();
+  const Eigen::Index k = problem.x.cols();
+  const GroupedLoss grouped(frame, rows);
+  std::vector<double> loss;
+  Eigen::MatrixXd design(n, k + 1);
+  design.leftCols(k) = problem.x;
+  problem.x.resize(0, 0);
+  // ℓ_p(ρ): the probit with ρ held, warm-started from the nearest ρ already evaluated (the first
+  // from `start`): neighbouring ρ have nearly the same β and λ, so each takes a few Fisher steps.
+  std::map<double, GlmFit> evaluated;
+  auto profile_at = [&](double rho) {
+    const auto found = evaluated.find(rho);
+    if (found != evaluated.end()) return found->second.log_likelihood;
+    Eigen::VectorXd warm;
+    if (!evaluated.empty()) {
+      auto nearest = evaluated.lower_bound(rho);
+      if (nearest == evaluated.end() || (nearest != evaluated.begin() && rho - std::prev(nearest)->first < nearest->first - rho)) --nearest;
+      warm = nearest->second.beta;
+    } else if (start != nullptr && start->theta.size() == k + 2) {
+      warm = start->theta.head(k + 1);
+    }
+    grouped.Evaluate(rho, loss);
+    design.col(k) = -Eigen::Map<const Eigen::VectorXd>(loss.data(), n);
+    GlmFit probit = FitGlm(design, y, Link::Probit, warm.size() == k + 1 ? &warm : nullptr);
+    const double value = probit.log_likelihood;
+    evaluated.emplace(rho, std::move(probit));
+    return value;
+  };
+  // The grid: ρ = 0, 0.5, …, 10. ATOP's commitments c are 0.45–0.64 and s = 0.52, so a step of 0.5
+  // moves Φ's argument (v̄ − k + ρ·c)/s by at most 0.62 of a standard deviation.
+  const int steps = static_cast<int>(std::lround(10.0 / kProfileGridStep));
+  double best_rho = 0.0, best = -std::numeric_limits<double>::infinity();
+  for (int step = 0; step <= steps; ++step) {
+    const double rho = kProfileGridStep * step;
+    const double value = profile_at(rho);
+    if (value > best) {
+      best = value;
+      best_rho = rho;
+    }
+  }
+  // Golden-section search within a grid step either side of the best grid point, to 0.005 in ρ.
+  const double golden = (std::sqrt(5.0) - 1.0) / 2.0;
+  double left = std::max(0.0, best_rho - kProfileGridStep), right = std::min(10.0, best_rho + kProfileGridStep);
+  double inner_left = right - golden * (right - left), inner_right = left + golden * (right - left);
+  double value_left = profile_at(inner_left), value_right = profile_at(inner_right);
+  while (right - left > 0.005) {
+    if (value_left >= value_right) {
+      right = inner_right;
+      inner_right = inner_left;
+      value_right = value_left;
+      inner_left = right - golden * (right - left);
+      value_left = profile_at(inner_left);
+    } else {
+      left = inner_left;
+      inner_left = inner_right;
+      value_left = value_right;
+      inner_right = left + golden * (right - left);
+      value_right = profile_at(inner_right);
+    }
+  }
+  RhoProfile& profile = fit.profile;
+  double lowest = std::numeric_limits<double>::infinity();
+  std::vector<double> grid_rho, grid_value;
+  for (const auto& [rho, probit] : evaluated) {
+    grid_rho.push_back(rho);
+    grid_value.push_back(probit.log_likelihood);
+    lowest = std::min(lowest, probit.log_likelihood);
+    if (probit.log_likelihood > best) {
+      best = probit.log_likelihood;
+      best_rho = rho;
+    }
+  }
+  // The interval: from the best point outwards to the first point below max − 1.92; the crossing
+  // between it and the last point above is bisected 6 times (to 1/64 of the gap, 0.008 in ρ on the
+  // grid) and then interpolated linearly.
+  const double threshold = best - kProfileDrop;
+  auto crossing = [&](double inside, double outside) {
+    for (int bisection = 0; bisection < 6; ++bisection) {
+      const double middle = 0.5 * (inside + outside);
+      (profile_at(middle) >= threshold ? inside : outside) = middle;
+    }
+    const double l_in = profile_at(inside), l_out = profile_at(outside);
+    return inside + (outside - inside) * (l_in - threshold) / (l_in - l_out);
+  };
+  const auto at_best = static_cast<size_t>(std::find(grid_rho.begin(), grid_rho.end(), best_rho) - grid_rho.begin());
+  profile.low = grid_rho.front();
+  for (size_t i = at_best; i-- > 0;) {
+    if (grid_value[i] < threshold) {
+      profile.low = crossing(grid_rho[i + 1], grid_rho[i]);
+      break;
+    }
+  }
+  profile.high = grid_rho.back();
+  for (size_t i = at_best + 1; i < grid_rho.size(); ++i) {
+    if (grid_value[i] < threshold) {
+      profile.high = crossing(grid_rho[i - 1], grid_rho[i]);
+      break;
+    }
+  }
+  for (const auto& [rho, probit] : evaluated) {
+    profile.rho.push_back(rho);
+    profile.log_likelihood.push_back(probit.log_likelihood);
+  }
+  profile.flat = best - lowest < kProfileDrop;
+  grouped.Evaluate(best_rho, loss);
+  design.col(k) = -Eigen::Map<const Eigen::VectorXd>(loss.data(), n);
+  FillHeldRhoFit(frame, rows, design, y, evaluated.at(best_rho), best_rho, fit);
+  fit.profiled = true;
+  fit.rho_at_bound = best_rho <= 0.0 || best_rho >= 10.0;
+  return fit;
+}
+
 StructuralFit FitStructuralAtRho(const DyadYearFrame& frame, const std::vector<size_t>& rows, double reneging_cost, const StructuralFit* start) {
   StructuralProblem problem(frame, rows);
   StructuralFit& fit = problem.fit;
@@ -362,16 +514,7 @@ StructuralFit FitStructuralAtRho(const DyadYearFrame& frame, const std::vector<s
   Eigen::VectorXd start_beta;
   if (start != nullptr && start->theta.size() == k + 2) start_beta = start->theta.head(k + 1);
   const GlmFit probit = FitGlm(design, y, Link::Probit, start_beta.size() == k + 1 ? &start_beta : nullptr);
-  fit.theta.resize(k + 2);
-  fit.theta << probit.beta, reneging_cost;
-  fit.iterations = probit.iterations;
-  fit.converged = probit.converged;
-  fit.log_likelihood = probit.log_likelihood;
-  fit.rho_at_bound = false;
-  fit.covariance_model = Eigen::MatrixXd::Zero(k + 2, k + 2);
-  fit.covariance_dyad = Eigen::MatrixXd::Zero(k + 2, k + 2);
-  fit.covariance_model.topLeftCorner(k + 1, k + 1) = probit.covariance;
-  fit.covariance_dyad.topLeftCorner(k + 1, k + 1) = ClusteredCovariance(probit, ObservationScores(design, y, probit), DyadIds(frame, rows));
+  FillHeldRhoFit(frame, rows, design, y, probit, reneging_cost, fit);
   return fit;
 }
 
@@ -445,6 +588,7 @@ struct Accumulator {
   bool has_relative_risk = false;
   std::vector<double> numerator, denominator;  // index 0: the estimate; 1…: parameter draws
   std::vector<std::string> unconverged;        // the training sets whose fit did not converge
+  std::vector<std::pair<std::string, StructuralFit>> profiled;  // the game fits that took ρ from the profile likelihood
   void Resize(int draws) {
     numerator.assign(static_cast<size_t>(draws) + 1, 0.0);
     denominator = numerator;
@@ -454,6 +598,7 @@ struct Accumulator {
     score.model = model;
     score.has_relative_risk = has_relative_risk;
     score.unconverged_fits = unconverged;
+    score.profiled_fits = profiled;
     if (has_relative_risk && denominator[0] > 0) {
       score.relative_risk = numerator[0] / denominator[0];
       std::vector<double> ratios;
@@ -515,6 +660,7 @@ void ScoreGame(const DyadYearFrame& frame, const std::vector<size_t>& train, con
                unsigned long seed, const StructuralFit* start, std::optional<double> fixed_rho, const std::string& fold, Accumulator& out) {
   const StructuralFit fit = fixed_rho ? FitStructuralAtRho(frame, train, *fixed_rho, start) : FitStructural(frame, train, start);
   if (!fit.converged) out.unconverged.push_back(fold);
+  if (fit.profiled) out.profiled.emplace_back(fold, fit);
   const std::vector<std::string> controls = ControlTerms();
   const auto k = static_cast<Eigen::Index>(controls.size());
   const Eigen::MatrixXd test_x = DesignMatrix(frame, test, controls);
@@ -580,6 +726,10 @@ BacktestResult RunBacktest(const DyadYearFrame& frame, const BacktestOptions& op
     const std::vector<size_t> every = SelectRows(frame, all, logit.terms);
     progress(fmt::format("the game on every year ({})", all.Label()));
     result.full_fit = FitStructural(frame, every);
+    if (!result.full_fit.profiled) {
+      progress(fmt::format("the game's profile likelihood over ρ on every year ({}), as a check", all.Label()));
+      result.full_fit_profile = ProfileStructural(frame, every, &result.full_fit);
+    }
     progress(fmt::format("the Johnson & Leeds logit on every year ({})", all.Label()));
     result.full_logit = FitTable(frame, logit, all);
     result.has_full_fit = true;

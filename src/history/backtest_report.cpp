@@ -2,6 +2,7 @@
 #include "casus/report/svg_chart.hpp"
 #include "casus/history/backtest_report.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -56,6 +57,35 @@ nlohmann::json ReplicationJson(const Replication& replication) {
   return out;
 }
 
+namespace {
+
+// The profile likelihood over ρ of a fit that used it (RhoProfile).
+nlohmann::json RhoProfileJson(const RhoProfile& profile) {
+  nlohmann::json points = nlohmann::json::array();
+  for (size_t i = 0; i < profile.rho.size(); ++i) points.push_back({profile.rho[i], profile.log_likelihood[i]});
+  return {{"interval95", {profile.low, profile.high}}, {"identified", !profile.flat},
+          {"joint_fit", {{"iterations", profile.joint_iterations}, {"log_likelihood", profile.joint_log_likelihood},
+                         {"reneging_cost", profile.joint_rho}, {"lambda", profile.joint_lambda}}},
+          {"points", points}};
+}
+
+// "ρ = 1.500 [0.00, 10.00] (95 % profile interval; not identified)".
+std::string ProfilePhrase(const StructuralFit& fit) {
+  return fmt::format("ρ = {:.3f} [{:.2f}, {:.2f}] (95 % profile interval{})", fit.Rho(), fit.profile.low, fit.profile.high,
+                     fit.profile.flat ? "; not identified" : "");
+}
+
+// "Check: the profile likelihood over ρ … 95 % interval [0.00, 10.00]; not identified".
+std::string ProfileCheckText(const StructuralFit& profile) {
+  const auto [lowest, highest] = std::minmax_element(profile.profile.log_likelihood.begin(), profile.profile.log_likelihood.end());
+  return fmt::format("Check: the profile likelihood over ρ varies by {:.2f} over [0, 10] (maximum {:.3f} at ρ = {:.3f});\n"
+                     "95 % profile interval for ρ [{:.2f}, {:.2f}]{}",
+                     *highest - *lowest, profile.log_likelihood, profile.Rho(), profile.profile.low, profile.profile.high,
+                     profile.profile.flat ? ": ρ is not identified" : "");
+}
+
+}  // namespace
+
 nlohmann::json StructuralFitJson(const StructuralFit& fit) {
   nlohmann::json terms = nlohmann::json::array();
   for (size_t term = 0; term < fit.terms.size(); ++term) {
@@ -65,11 +95,17 @@ nlohmann::json StructuralFitJson(const StructuralFit& fit) {
   }
   const double lambda = fit.Lambda();
   const size_t lambda_index = fit.terms.size() - 2;
-  return {{"n", fit.n}, {"events", fit.events}, {"converged", fit.converged}, {"iterations", fit.iterations},
+  nlohmann::json out = {{"n", fit.n}, {"events", fit.events}, {"converged", fit.converged}, {"iterations", fit.iterations},
           {"log_likelihood", fit.log_likelihood}, {"reneging_cost", fit.Rho()}, {"reneging_cost_se", fit.Se(fit.terms.size() - 1)},
           {"reneging_cost_at_bound", fit.rho_at_bound}, {"lambda", lambda}, {"lambda_se", fit.Se(lambda_index)},
           {"sigma", lambda != 0.0 ? 1.0 / lambda : 0.0}, {"sigma_se", lambda != 0.0 ? fit.Se(lambda_index) / (lambda * lambda) : 0.0},
           {"terms", terms}};
+  out["profiled"] = fit.profiled;
+  if (fit.profiled) {
+    out["reneging_cost_se"] = nullptr;  // the profile interval instead
+    out["profile"] = RhoProfileJson(fit.profile);
+  }
+  return out;
 }
 
 nlohmann::json BacktestJson(const BacktestResult& result) {
@@ -88,6 +124,14 @@ nlohmann::json BacktestJson(const BacktestResult& result) {
         entry["defence_pact_relative_risk"] = nullptr;
       }
       entry["unconverged_fits"] = model.unconverged_fits;
+      nlohmann::json profiled = nlohmann::json::array();
+      for (const auto& [fold, fit] : model.profiled_fits) {
+        nlohmann::json fit_json = StructuralFitJson(fit);
+        fit_json.erase("terms");
+        fit_json["train"] = fold;
+        profiled.push_back(fit_json);
+      }
+      entry["profiled_fits"] = profiled;
       models.push_back(entry);
     }
     splits.push_back({{"train", split.train}, {"test", split.test}, {"train_rows", split.train_rows}, {"test_rows", split.test_rows},
@@ -99,6 +143,12 @@ nlohmann::json BacktestJson(const BacktestResult& result) {
   if (result.honour_rate_reneging_cost) out["honour_rate_reneging_cost"] = *result.honour_rate_reneging_cost;
   if (result.has_full_fit) {
     out["game_fit"] = StructuralFitJson(result.full_fit);
+    if (result.full_fit_profile) {
+      out["game_fit"]["profile_check"] = RhoProfileJson(result.full_fit_profile->profile);
+      out["game_fit"]["profile_check"]["reneging_cost"] = result.full_fit_profile->Rho();
+      out["game_fit"]["profile_check"]["log_likelihood"] = result.full_fit_profile->log_likelihood;
+      out["game_fit"]["profile_check"].erase("joint_fit");
+    }
     out["logit_fit"] = RegressionTableJson(result.full_logit);
   }
   return out;
@@ -127,13 +177,23 @@ std::string BacktestText(const BacktestResult& result) {
       const std::string rr = model.has_relative_risk ? fmt::format("{:.3f} [{:.3f}, {:.3f}]", model.relative_risk, model.relative_risk_low,
                                                                    model.relative_risk_high)
                                                      : "— (no alliance term)";
-      out += fmt::format("{:<20} {:<22} {:<16} {:>6.4f} {:>9.5f} {:>9.6f}  {}{}\n", split.train, split.test, model.model, model.auc,
-                         model.log_loss, model.brier, rr, model.unconverged_fits.empty() ? "" : " *");
+      out += fmt::format("{:<20} {:<22} {:<16} {:>6.4f} {:>9.5f} {:>9.6f}  {}{}{}\n", split.train, split.test, model.model, model.auc,
+                         model.log_loss, model.brier, rr, model.unconverged_fits.empty() ? "" : " *",
+                         model.profiled_fits.empty() ? "" : " †");
     }
     for (const auto& model : split.models) {
       if (model.unconverged_fits.empty()) continue;
       out += fmt::format("{:<20} * {}: not converged on {} (iteration limit); predictions scored as they are\n",
                          "", model.model, fmt::join(model.unconverged_fits, ", "));
+    }
+    for (const auto& model : split.models) {
+      for (const auto& [fold, fit] : model.profiled_fits) {
+        // Three lines, so that the text stays within 120 columns.
+        out += fmt::format("{:<20} † {}, {}: ρ profiled (the joint fit: iteration {}, log-likelihood {:.2f})\n", "", model.model, fold,
+                           fit.profile.joint_iterations, fit.profile.joint_log_likelihood);
+        out += fmt::format("{:<20}   {}\n", "", ProfilePhrase(fit));
+        out += fmt::format("{:<20}   λ = {:.4f}; log-likelihood {:.2f}\n", "", fit.Lambda(), fit.log_likelihood);
+      }
     }
     out += fmt::format("{:<20} {:<22} {:<16} {:>6} {:>9} {:>9}  {:.3f} [{:.3f}, {:.3f}] (test rows {}, initiations {})\n", "", "", "observed", "",
                        "", "", split.observed_relative_risk, split.observed_low, split.observed_high, split.test_rows, split.test_events);
@@ -150,8 +210,21 @@ std::string BacktestText(const BacktestResult& result) {
                      "σ = {:.3f} in the game's units; log-likelihood {:.1f} (logit-jl2011: {:.1f})\n",
                      fit.n, fit.Rho(), fit.Se(fit.terms.size() - 1), fit.rho_at_bound ? " AT ITS BOUND" : "", lambda,
                      fit.Se(fit.terms.size() - 2), lambda != 0.0 ? 1.0 / lambda : 0.0, fit.log_likelihood, result.full_logit.log_likelihood);
+  if (fit.profiled) out += fmt::format("(ρ profiled: the joint fit stopped at its iteration limit; {})\n", ProfilePhrase(fit));
+  if (result.full_fit_profile) out += ProfileCheckText(*result.full_fit_profile) + "\n";
   return out;
 }
+
+namespace {
+
+// " (ρ profiled on all but 1940-1949: ρ = … [0.00, 10.00] (95 % profile interval; not identified))" per profiled fit.
+std::string ProfiledHtml(const ModelScore& model) {
+  std::string out;
+  for (const auto& [fold, fit] : model.profiled_fits) out += fmt::format(" (ρ profiled on {}: {})", XmlEscape(fold), ProfilePhrase(fit));
+  return out;
+}
+
+}  // namespace
 
 std::string BacktestReportHtml(const BacktestResult& result) {
   std::string html = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>casus history backtest</title>\n"
@@ -165,10 +238,11 @@ std::string BacktestReportHtml(const BacktestResult& result) {
           "<th>Brier</th><th>defence-pact relative risk [95 %]</th></tr>\n";
   for (const auto& split : result.splits) {
     for (const auto& model : split.models) {
-      html += fmt::format("<tr><td>{}</td><td>{}</td><td>{}{}</td><td>{:.4f}</td><td>{:.5f}</td><td>{:.6f}</td><td>{}</td></tr>\n", XmlEscape(split.train),
+      html += fmt::format("<tr><td>{}</td><td>{}</td><td>{}{}{}</td><td>{:.4f}</td><td>{:.5f}</td><td>{:.6f}</td><td>{}</td></tr>\n", XmlEscape(split.train),
                           XmlEscape(split.test), model.model,
                           model.unconverged_fits.empty() ? std::string()
                                                          : fmt::format(" (not converged on {})", XmlEscape(fmt::format("{}", fmt::join(model.unconverged_fits, ", ")))),
+                          ProfiledHtml(model),
                           model.auc, model.log_loss, model.brier,
                           model.has_relative_risk ? fmt::format("{:.3f} [{:.3f}, {:.3f}]", model.relative_risk, model.relative_risk_low, model.relative_risk_high)
                                                   : "—");
@@ -216,7 +290,10 @@ std::string BacktestReportHtml(const BacktestResult& result) {
     html += fmt::format("<tr><td>{}</td><td>{:.4f}</td><td>{:.4f}</td></tr>\n", result.full_fit.terms[term],
                         result.full_fit.theta(static_cast<Eigen::Index>(term)), result.full_fit.Se(term));
   }
-  html += "</table>\n</body></html>\n";
+  html += "</table>\n";
+  if (result.full_fit_profile) html += fmt::format("<p id=\"profile-check\">{}.</p>\n", XmlEscape(ProfileCheckText(*result.full_fit_profile)));
+  if (result.full_fit.profiled) html += fmt::format("<p>ρ profiled: the joint fit stopped at its iteration limit; {}.</p>\n", ProfilePhrase(result.full_fit));
+  html += "</body></html>\n";
   return html;
 }
 

@@ -77,6 +77,23 @@ Replication Replicate(const DyadYearFrame& frame, const std::string& name, Link 
 //! The guarantee game as a structural probit: P(A initiates) = Φ(X·β − λ·E[L](ρ)), E[L] from
 //! game_bridge.hpp; σ = 1/λ in the game's units (effectiveness scale 1). Fitted by Fisher scoring
 //! on (β, λ, ρ) jointly; ρ is kept in [0, 10].
+//! The profile likelihood over ρ (Pawitan 2001, "In All Likelihood", ch. 3; the interval as in
+//! Venzon & Moolgavkar 1988): ℓ_p(ρ) = max over (β, λ) of the log-likelihood with ρ held, on a grid
+//! of [0, 10] in steps of kProfileGridStep, refined by golden-section search around the best point.
+struct RhoProfile {
+  std::vector<double> rho, log_likelihood;  //!< every ρ evaluated, ascending, and ℓ_p there
+  //! The 95 % profile-likelihood interval {ρ : ℓ_p(ρ) ≥ max − χ²₁(0.95)/2}: the run of points around
+  //! the best, ends interpolated linearly between points (a bound of [0, 10] when ℓ_p stays above).
+  double low = 0.0, high = 10.0;
+  //! ℓ_p varies by less than χ²₁(0.95)/2 = 1.92 over the whole of [0, 10]: ρ is not identified.
+  bool flat = false;
+  //! The joint fit (Fisher scoring on β, λ, ρ) that stopped at its iteration limit.
+  double joint_log_likelihood = 0.0, joint_rho = 0.0, joint_lambda = 0.0;
+  int joint_iterations = 0;
+};
+constexpr double kProfileGridStep = 0.5;
+constexpr double kProfileDrop = 1.920729410347062;  //!< χ²₁(0.95)/2
+
 struct StructuralFit {
   std::vector<std::string> terms;  //!< the controls, then "lambda", "reneging_cost"
   Eigen::VectorXd theta;
@@ -86,11 +103,22 @@ struct StructuralFit {
   bool converged = false;
   bool rho_at_bound = false;
   double log_likelihood = 0.0;
+  //! ρ from the profile likelihood over ρ (the joint fit did not converge): θ is the fit at the
+  //! profile's best ρ, its covariances those of β and λ with ρ held there (ρ's row and column 0);
+  //! ρ's uncertainty is the profile interval, not a Wald s.e.
+  bool profiled = false;
+  RhoProfile profile;
   double Lambda() const { return theta(static_cast<Eigen::Index>(terms.size()) - 2); }
   double Rho() const { return theta(static_cast<Eigen::Index>(terms.size()) - 1); }
   double Se(size_t index) const;  //!< dyad-clustered
 };
+//! When the joint fit stops at its iteration limit (λ ≈ 0 leaves ρ unidentified and the steps wander
+//! along a flat ridge), the result is ProfileStructural's, with the joint fit recorded in `profile`.
+//! A fit that converges is returned as it is.
 StructuralFit FitStructural(const DyadYearFrame& frame, const std::vector<size_t>& rows, const StructuralFit* start = nullptr);
+//! The profile likelihood over ρ (RhoProfile) and the fit at its best ρ; `start` (its β and λ)
+//! warm-starts the first fixed-ρ probit. Always profiles, whatever the joint fit does.
+StructuralFit ProfileStructural(const DyadYearFrame& frame, const std::vector<size_t>& rows, const StructuralFit* start = nullptr);
 //! The same model with ρ held at `reneging_cost` (e.g. the honour-rate calibration's): a probit on
 //! the controls and −E[L](ρ), so only β and λ are fitted; ρ's row and column of the covariances are 0.
 //! `start` (its β and λ) warm-starts the probit.
@@ -111,6 +139,8 @@ struct ModelScore {
   //! The training sets (e.g. "all but 1940-1949") whose fit stopped at its iteration limit: its
   //! predictions are scored as they are, and the output says so.
   std::vector<std::string> unconverged_fits;
+  //! The training sets whose game fit took ρ from the profile likelihood (FitStructural), each with its fit.
+  std::vector<std::pair<std::string, StructuralFit>> profiled_fits;
 };
 struct SplitScores {
   std::string train, test;
@@ -138,6 +168,9 @@ struct BacktestResult {
   std::vector<SplitScores> splits;
   bool has_full_fit = false;
   StructuralFit full_fit;  //!< the game fitted on every usable year: the parameters --write-params writes
+  //! A check on full_fit's ρ: the profile likelihood over ρ on every usable year (ProfileStructural;
+  //! full_fit itself stays the joint fit's), whose interval says how well the data identify ρ.
+  std::optional<StructuralFit> full_fit_profile;
   RegressionTable full_logit;
   std::optional<double> honour_rate_reneging_cost;  //!< BacktestOptions' value, when the game-honour-rate model was scored
 };

@@ -215,6 +215,62 @@ TEST(Structural, HoldsRhoOnItsBoundWhereTheLikelihoodRisesBeyondIt) {
   EXPECT_NEAR(again.log_likelihood, held.log_likelihood, 1e-9 * std::abs(held.log_likelihood));
 }
 
+TEST(Structural, ProfilesRhoWhereTheJointFitDoesNotConvergeAndSaysItIsNotIdentified) {
+  // Initiations generated with λ = 0: allies' expected loss does not move the probability, so ρ
+  // (which enters only through λ·E[L](ρ)) is not identified and the joint fit wanders along the ridge.
+  const DyadYearFrame frame = SyntheticGameFrame(0.0, 2.0, 60000, 23);
+  const auto rows = SelectRows(frame, {1900, 1999}, ControlTerms());
+  const StructuralFit fit = FitStructural(frame, rows);
+  ASSERT_TRUE(fit.profiled) << "the joint fit converged: rho " << fit.Rho() << " lambda " << fit.Lambda();
+  EXPECT_TRUE(fit.converged);
+  EXPECT_EQ(fit.profile.joint_iterations, 100);
+  // The profile's maximum is at least the joint fit's last point (it maximises over the same
+  // parameters, ρ on a grid that is then refined).
+  EXPECT_GE(fit.log_likelihood, fit.profile.joint_log_likelihood - 1e-6);
+  EXPECT_TRUE(fit.profile.flat);
+  EXPECT_EQ(fit.profile.low, 0.0);
+  EXPECT_EQ(fit.profile.high, 10.0);
+  const auto [lowest, highest] = std::minmax_element(fit.profile.log_likelihood.begin(), fit.profile.log_likelihood.end());
+  EXPECT_LT(*highest - *lowest, kProfileDrop);
+  EXPECT_DOUBLE_EQ(*highest, fit.log_likelihood);
+  EXPECT_GE(fit.profile.rho.size(), 21u);
+  EXPECT_EQ(fit.profile.rho.front(), 0.0);
+  EXPECT_EQ(fit.profile.rho.back(), 10.0);
+  EXPECT_EQ(fit.Se(fit.terms.size() - 1), 0.0);  // ρ's uncertainty is the interval, not a Wald s.e.
+  // The reported fit is the probit with ρ held at the profile's ρ.
+  const StructuralFit held = FitStructuralAtRho(frame, rows, fit.Rho());
+  EXPECT_NEAR(held.log_likelihood, fit.log_likelihood, 1e-6 * std::abs(fit.log_likelihood));
+}
+
+TEST(Structural, TheProfileFindsTheJointFitsRhoWhereRhoIsIdentified) {
+  // λ = 3, ρ = 2: E[L] moves the probability and its curvature in ρ identifies ρ. (Not every
+  // sample's likelihood has one mode in ρ: with λ = 3, ρ = 2, 120,000 rows and seed 5 the joint fit
+  // converges to a local maximum at ρ 0.56, log-likelihood −1,548.86, and the profile's maximum is at
+  // ρ 2.74, −1,546.03; this sample's likelihood has one, where both agree.)
+  const DyadYearFrame frame = SyntheticGameFrame(3.0, 2.0, 60000, 31);
+  const auto rows = SelectRows(frame, {1900, 1999}, ControlTerms());
+  const StructuralFit joint = FitStructural(frame, rows);
+  ASSERT_TRUE(joint.converged);
+  ASSERT_FALSE(joint.profiled);  // a fit that converges is returned as it is
+  const StructuralFit profile = ProfileStructural(frame, rows);
+  ASSERT_TRUE(profile.profiled);
+  EXPECT_FALSE(profile.profile.flat);
+  EXPECT_LT(std::abs(profile.Rho() - joint.Rho()), kProfileGridStep) << profile.Rho() << " vs " << joint.Rho();
+  // The same maximum: the refined grid comes within a small fraction of a unit of log-likelihood.
+  EXPECT_LE(profile.log_likelihood, joint.log_likelihood + 1e-6);
+  EXPECT_GT(profile.log_likelihood, joint.log_likelihood - 0.01);
+  // The profile interval covers the joint fit's ρ and lies strictly within [0, 10].
+  EXPECT_LT(profile.profile.low, joint.Rho());
+  EXPECT_GT(profile.profile.high, joint.Rho());
+  EXPECT_GT(profile.profile.low, 0.0);
+  EXPECT_LT(profile.profile.high, 10.0);
+  // At its ends the profile is 1.92 below its maximum (bisected, then interpolated linearly).
+  const StructuralFit at_low = FitStructuralAtRho(frame, rows, profile.profile.low);
+  EXPECT_NEAR(at_low.log_likelihood, profile.log_likelihood - kProfileDrop, 0.02);
+  const StructuralFit at_high = FitStructuralAtRho(frame, rows, profile.profile.high);
+  EXPECT_NEAR(at_high.log_likelihood, profile.log_likelihood - kProfileDrop, 0.02);
+}
+
 void ExpectGroupedLossEqualsPerDefender(const DyadYearFrame& frame) {
   for (const double rho : {0.0, 0.8, 2.5, 9.0}) {
     std::vector<double> grouped, grouped_slope, direct, direct_slope;
@@ -286,6 +342,16 @@ TEST(BacktestDocuments, JsonReportAndFittedFileFollowTheSchema) {
   // The game generated with λ = 3 > 0: pacts deter, in the fitted game's relative risk.
   EXPECT_LT(split["models"][2]["defence_pact_relative_risk"].get<double>(), 1.0);
   EXPECT_TRUE(json.contains("game_fit"));
+  // The fit on every year carries its profile over ρ as a check: the interval around the profile's
+  // maximum, which is at least the joint fit's maximum less the refinement's resolution.
+  const nlohmann::json& check = json["game_fit"]["profile_check"];
+  ASSERT_TRUE(check.is_object());
+  EXPECT_LE(check["interval95"][0].get<double>(), check["reneging_cost"].get<double>());
+  EXPECT_GE(check["interval95"][1].get<double>(), check["reneging_cost"].get<double>());
+  EXPECT_GT(check["log_likelihood"].get<double>(), json["game_fit"]["log_likelihood"].get<double>() - 0.01);
+  EXPECT_GE(check["points"].size(), 21u);
+  EXPECT_NE(BacktestText(result).find("Check: the profile likelihood over ρ varies by"), std::string::npos);
+  EXPECT_NE(BacktestReportHtml(result).find("<p id=\"profile-check\">Check: the profile likelihood over ρ"), std::string::npos);
   EXPECT_TRUE(json.contains("logit_fit"));
   // The text table and the report carry every model; the report its plots and tables.
   const std::string text = BacktestText(result);
@@ -307,6 +373,40 @@ TEST(BacktestDocuments, JsonReportAndFittedFileFollowTheSchema) {
   EXPECT_EQ(BacktestJson(flagged)["splits"][0]["models"][2]["unconverged_fits"], nlohmann::json::array({"all but 1940-1949"}));
   EXPECT_NE(BacktestText(flagged).find("game: not converged on all but 1940-1949 (iteration limit)"), std::string::npos);
   EXPECT_NE(BacktestReportHtml(flagged).find("game (not converged on all but 1940-1949)"), std::string::npos);
+  // A fit that took ρ from the profile likelihood: named with its profile interval in all three.
+  for (const auto& model : split["models"]) EXPECT_EQ(model["profiled_fits"], nlohmann::json::array()) << model["model"];
+  EXPECT_EQ(json["game_fit"]["profiled"], false);
+  BacktestResult profiled = result;
+  StructuralFit fit = result.full_fit;
+  fit.profiled = true;
+  fit.profile.low = 0.0;
+  fit.profile.high = 10.0;
+  fit.profile.flat = true;
+  fit.profile.joint_iterations = 100;
+  fit.profile.rho = {0.0, 10.0};
+  fit.profile.log_likelihood = {-10.0, -10.5};
+  fit.theta(static_cast<Eigen::Index>(fit.terms.size()) - 1) = 1.25;
+  profiled.splits[0].models[2].profiled_fits = {{"all but 1940-1949", fit}};
+  const nlohmann::json entry = BacktestJson(profiled)["splits"][0]["models"][2]["profiled_fits"];
+  ASSERT_EQ(entry.size(), 1u);
+  EXPECT_EQ(entry[0]["train"], "all but 1940-1949");
+  EXPECT_EQ(entry[0]["reneging_cost"], 1.25);
+  EXPECT_TRUE(entry[0]["reneging_cost_se"].is_null());
+  EXPECT_EQ(entry[0]["profile"]["interval95"], nlohmann::json::array({0.0, 10.0}));
+  EXPECT_EQ(entry[0]["profile"]["identified"], false);
+  EXPECT_EQ(entry[0]["profile"]["joint_fit"]["iterations"], 100);
+  EXPECT_EQ(entry[0]["profile"]["points"].size(), 2u);
+  const std::string profiled_text = BacktestText(profiled);
+  EXPECT_NE(profiled_text.find("† game, all but 1940-1949: ρ profiled (the joint fit: iteration 100,"), std::string::npos);
+  EXPECT_NE(profiled_text.find("ρ = 1.250 [0.00, 10.00] (95 % profile interval; not identified)"), std::string::npos);
+  // The profile's footnote lines stay within 120 columns (the table's other lines are not checked here).
+  std::istringstream lines(profiled_text.substr(profiled_text.find("† game, all but")));
+  for (std::string line; std::getline(lines, line) && line.find("observed") == std::string::npos;) {
+    const auto columns = std::count_if(line.begin(), line.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+    EXPECT_LE(columns, 120) << line;
+  }
+  EXPECT_NE(BacktestReportHtml(profiled).find("game (ρ profiled on all but 1940-1949: ρ = 1.250 [0.00, 10.00] (95 % profile interval; not identified))"),
+            std::string::npos);
   // The fitted-parameters file: TOML, every parameter with its s.e., the provenance.
   const std::string toml_text = FittedParametersToml(result, FitProvenance{"casus history backtest --write-params x.toml", "2026-12-02T00:00:00Z", "a \"note\""});
   const toml::table parsed = toml::parse(toml_text);
