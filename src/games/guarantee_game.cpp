@@ -383,8 +383,7 @@ struct DrawScratch {
   // With the lines fixed, a ladder depends on the draw only through ρ_g (its thresholds and
   // increments) and v'_g (each rung's index): the ρ_g the rungs were last built for, so that a draw
   // with the same ρ_g for every party (ρ not drawn) only updates the indices.
-  std::vector<double> ladder_reneging;
-  bool ladders_built = false;
+  std::vector<double> ladder_reneging;  // empty until the ladders are first built
   bool reuse_ladders = false;  // SimulateDesign turns it on when ρ is not drawn
 
   explicit DrawScratch(const CompiledDesign& design)
@@ -596,7 +595,7 @@ void PrepareEnvelopes(const CompiledDesign& design, DrawScratch& scratch) {
 // Each guarantor's ladder in this draw: the best response is the upper envelope of its lines, so
 // the chosen means rises with resolve, and each rung adds L(rung) − L(rung below).
 void BuildLadders(const CompiledDesign& design, DrawScratch& scratch) {
-  if (scratch.reuse_ladders && scratch.ladders_built && scratch.reneging == scratch.ladder_reneging) {
+  if (scratch.reuse_ladders && !scratch.ladder_reneging.empty() && scratch.reneging == scratch.ladder_reneging) {
     // The same thresholds and increments as a rebuild would compute; only v'_g moved.
     for (size_t party_idx = 0; party_idx < design.parties.size(); ++party_idx) {
       const double value = scratch.value[party_idx];
@@ -646,7 +645,6 @@ void BuildLadders(const CompiledDesign& design, DrawScratch& scratch) {
   scratch.rung_begin[design.parties.size()] = scratch.rungs.size();
   if (scratch.reuse_ladders && scratch.lines_fixed) {
     scratch.ladder_reneging = scratch.reneging;
-    scratch.ladders_built = true;
   }
 }
 

@@ -17,37 +17,26 @@ bool WorldPower::Nuclear(const std::string& party, long year) const {
 
 WorldPower ReadWorldPower(const std::filesystem::path& data_dir, const PartyTable& parties, const NmcLatest* nmc) {
   WorldPower world;
-  struct Row {
-    long ccode;
-    long year;
-    double milex, milper, irst, pec, cinc;
-  };
   const NmcLatest read = nmc != nullptr ? NmcLatest{} : ReadNmcLatest(data_dir / "nmc" / "cow_nmc_v7.csv");
-  const NmcLatest& nmc_rows = nmc != nullptr ? *nmc : read;
-  std::vector<Row> rows;  // the rows of the latest year, in file order
-  for (const NmcRecord& row : nmc_rows.latest_year_records) {
-    rows.push_back(Row{row.ccode, row.year, row.milex.value_or(0.0), row.milper.value_or(0.0), row.irst.value_or(0.0),
-                       row.pec.value_or(0.0), row.cinc.value_or(0.0)});
-  }
-  world.nmc_year = nmc_rows.latest_year;
+  const NmcLatest& latest = nmc != nullptr ? *nmc : read;
+  world.nmc_year = latest.latest_year;
+  const std::vector<NmcRecord>& rows = latest.latest_year_records;  // the latest year's, in file order
   double milex = 0.0, milper = 0.0, irst = 0.0, pec = 0.0;
-  for (const Row& row : rows) {
-    if (row.year != world.nmc_year) continue;
-    milex += row.milex;
-    milper += row.milper;
-    irst += row.irst;
-    pec += row.pec;
+  for (const NmcRecord& row : rows) {
+    milex += row.milex.value_or(0.0);
+    milper += row.milper.value_or(0.0);
+    irst += row.irst.value_or(0.0);
+    pec += row.pec.value_or(0.0);
   }
   auto share = [](double value, double total) { return total > 0.0 ? value / total : 0.0; };
-  for (const Row& row : rows) {
-    if (row.year != world.nmc_year) continue;
+  for (const NmcRecord& row : rows) {
     const PartyInfo* party = parties.Resolve(std::to_string(row.ccode));
     if (party == nullptr) continue;
     StatePower& power = world.states[party->id];
-    power.military = (share(row.milex, milex) + share(row.milper, milper)) / 2.0;
-    power.economic = (share(row.irst, irst) + share(row.pec, pec)) / 2.0;
-    power.personnel = row.milper;
-    power.cinc = row.cinc;
+    power.military = (share(row.milex.value_or(0.0), milex) + share(row.milper.value_or(0.0), milper)) / 2.0;
+    power.economic = (share(row.irst.value_or(0.0), irst) + share(row.pec.value_or(0.0), pec)) / 2.0;
+    power.personnel = row.milper.value_or(0.0);
+    power.cinc = row.cinc.value_or(0.0);
   }
   {
     TypedCsv csv(data_dir / "capitals" / "cow_capitals.csv", {"ccode", "stdate", "lat", "lng"});
